@@ -1,0 +1,136 @@
+package io.schemasync.api.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A table: its columns in declared order, its constraints, indexes and triggers (sorted by name).
+ *
+ * @param primaryKey null when the table has none
+ * @param comment null when the table has none
+ */
+public record Table(
+    String name,
+    List<Column> columns,
+    PrimaryKey primaryKey,
+    List<UniqueConstraint> uniques,
+    List<CheckConstraint> checks,
+    List<ForeignKey> foreignKeys,
+    List<Index> indexes,
+    List<Trigger> triggers,
+    String comment) {
+
+  public Table {
+    ModelSupport.name(name, "table");
+    columns = ModelSupport.copy(columns);
+    Set<String> seen = new HashSet<>();
+    for (Column c : columns) {
+      if (!seen.add(c.name())) {
+        throw new IllegalArgumentException("duplicate column '" + c.name() + "' in table " + name);
+      }
+    }
+    String owner = "table " + name;
+    uniques = ModelSupport.sortedUnique(uniques, UniqueConstraint::key, "unique constraint", owner);
+    checks = ModelSupport.sortedUnique(checks, CheckConstraint::key, "check constraint", owner);
+    foreignKeys = ModelSupport.sortedUnique(foreignKeys, ForeignKey::key, "foreign key", owner);
+    indexes = ModelSupport.sortedUnique(indexes, Index::name, "index", owner);
+    triggers = ModelSupport.sortedUnique(triggers, Trigger::name, "trigger", owner);
+    comment = ModelSupport.blankToNull(comment);
+  }
+
+  /** A table with just columns and an optional primary key. */
+  public static Table of(String name, List<Column> columns, PrimaryKey primaryKey) {
+    return new Table(
+        name, columns, primaryKey, List.of(), List.of(), List.of(), List.of(), List.of(), null);
+  }
+
+  public Optional<Column> column(String columnName) {
+    return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+  }
+
+  public boolean hasColumn(String columnName) {
+    return column(columnName).isPresent();
+  }
+
+  /** Every constraint of the table, primary key first. */
+  public List<Constraint> constraints() {
+    List<Constraint> all = new ArrayList<>();
+    if (primaryKey != null) {
+      all.add(primaryKey);
+    }
+    all.addAll(uniques);
+    all.addAll(checks);
+    all.addAll(foreignKeys);
+    return all;
+  }
+
+  public Table withColumns(List<Column> newColumns) {
+    return new Table(
+        name, newColumns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment);
+  }
+
+  public Table withName(String newName) {
+    return new Table(
+        newName, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment);
+  }
+
+  public Table withPrimaryKey(PrimaryKey newPrimaryKey) {
+    return new Table(
+        name, columns, newPrimaryKey, uniques, checks, foreignKeys, indexes, triggers, comment);
+  }
+
+  public Table withUniques(List<UniqueConstraint> newUniques) {
+    return new Table(
+        name, columns, primaryKey, newUniques, checks, foreignKeys, indexes, triggers, comment);
+  }
+
+  public Table withChecks(List<CheckConstraint> newChecks) {
+    return new Table(
+        name, columns, primaryKey, uniques, newChecks, foreignKeys, indexes, triggers, comment);
+  }
+
+  public Table withForeignKeys(List<ForeignKey> newForeignKeys) {
+    return new Table(
+        name, columns, primaryKey, uniques, checks, newForeignKeys, indexes, triggers, comment);
+  }
+
+  public Table withIndexes(List<Index> newIndexes) {
+    return new Table(
+        name, columns, primaryKey, uniques, checks, foreignKeys, newIndexes, triggers, comment);
+  }
+
+  public Table withTriggers(List<Trigger> newTriggers) {
+    return new Table(
+        name, columns, primaryKey, uniques, checks, foreignKeys, indexes, newTriggers, comment);
+  }
+
+  public Table withComment(String newComment) {
+    return new Table(
+        name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, newComment);
+  }
+
+  Table withColumnsSortedByName() {
+    List<Column> sorted = new ArrayList<>(columns);
+    sorted.sort(Comparator.comparing(Column::name));
+    return withColumns(sorted);
+  }
+
+  /** Replaces the column of the same name, or appends it when the table has none by that name. */
+  public Table withColumn(Column column) {
+    Objects.requireNonNull(column, "column");
+    List<Column> next = new ArrayList<>(columns);
+    for (int i = 0; i < next.size(); i++) {
+      if (next.get(i).name().equals(column.name())) {
+        next.set(i, column);
+        return withColumns(next);
+      }
+    }
+    next.add(column);
+    return withColumns(next);
+  }
+}

@@ -1,0 +1,31 @@
+package io.schemasync.api.plan;
+
+import java.util.Objects;
+
+/**
+ * What a plan may do: whether destructive steps are allowed and how breaking steps are treated.
+ * Immutable; the default refuses destructive steps and blocks breaking ones.
+ */
+public record PlanPolicy(boolean allowDestructive, BreakingPolicy breaking) {
+  public static final PlanPolicy DEFAULT = new PlanPolicy(false, BreakingPolicy.BLOCK);
+
+  public PlanPolicy {
+    Objects.requireNonNull(breaking, "breaking");
+  }
+
+  public PlanPolicy withAllowDestructive(boolean allow) {
+    return new PlanPolicy(allow, breaking);
+  }
+
+  public PlanPolicy withBreaking(BreakingPolicy policy) {
+    return new PlanPolicy(allowDestructive, policy);
+  }
+
+  /** How a breaking step is treated. */
+  public enum BreakingPolicy {
+    /** Refuse the plan. */
+    BLOCK,
+    /** Run it, with a warning in the plan. */
+    WARN
+  }
+}

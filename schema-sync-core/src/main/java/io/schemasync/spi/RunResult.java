@@ -1,0 +1,10 @@
+package io.schemasync.spi;
+
+import io.schemasync.api.model.SchemaSnapshot;
+import java.time.Duration;
+
+/**
+ * What a runner did: how many steps ran, whether the change was committed, the resulting schema as
+ * the verifier saw it (null when the engine could not inspect inside the run), and the time taken.
+ */
+public record RunResult(int stepsRun, boolean committed, SchemaSnapshot result, Duration took) {}
