@@ -1,0 +1,133 @@
+package io.schemasync.internal.diff;
+
+import io.schemasync.api.change.AddConstraint;
+import io.schemasync.api.change.AddEnumValues;
+import io.schemasync.api.change.AlterSequence;
+import io.schemasync.api.change.CreateDomain;
+import io.schemasync.api.change.CreateEnum;
+import io.schemasync.api.change.CreateIndex;
+import io.schemasync.api.change.CreateRoutine;
+import io.schemasync.api.change.CreateSequence;
+import io.schemasync.api.change.CreateTable;
+import io.schemasync.api.change.CreateTrigger;
+import io.schemasync.api.change.CreateView;
+import io.schemasync.api.change.DropDomain;
+import io.schemasync.api.change.DropEnum;
+import io.schemasync.api.change.DropRoutine;
+import io.schemasync.api.change.DropSequence;
+import io.schemasync.api.change.DropTable;
+import io.schemasync.api.change.DropView;
+import io.schemasync.api.change.RenameHints;
+import io.schemasync.api.change.RenameTable;
+import io.schemasync.api.change.SchemaChange;
+import io.schemasync.api.change.SchemaDiff;
+import io.schemasync.api.model.EnumType;
+import io.schemasync.api.model.SchemaSnapshot;
+import io.schemasync.api.model.Table;
+import io.schemasync.spi.DiffCalculator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The default diff: a sort-merge of name-sorted lists per object kind, with create, drop and
+ * merge handlers. Renames happen only where the target declares them.
+ */
+public final class DefaultDiffCalculator implements DiffCalculator {
+
+  @Override
+  public SchemaDiff diff(SchemaSnapshot from, SchemaSnapshot to, RenameHints renames) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    RenameHints hints = renames == null ? RenameHints.NONE : renames;
+    List<SchemaChange> changes = new ArrayList<>();
+
+    SortMerge.by(
+        from.enums(),
+        to.enums(),
+        EnumType::name,
+        (a, b) -> {
+          if (!a.equals(b)) {
+            if (isAppendOnly(a, b)) {
+              changes.add(new AddEnumValues(a, b));
+            } else {
+              changes.add(new DropEnum(a));
+              changes.add(new CreateEnum(b));
+            }
+          }
+        },
+        a -> changes.add(new DropEnum(a)),
+        b -> changes.add(new CreateEnum(b)));
+    SortMerge.replaceOnChange(
+        from.domains(), to.domains(), d -> d.name(), DropDomain::new, CreateDomain::new, changes);
+    SortMerge.by(
+        from.sequences(),
+        to.sequences(),
+        s -> s.name(),
+        (a, b) -> {
+          if (!a.equals(b)) {
+            changes.add(new AlterSequence(a, b));
+          }
+        },
+        a -> changes.add(new DropSequence(a)),
+        b -> changes.add(new CreateSequence(b)));
+    SortMerge.replaceOnChange(
+        from.routines(), to.routines(), r -> r.key(), DropRoutine::new, CreateRoutine::new, changes);
+
+    diffTables(from, to, hints, changes);
+
+    SortMerge.replaceOnChange(
+        from.views(), to.views(), v -> v.name(), DropView::new, CreateView::new, changes);
+    return new SchemaDiff(changes);
+  }
+
+  private static void diffTables(
+      SchemaSnapshot from, SchemaSnapshot to, RenameHints hints, List<SchemaChange> changes) {
+    // Apply declared table renames to the old side first, so the merge sees them as the same table.
+    Map<String, Table> old = new HashMap<>();
+    from.tables().forEach(t -> old.put(t.name(), t));
+    List<Table> renamedFrom = new ArrayList<>(from.tables());
+    for (Table target : to.tables()) {
+      hints
+          .tableRenamedFrom(target.name())
+          .filter(oldName -> old.containsKey(oldName) && !old.containsKey(target.name()))
+          .ifPresent(
+              oldName -> {
+                changes.add(new RenameTable(oldName, target.name()));
+                renamedFrom.remove(old.get(oldName));
+                renamedFrom.add(old.get(oldName).withName(target.name()));
+              });
+    }
+    renamedFrom.sort(java.util.Comparator.comparing(Table::name));
+    SortMerge.by(
+        renamedFrom,
+        to.tables(),
+        Table::name,
+        (a, b) -> TableDiff.diff(a, b, hints, changes),
+        a -> changes.add(new DropTable(a)),
+        b -> created(b, changes));
+  }
+
+  /** A new table: its body first, then its foreign keys, indexes and triggers as their own changes. */
+  static void created(Table table, List<SchemaChange> changes) {
+    changes.add(
+        new CreateTable(
+            table.withForeignKeys(List.of()).withIndexes(List.of()).withTriggers(List.of())));
+    table.foreignKeys().forEach(fk -> changes.add(new AddConstraint(table.name(), fk)));
+    table.indexes().forEach(ix -> changes.add(new CreateIndex(table.name(), ix)));
+    table.triggers().forEach(tr -> changes.add(new CreateTrigger(table.name(), tr)));
+  }
+
+  /** True when every old value is still there, in the same order, and only new ones were added. */
+  private static boolean isAppendOnly(EnumType a, EnumType b) {
+    int next = 0;
+    for (String value : b.values()) {
+      if (next < a.values().size() && a.values().get(next).equals(value)) {
+        next++;
+      }
+    }
+    return next == a.values().size() && b.values().size() > a.values().size();
+  }
+}

@@ -1,0 +1,197 @@
+package io.schemasync.internal.plan;
+
+import io.schemasync.api.TenantContext;
+import io.schemasync.api.change.CreateView;
+import io.schemasync.api.change.DropView;
+import io.schemasync.api.change.RenameTable;
+import io.schemasync.api.change.SchemaChange;
+import io.schemasync.api.change.SchemaDiff;
+import io.schemasync.api.model.SchemaSnapshot;
+import io.schemasync.api.model.View;
+import io.schemasync.api.plan.MigrationPlan;
+import io.schemasync.api.plan.MigrationStep;
+import io.schemasync.api.plan.PlanPolicy;
+import io.schemasync.api.plan.PolicyViolation;
+import io.schemasync.api.plan.Safety;
+import io.schemasync.spi.Dialect;
+import io.schemasync.spi.Planner;
+import io.schemasync.spi.StepDraft;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The default planner: adds the view recreations that changes to tables force, orders the changes
+ * by dependency, has the dialect render them, classifies each step and applies the policy.
+ */
+public final class DefaultPlanner implements Planner {
+
+  @Override
+  public MigrationPlan plan(
+      TenantContext tenant,
+      SchemaSnapshot current,
+      SchemaSnapshot target,
+      SchemaDiff diff,
+      Dialect dialect,
+      PlanPolicy policy) {
+    String fromHash = current.hash();
+    String targetHash = target.hash();
+    if (diff.isEmpty()) {
+      return new MigrationPlan(tenant, fromHash, targetHash, List.of(), List.of(), List.of());
+    }
+    List<SchemaChange> changes = withDependentViews(diff.changes(), current, target, dialect);
+    List<SchemaChange> ordered = ChangeOrder.sort(changes);
+    List<StepDraft> drafts = dialect.render(ordered, current, target);
+    requireCovered(ordered, drafts);
+
+    SafetyRules rules = new SafetyRules(ordered);
+    List<MigrationStep> steps = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    List<PolicyViolation> violations = new ArrayList<>();
+    for (StepDraft draft : drafts) {
+      int index = steps.size() + 1;
+      Safety safety = draft.safety();
+      List<String> reasons = new ArrayList<>();
+      if (safety != Safety.SAFE && !draft.reason().isEmpty()) {
+        reasons.add(draft.reason());
+      }
+      for (SchemaChange change : draft.changes()) {
+        SafetyRules.Verdict verdict = rules.classify(change);
+        if (verdict.safety().compareTo(safety) > 0) {
+          safety = verdict.safety();
+          reasons.clear();
+        }
+        if (verdict.safety() == safety && !verdict.reason().isEmpty()) {
+          reasons.add(verdict.reason());
+        }
+      }
+      String reason = String.join("; ", new LinkedHashSet<>(reasons));
+      MigrationStep step =
+          new MigrationStep(
+              index,
+              draft.description(),
+              draft.changes(),
+              draft.statements(),
+              safety,
+              reason,
+              dependencies(draft, steps),
+              draft.transactional());
+      steps.add(step);
+      judge(step, policy, warnings, violations);
+    }
+    return new MigrationPlan(tenant, fromHash, targetHash, steps, warnings, violations);
+  }
+
+  private static void judge(
+      MigrationStep step,
+      PlanPolicy policy,
+      List<String> warnings,
+      List<PolicyViolation> violations) {
+    switch (step.safety()) {
+      case DESTRUCTIVE -> {
+        if (policy.allowDestructive()) {
+          warnings.add("step " + step.index() + " is destructive: " + step.reason());
+        } else {
+          violations.add(
+              new PolicyViolation(
+                  step.index(),
+                  step.safety(),
+                  step.reason(),
+                  "allow it with --allow-destructive (Builder.allowDestructive(true)) if the data"
+                      + " may go; if this is a rename, declare renamedFrom in the target instead"));
+        }
+      }
+      case BREAKING -> {
+        if (policy.breaking() == PlanPolicy.BreakingPolicy.BLOCK) {
+          violations.add(
+              new PolicyViolation(
+                  step.index(),
+                  step.safety(),
+                  step.reason(),
+                  "run it with --breaking warn once callers are ready, or stage it as expand and"
+                      + " contract"));
+        } else {
+          warnings.add("step " + step.index() + " may break: " + step.reason());
+        }
+      }
+      case LOCKING -> warnings.add("step " + step.index() + " locks: " + step.reason());
+      case SAFE -> {}
+    }
+  }
+
+  /**
+   * Adds a drop before and a create after for every view that reads a table the dialect says a
+   * change invalidates, and for views reading those views in turn.
+   */
+  private static List<SchemaChange> withDependentViews(
+      List<SchemaChange> changes, SchemaSnapshot current, SchemaSnapshot target, Dialect dialect) {
+    Set<String> touched = new HashSet<>();
+    Set<String> viewsAlreadyDropped = new HashSet<>();
+    for (SchemaChange change : changes) {
+      if (change instanceof DropView drop) {
+        viewsAlreadyDropped.add(drop.view().name());
+        touched.add(drop.view().name());
+      } else if (change.table() != null && dialect.invalidatesDependentViews(change)) {
+        touched.add(change.table());
+        if (change instanceof RenameTable rename) {
+          touched.add(rename.from());
+        }
+      }
+    }
+    List<SchemaChange> result = new ArrayList<>(changes);
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (View view : current.views()) {
+        if (viewsAlreadyDropped.contains(view.name())) {
+          continue;
+        }
+        Set<String> reads = SqlReferences.identifiers(view.definition());
+        if (touched.stream().anyMatch(name -> SqlReferences.mentions(reads, name))) {
+          viewsAlreadyDropped.add(view.name());
+          touched.add(view.name());
+          result.add(new DropView(view));
+          target.view(view.name()).ifPresent(v -> result.add(new CreateView(v)));
+          grew = true;
+        }
+      }
+    }
+    return result;
+  }
+
+  private static List<Integer> dependencies(StepDraft draft, List<MigrationStep> earlier) {
+    Set<String> objects = objectsOf(draft.changes());
+    List<Integer> deps = new ArrayList<>();
+    for (MigrationStep step : earlier) {
+      Set<String> other = objectsOf(step.changes());
+      other.retainAll(objects);
+      if (!other.isEmpty()) {
+        deps.add(step.index());
+      }
+    }
+    return deps;
+  }
+
+  private static Set<String> objectsOf(List<SchemaChange> changes) {
+    Set<String> names = new HashSet<>();
+    for (SchemaChange change : changes) {
+      names.add(change.table() != null ? change.table() : change.subject().name());
+      if (change instanceof io.schemasync.api.change.AddConstraint add
+          && add.constraint() instanceof io.schemasync.api.model.ForeignKey fk) {
+        names.add(fk.referencedTable());
+      }
+    }
+    return names;
+  }
+
+  private static void requireCovered(List<SchemaChange> ordered, List<StepDraft> drafts) {
+    List<SchemaChange> covered = drafts.stream().flatMap(d -> d.changes().stream()).toList();
+    if (covered.size() != ordered.size() || !new HashSet<>(covered).equals(new HashSet<>(ordered))) {
+      throw new IllegalStateException(
+          "the dialect's steps must cover every change exactly once; changes: " + ordered.size()
+              + ", covered: " + covered.size());
+    }
+  }
+}
