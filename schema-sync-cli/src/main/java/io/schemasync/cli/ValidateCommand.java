@@ -1,0 +1,41 @@
+package io.schemasync.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The {@code validate} command. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = "CI check: every selected tenant must already equal the target. Prints IN_SYNC or DRIFT with the diff per tenant; exits 1 on drift. Read-only.")
+final class ValidateCommand implements Callable<Integer>, CliCommand {
+  @Mixin private CommonOptions options;
+
+  @Option(
+      names = "--target",
+      required = true,
+      paramLabel = "SRC",
+      order = 0,
+      description = "The desired schema: a .yaml/.yml/.json file or a directory of them, a .sql file, or tenant:ID.")
+  private String target;
+
+  @Override
+  public Integer call() {
+    return ReportCommands.run(
+        options, name(), target, false, engine -> engine.validate(options.selection()));
+  }
+
+  @Override
+  public CommonOptions options() {
+    return options;
+  }
+
+  @Override
+  public String name() {
+    return "validate";
+  }
+}
