@@ -1,0 +1,101 @@
+package io.schemasync.sqlite.internal;
+
+import static io.schemasync.sqlite.internal.SqlText.literal;
+import static io.schemasync.sqlite.internal.SqlText.quote;
+
+import io.schemasync.api.model.Column;
+import io.schemasync.api.model.Index;
+import io.schemasync.api.model.Table;
+import io.schemasync.api.model.Trigger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The statements of SQLite's generalized ALTER TABLE (lang_altertable.html, "other kinds of table
+ * schema changes"): create the table as the target wants it under a temporary name, copy the rows,
+ * drop the old table, rename the new one, recreate its indexes and triggers.
+ *
+ * <p>The rename runs with {@code legacy_alter_table} on: otherwise SQLite re-checks every view and
+ * trigger while the table is briefly missing and fails ("error in view v: no such table"). The
+ * runner has turned foreign keys off, so neither the drop nor the copy fires foreign-key actions.
+ *
+ * @param liveName the table's name when the step runs (before any later rename)
+ * @param current the table as it is before the step
+ * @param target the table as it must be after the step
+ * @param renamedColumns new column name to old column name, for renames folded into the rebuild
+ * @param takenNames every table name in use, so the temporary name collides with none
+ */
+public record TableRebuild(
+    String liveName,
+    Table current,
+    Table target,
+    Map<String, String> renamedColumns,
+    Set<String> takenNames) {
+
+  public List<String> statements() {
+    String temporary = temporaryName();
+    Table rebuilt = target.withName(temporary);
+    List<String> statements = new ArrayList<>();
+    statements.add(SqliteDdl.createTable(rebuilt));
+    copyRows(temporary).ifPresent(statements::add);
+    if (SqliteDdl.hasAutoincrement(current) && SqliteDdl.hasAutoincrement(target)) {
+      // keep AUTOINCREMENT's high-water mark: ids of deleted rows must not come back
+      statements.add("DELETE FROM sqlite_sequence WHERE name = " + literal(temporary));
+      statements.add("INSERT INTO sqlite_sequence (name, seq) SELECT " + literal(temporary)
+          + ", seq FROM sqlite_sequence WHERE name = " + literal(liveName));
+    }
+    statements.add(SqliteDdl.dropTable(liveName));
+    statements.add("PRAGMA legacy_alter_table = ON");
+    statements.add(SqliteDdl.renameTable(temporary, liveName));
+    statements.add("PRAGMA legacy_alter_table = OFF");
+    for (Index index : target.indexes()) {
+      statements.add(SqliteDdl.createIndex(liveName, index));
+    }
+    for (Trigger trigger : target.triggers()) {
+      statements.add(SqliteDdl.createTrigger(liveName, trigger));
+    }
+    return statements;
+  }
+
+  private java.util.Optional<String> copyRows(String temporary) {
+    List<String> into = new ArrayList<>();
+    List<String> from = new ArrayList<>();
+    for (Column column : target.columns()) {
+      if (column.generated() != null) {
+        continue;
+      }
+      String source = renamedColumns.getOrDefault(column.name(), column.name());
+      current.column(source).ifPresent(old -> {
+        into.add(quote(column.name()));
+        from.add(sourceExpression(old, column));
+      });
+    }
+    if (into.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("INSERT INTO " + quote(temporary) + " (" + String.join(", ", into)
+        + ") SELECT " + String.join(", ", from) + " FROM " + quote(liveName));
+  }
+
+  /** Rows whose value is NULL take the new default when the column becomes NOT NULL. */
+  private static String sourceExpression(Column old, Column column) {
+    if (old.nullable() && !column.nullable() && column.defaultValue() != null) {
+      return "COALESCE(" + quote(old.name()) + ", " + SqliteDdl.defaultExpression(column.defaultValue()) + ")";
+    }
+    return quote(old.name());
+  }
+
+  private String temporaryName() {
+    String name = "new_" + liveName;
+    for (int i = 2; containsIgnoreCase(takenNames, name); i++) {
+      name = "new" + i + "_" + liveName;
+    }
+    return name;
+  }
+
+  private static boolean containsIgnoreCase(Set<String> names, String name) {
+    return names.stream().anyMatch(n -> n.equalsIgnoreCase(name));
+  }
+}
