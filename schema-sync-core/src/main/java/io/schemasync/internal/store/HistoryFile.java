@@ -48,20 +48,21 @@ final class HistoryFile {
     try {
       Files.createDirectories(file.getParent());
       try (FileChannel channel =
-              FileChannel.open(
-                  file,
-                  StandardOpenOption.CREATE,
-                  StandardOpenOption.READ,
-                  StandardOpenOption.WRITE);
-          FileLock ignored = channel.lock()) {
-        long end = completeLength(channel);
-        channel.truncate(end);
-        ByteBuffer line = ByteBuffer.wrap(format(entry).getBytes(StandardCharsets.UTF_8));
-        long position = end;
-        while (line.hasRemaining()) {
-          position += channel.write(line, position);
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        FileLock lock = channel.lock();
+        try {
+          long end = completeLength(channel);
+          channel.truncate(end);
+          ByteBuffer line = ByteBuffer.wrap(format(entry).getBytes(StandardCharsets.UTF_8));
+          long position = end;
+          while (line.hasRemaining()) {
+            position += channel.write(line, position);
+          }
+          channel.force(false);
+        } finally {
+          lock.release();
         }
-        channel.force(false);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(

@@ -20,7 +20,7 @@ class FileSnapshotStoreProcessTest {
   @Test
   void writersInSeparateProcessesNeverLoseOrTearEntries() throws Exception {
     int processes = 3;
-    int storesEach = 40;
+    int storesEach = 30;
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<Process> started = new ArrayList<>();
     for (int p = 0; p < processes; p++) {
