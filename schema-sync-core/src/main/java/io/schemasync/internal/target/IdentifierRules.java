@@ -37,9 +37,16 @@ enum IdentifierRules {
    * so a hostile name cannot rewrite the terminal or flood the log.
    */
   static String show(String name) {
+    if (name.codePointCount(0, name.length()) > 80) {
+      return escapeControls(name.substring(0, name.offsetByCodePoints(0, 80))) + "...";
+    }
+    return escapeControls(name);
+  }
+
+  /** {@code text} with control characters written as Java-style Unicode escapes. */
+  static String escapeControls(String text) {
     StringBuilder out = new StringBuilder();
-    name.codePoints()
-        .limit(80)
+    text.codePoints()
         .forEach(
             cp -> {
               if (Character.isISOControl(cp)) {
@@ -48,9 +55,6 @@ enum IdentifierRules {
                 out.appendCodePoint(cp);
               }
             });
-    if (name.codePointCount(0, name.length()) > 80) {
-      out.append("...");
-    }
     return out.toString();
   }
 

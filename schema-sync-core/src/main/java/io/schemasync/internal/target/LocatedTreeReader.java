@@ -48,6 +48,7 @@ final class LocatedTreeReader {
 
   private final String file;
   private final Problems problems;
+  private boolean usedAlias;
 
   private LocatedTreeReader(String file, Problems problems) {
     this.file = file;
@@ -86,6 +87,10 @@ final class LocatedTreeReader {
         return empty();
       }
       LocatedNode root = readValue(parser);
+      if (usedAlias) {
+        // The aliased parts are missing from the tree; checking it would only report their absence.
+        return null;
+      }
       if (parser.nextToken() != null) {
         problems.add(
             position(parser).at(null),
@@ -125,6 +130,7 @@ final class LocatedTreeReader {
     JsonToken token = parser.currentToken();
     if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
       // Aliases would let one small file expand into a huge schema, and hide where values come from.
+      usedAlias = true;
       problems.add(
           at.at(null),
           "YAML aliases (*" + parser.getText() + ") are not supported; write the value out");

@@ -10,7 +10,10 @@ import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.Table;
 import io.schemasync.api.model.Trigger;
 import io.schemasync.api.model.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,8 +26,9 @@ final class NamespaceChecks {
   private final Problems problems;
   private final String rule;
   private final Map<String, Owner> owners = new HashMap<>();
+  private final List<Owner> pending = new ArrayList<>();
 
-  private record Owner(String description, SourceLocation location) {}
+  private record Owner(String name, String description, SourceLocation location) {}
 
   private NamespaceChecks(Problems problems, String rule) {
     this.problems = problems;
@@ -76,13 +80,25 @@ final class NamespaceChecks {
     }
     schema.enums().forEach(e -> types.claim(e.name(), "enum " + show(e.name()), sources.at("enums", e.name())));
     schema.domains().forEach(d -> types.claim(d.name(), "domain " + show(d.name()), sources.at("domains", d.name())));
+    for (NamespaceChecks namespace : List.of(relations, constraints, triggers, types)) {
+      namespace.report();
+    }
   }
 
   private void claim(String name, String description, SourceLocation location) {
-    Owner first = owners.putIfAbsent(name, new Owner(description, location));
-    if (first != null) {
-      problems.add(location, "the name " + show(name) + " of " + description + " is already used by "
-          + first.description() + " (at " + UniqueNames.place(first.location()) + "); " + rule);
+    pending.add(new Owner(name, description, location));
+  }
+
+  /** Reports the later of two owners of a name, in file order, whatever order the lists are sorted in. */
+  private void report() {
+    pending.sort(Comparator.comparing(Owner::location, Problems.FILE_ORDER));
+    for (Owner owner : pending) {
+      Owner first = owners.putIfAbsent(owner.name(), owner);
+      if (first != null) {
+        problems.add(owner.location(), "the name " + show(owner.name()) + " of " + owner.description()
+            + " is already used by " + first.description() + " (at " + UniqueNames.place(first.location())
+            + "); " + rule);
+      }
     }
   }
 }

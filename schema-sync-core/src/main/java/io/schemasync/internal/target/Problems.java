@@ -15,10 +15,14 @@ final class Problems {
   /** Enough to be useful, few enough that a broken file does not flood a terminal. */
   private static final int MAX_LISTED = 50;
 
-  private static final Comparator<Problem> BY_PLACE =
-      Comparator.comparing((Problem p) -> p.location() == null ? "" : nullToEmpty(p.location().file()))
-          .thenComparingInt(p -> p.location() == null ? 0 : p.location().line())
-          .thenComparingInt(p -> p.location() == null ? 0 : p.location().column());
+  /** File, line, column; unknown places first. */
+  static final Comparator<SourceLocation> FILE_ORDER =
+      Comparator.nullsFirst(
+          Comparator.comparing((SourceLocation l) -> nullToEmpty(l.file()))
+              .thenComparingInt(SourceLocation::line)
+              .thenComparingInt(SourceLocation::column));
+
+  private static final Comparator<Problem> BY_PLACE = Comparator.comparing(Problem::location, FILE_ORDER);
 
   private final List<Problem> problems = new ArrayList<>();
 
@@ -68,10 +72,11 @@ final class Problems {
     Problem first = sorted.get(0);
     StringBuilder message = new StringBuilder(first.message());
     if (sorted.size() > 1) {
-      message.append("\n").append(sorted.size()).append(" problems in the target:");
-      sorted.stream().limit(MAX_LISTED).forEach(p -> message.append("\n  ").append(p));
-      if (sorted.size() > MAX_LISTED) {
-        message.append("\n  ... and ").append(sorted.size() - MAX_LISTED).append(" more");
+      int more = sorted.size() - 1;
+      message.append("\nand ").append(more).append(more == 1 ? " more problem:" : " more problems:");
+      sorted.stream().skip(1).limit(MAX_LISTED).forEach(p -> message.append("\n  ").append(p));
+      if (more > MAX_LISTED) {
+        message.append("\n  ... and ").append(more - MAX_LISTED).append(" more");
       }
     }
     throw new InvalidTargetException(first.location(), message.toString());

@@ -25,7 +25,8 @@ final class PropertyReader {
   private PropertyReader(MapNode node, String what, String path, Problems problems) {
     this.node = node;
     this.what = what;
-    this.path = path;
+    // Paths embed names as written; a hostile one must not smuggle terminal escapes into messages.
+    this.path = IdentifierRules.escapeControls(path);
     this.problems = problems;
   }
 

@@ -4,8 +4,10 @@ import static io.schemasync.internal.target.IdentifierRules.show;
 
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.Table;
+import io.schemasync.internal.target.UniqueNames.Claim;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Checks {@code renamedFrom}: a rename needs its old name to disappear and to be claimed once,
@@ -17,8 +19,8 @@ final class RenameChecks {
   static void check(DeclaredSchema declared, Problems problems) {
     SchemaSnapshot schema = declared.snapshot();
     SourceMap sources = declared.sourceMap();
-    UniqueNames oldTables = new UniqueNames(problems);
-    for (Map.Entry<String, String> rename : new TreeMap<>(declared.renames().tables()).entrySet()) {
+    List<Claim> oldTables = new ArrayList<>();
+    for (Map.Entry<String, String> rename : declared.renames().tables().entrySet()) {
       String table = rename.getKey();
       String old = rename.getValue();
       var at = sources.at("tables", table, "renamedFrom");
@@ -28,13 +30,14 @@ final class RenameChecks {
         problems.add(at, "table " + show(table) + " is renamed from " + show(old) + ", but " + show(old)
             + " is declared too; remove 'renamedFrom' or the table " + show(old));
       } else {
-        oldTables.claim(old, "'renamedFrom: " + show(old) + "'", at);
+        oldTables.add(new Claim(old, "'renamedFrom: " + show(old) + "'", at));
       }
     }
+    new UniqueNames(problems).claimInFileOrder(oldTables);
     for (Table table : schema.tables()) {
       Map<String, String> columns = declared.renames().columns().getOrDefault(table.name(), Map.of());
-      UniqueNames oldColumns = new UniqueNames(problems);
-      for (Map.Entry<String, String> rename : new TreeMap<>(columns).entrySet()) {
+      List<Claim> oldColumns = new ArrayList<>();
+      for (Map.Entry<String, String> rename : columns.entrySet()) {
         String column = rename.getKey();
         String old = rename.getValue();
         String what = "column " + show(table.name() + "." + column);
@@ -45,9 +48,10 @@ final class RenameChecks {
           problems.add(at, what + " is renamed from " + show(old) + ", but table " + show(table.name())
               + " still declares a column " + show(old) + "; remove 'renamedFrom' or that column");
         } else {
-          oldColumns.claim(old, "'renamedFrom: " + show(old) + "' in table " + show(table.name()), at);
+          oldColumns.add(new Claim(old, "'renamedFrom: " + show(old) + "' in table " + show(table.name()), at));
         }
       }
+      new UniqueNames(problems).claimInFileOrder(oldColumns);
     }
   }
 }

@@ -1,7 +1,9 @@
 package io.schemasync.internal.target;
 
 import io.schemasync.api.SourceLocation;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Remembers where each name was first declared and reports a second declaration naming both places. */
@@ -25,6 +27,19 @@ final class UniqueNames {
     }
     problems.add(at, description + " is declared twice: here and at " + place(first) + "; keep one");
     return false;
+  }
+
+  /** A name to claim later, in file order. */
+  record Claim(String key, String description, SourceLocation location) {}
+
+  /**
+   * Claims in the order the objects were written, so that the later declaration is the one
+   * reported whatever order the schema's lists are sorted in.
+   */
+  void claimInFileOrder(List<Claim> claims) {
+    claims.stream()
+        .sorted(Comparator.comparing(Claim::location, Problems.FILE_ORDER))
+        .forEach(c -> claim(c.key(), c.description(), c.location()));
   }
 
   /** {@code file:line:column} without the object path, for naming the other place. */
