@@ -115,7 +115,9 @@ public final class ChangeRenderer {
     Map<String, String> renamedColumns = new LinkedHashMap<>();
     for (int j = at; j < changes.size(); j++) {
       SchemaChange change = changes.get(j);
-      if (!done[j] && absorbable(change) && key.equals(key(change))) {
+      boolean pendingRename = change instanceof RenameTable r && r.to().equals(key)
+          && !renamesDone.contains(key);
+      if (!done[j] && (absorbable(change) || pendingRename) && key.equals(key(change))) {
         covered.add(change);
         done[j] = true;
         if (change instanceof RenameColumn r) {
@@ -127,13 +129,18 @@ public final class ChangeRenderer {
     Table wanted = target.table(key).orElseThrow(
         () -> new IllegalStateException("table " + key + " is changed but missing from the target"));
     String live = liveName(key);
+    boolean renamed = covered.stream().anyMatch(c -> c instanceof RenameTable);
+    String finalName = renamed ? key : live;
+    if (renamed) {
+      renamesDone.add(key); // the rebuild creates the table under its new name
+    }
     Set<String> taken = new HashSet<>();
     current.tables().forEach(t -> taken.add(t.name()));
     target.tables().forEach(t -> taken.add(t.name()));
     current.views().forEach(v -> taken.add(v.name()));
     target.views().forEach(v -> taken.add(v.name()));
     List<String> statements =
-        new TableRebuild(live, now, wanted.withName(live), renamedColumns, taken).statements();
+        new TableRebuild(live, finalName, now, wanted.withName(finalName), renamedColumns, taken).statements();
     String description = "rebuild table " + key + ": "
         + covered.stream().map(SchemaChange::describe).collect(Collectors.joining("; "));
     return new StepDraft(description, covered, statements, Safety.LOCKING,

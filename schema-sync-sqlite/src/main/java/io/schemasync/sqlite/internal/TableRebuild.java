@@ -21,7 +21,8 @@ import java.util.Set;
  * trigger while the table is briefly missing and fails ("error in view v: no such table"). The
  * runner has turned foreign keys off, so neither the drop nor the copy fires foreign-key actions.
  *
- * @param liveName the table's name when the step runs (before any later rename)
+ * @param liveName the table's name when the step runs
+ * @param finalName the table's name after the step (differs when a rename is folded in)
  * @param current the table as it is before the step
  * @param target the table as it must be after the step
  * @param renamedColumns new column name to old column name, for renames folded into the rebuild
@@ -29,6 +30,7 @@ import java.util.Set;
  */
 public record TableRebuild(
     String liveName,
+    String finalName,
     Table current,
     Table target,
     Map<String, String> renamedColumns,
@@ -48,13 +50,13 @@ public record TableRebuild(
     }
     statements.add(SqliteDdl.dropTable(liveName));
     statements.add("PRAGMA legacy_alter_table = ON");
-    statements.add(SqliteDdl.renameTable(temporary, liveName));
+    statements.add(SqliteDdl.renameTable(temporary, finalName));
     statements.add("PRAGMA legacy_alter_table = OFF");
     for (Index index : target.indexes()) {
-      statements.add(SqliteDdl.createIndex(liveName, index));
+      statements.add(SqliteDdl.createIndex(finalName, index));
     }
     for (Trigger trigger : target.triggers()) {
-      statements.add(SqliteDdl.createTrigger(liveName, trigger));
+      statements.add(SqliteDdl.createTrigger(finalName, trigger));
     }
     return statements;
   }
@@ -88,9 +90,9 @@ public record TableRebuild(
   }
 
   private String temporaryName() {
-    String name = "new_" + liveName;
+    String name = "new_" + finalName;
     for (int i = 2; containsIgnoreCase(takenNames, name); i++) {
-      name = "new" + i + "_" + liveName;
+      name = "new" + i + "_" + finalName;
     }
     return name;
   }
