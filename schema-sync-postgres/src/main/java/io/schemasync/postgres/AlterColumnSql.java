@@ -1,0 +1,139 @@
+package io.schemasync.postgres;
+
+import static io.schemasync.postgres.PgNames.quote;
+
+import io.schemasync.api.change.AlterColumn;
+import io.schemasync.api.model.Column;
+import io.schemasync.api.model.Identity;
+import io.schemasync.api.plan.Safety;
+import io.schemasync.spi.StepDraft;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The statements for one {@code AlterColumn}, in the order PostgreSQL needs them (a default that
+ * would not survive the type change is dropped first, identity needs NOT NULL and no default), and
+ * what PostgreSQL locks or rewrites while running them.
+ */
+final class AlterColumnSql {
+  private static final Pattern VOLATILE =
+      Pattern.compile(
+          "(?i)\\b(random|gen_random_uuid|uuid_generate_v[1-5]|clock_timestamp|timeofday|nextval|"
+              + "txid_current)\\s*\\(");
+
+  private final PgDdl ddl;
+  private final AlterColumn change;
+  private final Column from;
+  private final Column to;
+  private final String alter;
+  private final List<String> statements = new ArrayList<>();
+  private final List<String> locking = new ArrayList<>();
+
+  AlterColumnSql(PgDdl ddl, AlterColumn change) {
+    this.ddl = ddl;
+    this.change = change;
+    this.from = change.from();
+    this.to = change.to();
+    this.alter = ddl.alterTable(change.tableName()) + "ALTER COLUMN " + quote(to.name()) + " ";
+  }
+
+  /** Why adding this column rewrites the table, or null when PostgreSQL only records metadata. */
+  static String addRewrites(Column column) {
+    if (column.generated() != null) {
+      return "computes the stored generated column for every row";
+    }
+    if (column.identity() != null) {
+      return "fills the identity column for every row";
+    }
+    if (column.defaultValue() != null && VOLATILE.matcher(column.defaultValue()).find()) {
+      return "evaluates the volatile default for every row";
+    }
+    return null;
+  }
+
+  StepDraft render() {
+    String table = change.tableName();
+    if (change.generatedChanged() && to.generated() != null) {
+      // PostgreSQL 15 cannot change or add a generation expression in place: re-add the column
+      statements.add(ddl.alterTable(table) + "DROP COLUMN " + quote(from.name()));
+      statements.add(ddl.alterTable(table) + "ADD COLUMN " + ddl.columnDefinition(to));
+      locking.add("re-adds " + table + "." + to.name() + " with its new expression, rewriting "
+          + table);
+      comment();
+      return draft();
+    }
+    if (change.generatedChanged()) {
+      statements.add(alter + "DROP EXPRESSION");
+    }
+    if (change.identityChanged() && to.identity() == null) {
+      // IF EXISTS plus DROP DEFAULT also covers a serial column, reported as BY_DEFAULT
+      statements.add(alter + "DROP IDENTITY IF EXISTS");
+      statements.add(alter + "DROP DEFAULT");
+    }
+    boolean typeChanges = change.typeChanged() || change.collationChanged();
+    boolean defaultDropped = false;
+    if (typeChanges && from.defaultValue() != null && from.identity() == null) {
+      statements.add(alter + "DROP DEFAULT");
+      defaultDropped = true;
+    }
+    if (typeChanges) {
+      String type = ddl.type(to.type());
+      statements.add(alter + "TYPE " + type
+          + (to.collation() == null ? "" : " COLLATE " + quote(to.collation()))
+          + " USING " + quote(to.name()) + "::" + type);
+      if (change.typeChanged() && PgTypes.rewrites(from.type(), to.type())) {
+        locking.add("rewrites " + table + " and its indexes under an ACCESS EXCLUSIVE lock to"
+            + " change " + to.name() + " from " + from.type() + " to " + to.type());
+      } else if (change.collationChanged()) {
+        locking.add("rebuilds the indexes on " + table + "." + to.name()
+            + " under an ACCESS EXCLUSIVE lock to change its collation");
+      }
+    }
+    if (change.nullabilityChanged() || (change.identityChanged() && to.identity() != null)) {
+      if (!to.nullable() && from.nullable()) {
+        statements.add(alter + "SET NOT NULL");
+        locking.add("scans all of " + table + " under an ACCESS EXCLUSIVE lock to check "
+            + to.name() + " for NULLs");
+      } else if (to.nullable() && !from.nullable()) {
+        statements.add(alter + "DROP NOT NULL");
+      }
+    }
+    if (change.defaultChanged() || defaultDropped) {
+      if (to.defaultValue() == null) {
+        if (!defaultDropped && from.defaultValue() != null) {
+          statements.add(alter + "DROP DEFAULT");
+        }
+      } else {
+        statements.add(alter + "SET DEFAULT " + to.defaultValue());
+      }
+    }
+    if (change.identityChanged() && to.identity() != null) {
+      if (from.identity() == null) {
+        statements.add(alter + "ADD" + PgDdl.identityClause(to.identity()));
+      } else {
+        statements.add(alter + "SET GENERATED "
+            + (to.identity() == Identity.ALWAYS ? "ALWAYS" : "BY DEFAULT"));
+      }
+    }
+    comment();
+    return draft();
+  }
+
+  private void comment() {
+    if (change.commentChanged()) {
+      statements.add(ddl.columnComment(change.tableName(), to.name(), to.comment()));
+    }
+  }
+
+  private StepDraft draft() {
+    if (statements.isEmpty()) {
+      // only aspects PostgreSQL keeps nowhere changed; a harmless statement keeps the step honest
+      statements.add(ddl.columnComment(change.tableName(), to.name(), to.comment()));
+    }
+    return locking.isEmpty()
+        ? StepDraft.of(change, statements)
+        : new StepDraft(change.describe(), List.of(change), statements, Safety.LOCKING,
+            String.join("; ", locking), true);
+  }
+}

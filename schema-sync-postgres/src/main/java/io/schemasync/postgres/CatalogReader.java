@@ -1,0 +1,325 @@
+package io.schemasync.postgres;
+
+import io.schemasync.api.model.CheckConstraint;
+import io.schemasync.api.model.Column;
+import io.schemasync.api.model.DomainType;
+import io.schemasync.api.model.EnumType;
+import io.schemasync.api.model.ForeignKey;
+import io.schemasync.api.model.GeneratedColumn;
+import io.schemasync.api.model.Identity;
+import io.schemasync.api.model.Index;
+import io.schemasync.api.model.IndexPart;
+import io.schemasync.api.model.PrimaryKey;
+import io.schemasync.api.model.ReferentialAction;
+import io.schemasync.api.model.Routine;
+import io.schemasync.api.model.SchemaSnapshot;
+import io.schemasync.api.model.Sequence;
+import io.schemasync.api.model.Table;
+import io.schemasync.api.model.UniqueConstraint;
+import io.schemasync.api.model.View;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs the catalog queries for a set of schemas on one connection and groups the rows into one
+ * snapshot per schema. The caller runs it inside a transaction: it sets {@code search_path} to
+ * pg_catalog alone for that transaction, so every object of a tenant comes back qualified by that
+ * tenant's name, which is then taken off ({@link PgNames#stripSchema}).
+ */
+final class CatalogReader {
+  private final Connection connection;
+  private final String[] schemas;
+  private final Map<String, String> prefixes = new HashMap<>();
+  private final Map<String, Map<String, TableParts>> tables = new LinkedHashMap<>();
+  private final Map<String, Set<String>> serialSequences = new HashMap<>();
+
+  private CatalogReader(Connection connection, Collection<String> schemas) {
+    this.connection = connection;
+    this.schemas = schemas.toArray(String[]::new);
+  }
+
+  /** One snapshot per schema that exists; schemas that do not exist are absent from the map. */
+  static Map<String, SchemaSnapshot> read(Connection connection, Collection<String> schemas)
+      throws SQLException {
+    return new CatalogReader(connection, schemas).readAll();
+  }
+
+  /** Runs only the queries, discarding the rows: the benchmark's baseline. */
+  static int readRawOnly(Connection connection, Collection<String> schemas) throws SQLException {
+    CatalogReader reader = new CatalogReader(connection, schemas);
+    reader.searchPath();
+    int rows = 0;
+    for (String sql : List.of(CatalogQueries.SCHEMAS, CatalogQueries.TABLES, CatalogQueries.COLUMNS,
+        CatalogQueries.CONSTRAINTS, CatalogQueries.INDEXES, CatalogQueries.TRIGGERS,
+        CatalogQueries.VIEWS, CatalogQueries.ROUTINES, CatalogQueries.ENUMS,
+        CatalogQueries.DOMAINS, CatalogQueries.SEQUENCES)) {
+      rows += reader.query(sql, rs -> {
+        int columns = rs.getMetaData().getColumnCount();
+        for (int i = 1; i <= columns; i++) {
+          rs.getObject(i);
+        }
+      });
+    }
+    return rows;
+  }
+
+  private Map<String, SchemaSnapshot> readAll() throws SQLException {
+    searchPath();
+    query(CatalogQueries.SCHEMAS, rs -> prefixes.put(rs.getString(1), rs.getString(2) + "."));
+    prefixes.keySet().forEach(s -> tables.put(s, new LinkedHashMap<>()));
+    query(CatalogQueries.TABLES, rs -> {
+      TableParts parts = new TableParts(rs.getString(2));
+      parts.comment = rs.getString(3);
+      tables.get(rs.getString(1)).put(parts.name, parts);
+    });
+    query(CatalogQueries.COLUMNS, this::column);
+    query(CatalogQueries.CONSTRAINTS, this::constraint);
+    query(CatalogQueries.INDEXES, this::index);
+    query(CatalogQueries.TRIGGERS, rs -> {
+      String schema = rs.getString(1);
+      table(rs).triggers.add(
+          TriggerDefinition.parse(
+              rs.getString(3), rs.getInt(4), strip(schema, rs.getString(5)), strings(rs, 6)));
+    });
+    SchemaObjects objects = new SchemaObjects();
+    query(CatalogQueries.VIEWS, rs -> objects.views(rs.getString(1)).add(
+        new View(rs.getString(2), viewText(rs.getString(1), rs.getString(4)),
+            "m".equals(rs.getString(3)))));
+    query(CatalogQueries.ROUTINES, rs -> objects.routines(rs.getString(1)).add(routine(rs)));
+    query(CatalogQueries.ENUMS, rs -> objects.enums(rs.getString(1)).add(
+        new EnumType(rs.getString(2), strings(rs, 3))));
+    query(CatalogQueries.DOMAINS, rs -> objects.domains(rs.getString(1)).add(domain(rs)));
+    query(CatalogQueries.SEQUENCES, rs -> sequence(rs, objects));
+
+    Map<String, SchemaSnapshot> result = new LinkedHashMap<>();
+    for (String schema : schemas) {
+      if (!prefixes.containsKey(schema)) {
+        continue;
+      }
+      List<Table> built = tables.get(schema).values().stream().map(TableParts::build).toList();
+      result.put(schema, objects.snapshot(schema, built));
+    }
+    return result;
+  }
+
+  private void searchPath() throws SQLException {
+    try (var st = connection.createStatement()) {
+      st.execute("SELECT set_config('search_path', 'pg_catalog', true)");
+    }
+  }
+
+  private void column(ResultSet rs) throws SQLException {
+    String schema = rs.getString(1);
+    String defaultValue = strip(schema, rs.getString(6));
+    String identityCode = rs.getString(7);
+    String generatedCode = rs.getString(8);
+    String serialSequence = rs.getString(11);
+    Identity identity =
+        "a".equals(identityCode) ? Identity.ALWAYS
+            : "d".equals(identityCode) ? Identity.BY_DEFAULT : null;
+    GeneratedColumn generated = null;
+    if ("s".equals(generatedCode)) {
+      generated = new GeneratedColumn(defaultValue, true);
+      defaultValue = null;
+    }
+    if (serialSequence != null) {
+      // serial: an owned sequence feeding the default is how PostgreSQL spelled identity before 10
+      identity = Identity.BY_DEFAULT;
+      defaultValue = null;
+      serialSequences.computeIfAbsent(schema, s -> new HashSet<>()).add(serialSequence);
+    }
+    table(rs).columns.add(new Column(rs.getString(3), strip(schema, rs.getString(4)),
+        !rs.getBoolean(5), defaultValue, identity, generated, rs.getString(9), rs.getString(10)));
+  }
+
+  private void constraint(ResultSet rs) throws SQLException {
+    String schema = rs.getString(1);
+    TableParts table = table(rs);
+    String name = rs.getString(3);
+    List<String> columns = strings(rs, 5);
+    switch (rs.getString(4)) {
+      case "p" -> table.primaryKey = new PrimaryKey(name, columns);
+      case "u" -> table.uniques.add(new UniqueConstraint(name, columns));
+      case "c" -> table.checks.add(new CheckConstraint(name, checkExpression(strip(schema, rs.getString(6)))));
+      case "f" -> {
+        String refSchema = rs.getString(7);
+        String refTable = schema.equals(refSchema) ? rs.getString(8) : refSchema + "." + rs.getString(8);
+        table.foreignKeys.add(new ForeignKey(name, columns, refTable, strings(rs, 9),
+            action(rs.getString(11)), action(rs.getString(10)), rs.getBoolean(12)));
+      }
+      default -> { }
+    }
+  }
+
+  private void index(ResultSet rs) throws SQLException {
+    String schema = rs.getString(1);
+    int keyCount = rs.getInt(6);
+    String[] keys = rs.getString(7).split(" ");
+    String[] options = rs.getString(8).split(" ");
+    List<String> defs = strings(rs, 10);
+    List<IndexPart> parts = new ArrayList<>();
+    List<String> include = new ArrayList<>();
+    for (int i = 0; i < defs.size(); i++) {
+      if (i >= keyCount) {
+        include.add(defs.get(i));
+        continue;
+      }
+      boolean descending = i < options.length && (Integer.parseInt(options[i]) & 1) != 0;
+      parts.add("0".equals(keys[i])
+          ? new IndexPart(null, strip(schema, defs.get(i)), descending)
+          : new IndexPart(defs.get(i), null, descending));
+    }
+    String method = rs.getString(5);
+    table(rs).indexes.add(new Index(rs.getString(3), parts, rs.getBoolean(4),
+        strip(schema, rs.getString(9)), "btree".equals(method) ? null : method, include));
+  }
+
+  private Routine routine(ResultSet rs) throws SQLException {
+    String schema = rs.getString(1);
+    boolean procedure = "p".equals(rs.getString(3));
+    return new Routine(rs.getString(2),
+        procedure ? Routine.RoutineKind.PROCEDURE : Routine.RoutineKind.FUNCTION,
+        strip(schema, rs.getString(4)), strip(schema, rs.getString(5)), rs.getString(6),
+        rs.getString(7));
+  }
+
+  private DomainType domain(ResultSet rs) throws SQLException {
+    String schema = rs.getString(1);
+    List<String> names = strings(rs, 6);
+    List<String> defs = strings(rs, 7);
+    List<CheckConstraint> checks = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      checks.add(new CheckConstraint(names.get(i), checkExpression(strip(schema, defs.get(i)))));
+    }
+    return new DomainType(rs.getString(2), strip(schema, rs.getString(3)), rs.getBoolean(4),
+        strip(schema, rs.getString(5)), checks);
+  }
+
+  private void sequence(ResultSet rs, SchemaObjects objects) throws SQLException {
+    String schema = rs.getString(1);
+    String name = rs.getString(2);
+    String owner = rs.getString(9);
+    if (owner != null && owner.startsWith("i ")) {
+      return; // an identity column's sequence is part of the column
+    }
+    if (serialSequences.getOrDefault(schema, Set.of()).contains(name)) {
+      return; // a serial column's sequence is part of the column
+    }
+    String type = rs.getString(3);
+    long increment = rs.getLong(5);
+    long min = rs.getLong(6);
+    long max = rs.getLong(7);
+    long typeMax = switch (type) {
+      case "smallint" -> Short.MAX_VALUE;
+      case "integer" -> Integer.MAX_VALUE;
+      default -> Long.MAX_VALUE;
+    };
+    long defaultMin = increment > 0 ? 1 : -typeMax - 1;
+    long defaultMax = increment > 0 ? typeMax : -1;
+    objects.sequences(schema).add(new Sequence(name, rs.getLong(4), increment,
+        min == defaultMin ? null : min, max == defaultMax ? null : max, rs.getBoolean(8),
+        owner == null ? null : owner.substring(2)));
+  }
+
+  private String viewText(String schema, String definition) {
+    String text = strip(schema, definition).trim();
+    return text.endsWith(";") ? text.substring(0, text.length() - 1).trim() : text;
+  }
+
+  /** {@code CHECK ((a > 0)) NOT VALID} → {@code (a > 0)}. */
+  static String checkExpression(String definition) {
+    String text = definition.trim();
+    if (text.endsWith(" NOT VALID")) {
+      text = text.substring(0, text.length() - " NOT VALID".length());
+    }
+    if (text.endsWith(" NO INHERIT")) {
+      text = text.substring(0, text.length() - " NO INHERIT".length());
+    }
+    if (text.startsWith("CHECK (") && text.endsWith(")")) {
+      return text.substring("CHECK (".length(), text.length() - 1);
+    }
+    return text;
+  }
+
+  private static ReferentialAction action(String code) {
+    return switch (code) {
+      case "r" -> ReferentialAction.RESTRICT;
+      case "c" -> ReferentialAction.CASCADE;
+      case "n" -> ReferentialAction.SET_NULL;
+      case "d" -> ReferentialAction.SET_DEFAULT;
+      default -> ReferentialAction.NO_ACTION;
+    };
+  }
+
+  private String strip(String schema, String text) {
+    return PgNames.stripSchema(text, prefixes.get(schema));
+  }
+
+  private TableParts table(ResultSet rs) throws SQLException {
+    return tables.get(rs.getString(1)).get(rs.getString(2));
+  }
+
+  private static List<String> strings(ResultSet rs, int column) throws SQLException {
+    Array array = rs.getArray(column);
+    if (array == null) {
+      return List.of();
+    }
+    try {
+      return Arrays.asList((String[]) array.getArray());
+    } finally {
+      array.free();
+    }
+  }
+
+  private interface RowHandler {
+    void accept(ResultSet rs) throws SQLException;
+  }
+
+  private int query(String sql, RowHandler handler) throws SQLException {
+    int rows = 0;
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setArray(1, connection.createArrayOf("text", schemas));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          handler.accept(rs);
+          rows++;
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** A table's parts as the rows arrive, in no particular order. */
+  private static final class TableParts {
+    final String name;
+    String comment;
+    PrimaryKey primaryKey;
+    final List<Column> columns = new ArrayList<>();
+    final List<UniqueConstraint> uniques = new ArrayList<>();
+    final List<CheckConstraint> checks = new ArrayList<>();
+    final List<ForeignKey> foreignKeys = new ArrayList<>();
+    final List<Index> indexes = new ArrayList<>();
+    final List<io.schemasync.api.model.Trigger> triggers = new ArrayList<>();
+
+    TableParts(String name) {
+      this.name = name;
+    }
+
+    Table build() {
+      return new Table(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers,
+          comment);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package io.schemasync.postgres;
+
+import io.schemasync.api.change.AlterColumn;
+import io.schemasync.api.change.DropColumn;
+import io.schemasync.api.change.DropTable;
+import io.schemasync.api.change.SchemaChange;
+import io.schemasync.api.model.SchemaSnapshot;
+import io.schemasync.spi.Dialect;
+import io.schemasync.spi.StepDraft;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * PostgreSQL's dialect: double-quoted identifiers, types as {@code format_type} spells them, and
+ * DDL for every change with the safety class PostgreSQL's locks give it.
+ *
+ * <p>Rendered statements qualify every object with the placeholder schema {@link
+ * #TENANT_PLACEHOLDER}, because {@link Dialect#render} is not told the tenant; the runner replaces
+ * it with the tenant's quoted schema name before executing. Expressions written in the target
+ * (defaults, checks, view queries, routine bodies) are passed through as written and are resolved
+ * with {@code search_path} set to the tenant's schema alone.
+ *
+ * <p>With the online option, indexes on existing tables are built {@code CONCURRENTLY} and
+ * foreign keys and checks on existing tables are added {@code NOT VALID} and validated afterwards;
+ * both run after the tenant's transaction commits.
+ *
+ * <p>{@link #normalize} of the adapter's dialect goes through the server: the target is created in
+ * a scratch schema and read back, so defaults, checks, view text and generated constraint names
+ * come out exactly as the inspector reports them. Without a server (unit tests) only the names
+ * PostgreSQL would generate are filled in.
+ */
+public final class PostgresDialect implements Dialect {
+  /** The schema placeholder in rendered SQL, replaced by the runner. */
+  public static final String TENANT_PLACEHOLDER = "\"{tenant}\"";
+
+  private final boolean online;
+  private final UnaryOperator<SchemaSnapshot> canonicalizer;
+
+  /** A dialect without a server: normalization fills in generated names only. */
+  public PostgresDialect(boolean online) {
+    this(online, null);
+  }
+
+  PostgresDialect(boolean online, UnaryOperator<SchemaSnapshot> canonicalizer) {
+    this.online = online;
+    this.canonicalizer = canonicalizer;
+  }
+
+  /** Whether indexes and constraints on existing tables are built without blocking writes. */
+  public boolean online() {
+    return online;
+  }
+
+  @Override
+  public String quote(String identifier) {
+    return PgNames.quote(identifier);
+  }
+
+  @Override
+  public Optional<String> resolveType(String declaredType) {
+    return PgTypes.resolve(declaredType);
+  }
+
+  @Override
+  public List<String> nativeTypeNames() {
+    return PgTypes.nativeNames();
+  }
+
+  @Override
+  public SchemaSnapshot normalize(SchemaSnapshot snapshot) {
+    SchemaSnapshot named = GeneratedNames.fill(snapshot);
+    return canonicalizer == null ? named : canonicalizer.apply(named);
+  }
+
+  /**
+   * PostgreSQL views follow renames (they store column and table references, not names), but a
+   * type change, a dropped column or table, or a re-added generated column is refused while a view
+   * reads it.
+   */
+  @Override
+  public boolean invalidatesDependentViews(SchemaChange change) {
+    if (change instanceof AlterColumn alter) {
+      return alter.typeChanged() || alter.collationChanged() || alter.generatedChanged();
+    }
+    return change instanceof DropColumn || change instanceof DropTable;
+  }
+
+  @Override
+  public List<StepDraft> render(
+      List<SchemaChange> changes, SchemaSnapshot current, SchemaSnapshot target) {
+    return renderFor(TENANT_PLACEHOLDER, changes, current, target);
+  }
+
+  /** Renders with the given quoted schema in place of the placeholder. */
+  List<StepDraft> renderFor(
+      String quotedSchema, List<SchemaChange> changes, SchemaSnapshot current, SchemaSnapshot target) {
+    return new PgRenderer(quotedSchema, online, current, target, changes).render(changes);
+  }
+
+  /** Replaces the placeholder schema in a rendered statement by the tenant's quoted schema. */
+  static String bind(String statement, String schema) {
+    return statement.replace(TENANT_PLACEHOLDER + ".", PgNames.quote(schema) + ".");
+  }
+}

@@ -1,0 +1,206 @@
+package io.schemasync.postgres;
+
+import io.schemasync.api.TenantContext;
+import io.schemasync.api.UnableToExecuteStatementException;
+import io.schemasync.api.model.SchemaSnapshot;
+import io.schemasync.api.plan.MigrationPlan;
+import io.schemasync.api.plan.MigrationStep;
+import io.schemasync.spi.MigrationRunner;
+import io.schemasync.spi.RunOptions;
+import io.schemasync.spi.RunResult;
+import io.schemasync.spi.TenantLock;
+import io.schemasync.spi.Verifier;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a plan on one tenant: every transactional step in one transaction, verified before COMMIT
+ * (rolled back for a dry run); steps PostgreSQL cannot run in a transaction ({@code CREATE INDEX
+ * CONCURRENTLY}, {@code VALIDATE CONSTRAINT} of the online option) after the commit, one by one.
+ *
+ * <p>Inside the transaction {@code search_path} is the tenant's schema alone, {@code lock_timeout}
+ * is short so DDL never queues behind a long transaction (and blocks the traffic queued behind
+ * it), and a statement that times out on a lock is retried from a savepoint with backoff.
+ */
+final class PostgresRunner implements MigrationRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresRunner.class);
+  private static final String LOCK_NOT_AVAILABLE = "55P03";
+  private static final String UNSAFE_NEW_ENUM_VALUE = "55P04";
+
+  private final DataSource dataSource;
+  private final RunnerSettings settings;
+
+  PostgresRunner(DataSource dataSource, RunnerSettings settings) {
+    this.dataSource = dataSource;
+    this.settings = settings;
+  }
+
+  @Override
+  public TenantLock lock(TenantContext tenant, Duration timeout) {
+    return AdvisoryLock.acquire(dataSource, tenant, timeout);
+  }
+
+  @Override
+  public RunResult run(TenantContext tenant, MigrationPlan plan, RunOptions options, Verifier verifier) {
+    long start = System.nanoTime();
+    String schema = tenant.id();
+    List<MigrationStep> later = new ArrayList<>();
+    int stepsRun = 0;
+    SchemaSnapshot result = null;
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        prepare(c, schema, options);
+        for (MigrationStep step : plan.steps()) {
+          if (!step.transactional()) {
+            later.add(step);
+            continue;
+          }
+          runStep(c, tenant, step, options);
+          stepsRun++;
+        }
+        if (later.isEmpty()) {
+          result = PostgresInspector.inspect(c, tenant);
+          verifier.verify(result);
+        }
+        if (options.dryRun()) {
+          c.rollback();
+          if (!later.isEmpty()) {
+            LOG.info("tenant {}: dry run skipped {} step(s) that cannot run in a transaction",
+                tenant, later.size());
+          }
+          return new RunResult(stepsRun, false, result, Duration.ofNanos(System.nanoTime() - start));
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(c);
+        throw e;
+      }
+      c.setAutoCommit(true);
+      for (MigrationStep step : later) {
+        runOutsideTransaction(c, tenant, step, options);
+        stepsRun++;
+      }
+    } catch (SQLException e) {
+      throw new UnableToExecuteStatementException(schema, "cannot run the plan", e);
+    }
+    return new RunResult(stepsRun, true, result, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private void prepare(Connection c, String schema, RunOptions options) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute("SET LOCAL lock_timeout = " + settings.ddlLockTimeout().toMillis());
+      if (!options.statementTimeout().isZero()) {
+        st.execute("SET LOCAL statement_timeout = " + options.statementTimeout().toMillis());
+      }
+      // routines may be created before the tables their bodies read, as pg_dump does
+      st.execute("SET LOCAL check_function_bodies = off");
+      st.execute("CREATE SCHEMA IF NOT EXISTS " + PgNames.quote(schema));
+      st.execute("SET LOCAL search_path TO " + PgNames.quote(schema));
+    }
+  }
+
+  private void runStep(Connection c, TenantContext tenant, MigrationStep step, RunOptions options) {
+    long started = System.nanoTime();
+    options.listener().stepStarted(tenant, step);
+    for (String sql : step.statements()) {
+      executeWithRetry(c, tenant, step, PostgresDialect.bind(sql, tenant.id()));
+    }
+    options.listener().stepFinished(tenant, step, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /** Runs one statement from a savepoint, retrying with backoff when it times out on a lock. */
+  private void executeWithRetry(Connection c, TenantContext tenant, MigrationStep step, String sql) {
+    int attempt = 0;
+    while (true) {
+      attempt++;
+      try (Statement st = c.createStatement()) {
+        st.execute("SAVEPOINT schemasync_statement");
+        try {
+          st.execute(sql);
+          st.execute("RELEASE SAVEPOINT schemasync_statement");
+          return;
+        } catch (SQLException e) {
+          st.execute("ROLLBACK TO SAVEPOINT schemasync_statement");
+          if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || attempt >= settings.maxAttempts()) {
+            throw failure(tenant, step, sql, e, attempt);
+          }
+          LOG.info("tenant {}: step {} waited {} ms for a lock (attempt {} of {}); retrying",
+              tenant, step.index(), settings.ddlLockTimeout().toMillis(), attempt,
+              settings.maxAttempts());
+        }
+      } catch (SQLException e) {
+        throw failure(tenant, step, sql, e, attempt);
+      }
+      sleep(settings.backoff(attempt));
+    }
+  }
+
+  private void runOutsideTransaction(
+      Connection c, TenantContext tenant, MigrationStep step, RunOptions options) throws SQLException {
+    long started = System.nanoTime();
+    options.listener().stepStarted(tenant, step);
+    try (Statement st = c.createStatement()) {
+      st.execute("SET lock_timeout = " + settings.ddlLockTimeout().toMillis());
+      st.execute("SET search_path TO " + PgNames.quote(tenant.id()));
+      for (String sql : step.statements()) {
+        String bound = PostgresDialect.bind(sql, tenant.id());
+        LOG.info("tenant {}: step {} outside the transaction: {}", tenant, step.index(), bound);
+        try {
+          st.execute(bound);
+        } catch (SQLException e) {
+          throw failure(tenant, step, bound, e, 1);
+        }
+      }
+    } finally {
+      try (Statement st = c.createStatement()) {
+        st.execute("RESET lock_timeout");
+        st.execute("RESET search_path");
+      }
+    }
+    options.listener().stepFinished(tenant, step, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private UnableToExecuteStatementException failure(
+      TenantContext tenant, MigrationStep step, String sql, SQLException e, int attempts) {
+    String advice;
+    if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+      advice = "another transaction held a conflicting lock through " + attempts + " attempt(s) of "
+          + settings.ddlLockTimeout().toMillis() + " ms; nothing was committed. Find the long"
+          + " transaction in pg_stat_activity, or retry later";
+    } else if (UNSAFE_NEW_ENUM_VALUE.equals(e.getSQLState())) {
+      advice = "PostgreSQL cannot use an enum value added in the same transaction; sync the enum"
+          + " change alone first, then the rest";
+    } else {
+      advice = step.transactional() ? "the transaction was rolled back, nothing was changed"
+          : "earlier steps were committed; this step ran outside the transaction";
+    }
+    return new UnableToExecuteStatementException(
+        tenant.id(), "step " + step.index() + " (" + step.description() + ") failed: " + sql
+            + " — " + advice, e);
+  }
+
+  private static void sleep(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to retry", e);
+    }
+  }
+
+  private static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // the connection is broken; the server rolls the transaction back when it closes
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.schemasync.postgres;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The adapter's own settings, read from connection properties prefixed {@code schemasync.} (which
+ * are never passed to the driver):
+ *
+ * <ul>
+ *   <li>{@code schemasync.online} — build indexes CONCURRENTLY and add constraints NOT VALID on
+ *       existing tables (default false);
+ *   <li>{@code schemasync.ddlLockTimeout} — milliseconds one DDL statement may wait for a table
+ *       lock before it gives up and is retried (default 2000);
+ *   <li>{@code schemasync.ddlAttempts} — how often a statement is tried before the run fails
+ *       (default 5);
+ *   <li>{@code schemasync.poolSize} — connections in the adapter's own pool (default 4).
+ * </ul>
+ */
+record RunnerSettings(boolean online, Duration ddlLockTimeout, int maxAttempts, int poolSize) {
+  static final String PREFIX = "schemasync.";
+  static final RunnerSettings DEFAULT = new RunnerSettings(false, Duration.ofSeconds(2), 5, 4);
+
+  RunnerSettings {
+    if (ddlLockTimeout.isNegative() || ddlLockTimeout.isZero()) {
+      throw new IllegalArgumentException(
+          PREFIX + "ddlLockTimeout must be positive (milliseconds), was " + ddlLockTimeout.toMillis());
+    }
+    if (maxAttempts < 1 || maxAttempts > 100) {
+      throw new IllegalArgumentException(PREFIX + "ddlAttempts must be 1..100, was " + maxAttempts);
+    }
+    if (poolSize < 2 || poolSize > 100) {
+      throw new IllegalArgumentException(
+          PREFIX + "poolSize must be 2..100 (one connection holds the tenant lock), was " + poolSize);
+    }
+  }
+
+  static RunnerSettings from(Map<String, String> properties) {
+    try {
+      return new RunnerSettings(
+          Boolean.parseBoolean(properties.getOrDefault(PREFIX + "online", "false")),
+          Duration.ofMillis(Long.parseLong(properties.getOrDefault(PREFIX + "ddlLockTimeout", "2000"))),
+          Integer.parseInt(properties.getOrDefault(PREFIX + "ddlAttempts", "5")),
+          Integer.parseInt(properties.getOrDefault(PREFIX + "poolSize", "4")));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("a " + PREFIX + "* property is not a number: " + e.getMessage());
+    }
+  }
+
+  /** Exponential backoff with jitter, capped at two seconds. */
+  Duration backoff(int attempt) {
+    long base = Math.min(2000, 100L << Math.min(attempt, 5));
+    return Duration.ofMillis(base / 2 + (long) (Math.random() * base / 2));
+  }
+}

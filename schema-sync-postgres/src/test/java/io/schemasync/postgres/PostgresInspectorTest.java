@@ -1,0 +1,105 @@
+package io.schemasync.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.schemasync.api.TenantContext;
+import io.schemasync.api.model.Column;
+import io.schemasync.api.model.Identity;
+import io.schemasync.api.model.SchemaSnapshot;
+import io.schemasync.api.model.Table;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PostgresInspectorTest {
+  private final String schema = PostgresTestServer.uniqueName("insp");
+  private final String other = PostgresTestServer.uniqueName("insp");
+  private PostgresAdapter adapter;
+
+  @BeforeEach
+  void setUp() {
+    PostgresTestServer.url();
+    adapter = PostgresTestServer.open();
+    PostgresTestServer.exec(
+        "CREATE SCHEMA " + schema, "SET search_path TO " + schema, Fixtures.EVERYTHING);
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (adapter != null) {
+      adapter.close();
+    }
+    PostgresTestServer.drop(schema, other);
+  }
+
+  @Test
+  void readsEveryObjectKindUnqualified() {
+    SchemaSnapshot s = adapter.inspector().inspect(TenantContext.of(schema));
+    System.out.println(s.toJson());
+    Table users = s.table("users").orElseThrow();
+    assertThat(users.column("id").orElseThrow().identity()).isEqualTo(Identity.ALWAYS);
+    assertThat(users.column("email").orElseThrow().type()).isEqualTo("character varying(200)");
+    assertThat(users.column("feeling").orElseThrow().type()).isEqualTo("mood");
+    assertThat(users.column("feeling").orElseThrow().defaultValue()).isEqualTo("'ok'::mood");
+    assertThat(users.column("name").orElseThrow().collation()).isEqualTo("C");
+    assertThat(users.column("tags").orElseThrow().type()).isEqualTo("text[]");
+    assertThat(users.column("quantity").orElseThrow().type()).isEqualTo("positive_int");
+    assertThat(users.column("email_lower").orElseThrow().generated().expression())
+        .isEqualTo("lower((email)::text)");
+    assertThat(users.column("email").orElseThrow().comment()).isEqualTo("login; unique");
+    assertThat(users.comment()).isEqualTo("people who log in");
+    assertThat(users.primaryKey().name()).isEqualTo("users_pkey");
+    assertThat(users.uniques()).extracting(u -> u.name()).containsExactly("users_email_key");
+    assertThat(users.checks()).extracting(c -> c.name()).containsExactly("users_score_check");
+    assertThat(users.indexes()).extracting(i -> i.name())
+        .containsExactly("users_lower_email", "users_tags");
+
+    Table orders = s.table("orders").orElseThrow();
+    Column id = orders.column("id").orElseThrow();
+    assertThat(id.identity()).isEqualTo(Identity.BY_DEFAULT);
+    assertThat(id.defaultValue()).isNull();
+    assertThat(orders.column("invoice").orElseThrow().defaultValue())
+        .isEqualTo("nextval('invoice_numbers'::regclass)");
+    assertThat(orders.foreignKeys()).singleElement().satisfies(fk -> {
+      assertThat(fk.name()).isEqualTo("orders_user_id_fkey");
+      assertThat(fk.referencedTable()).isEqualTo("users");
+      assertThat(fk.deferrable()).isTrue();
+    });
+    assertThat(orders.indexes()).singleElement().satisfies(ix -> {
+      assertThat(ix.parts()).hasSize(2);
+      assertThat(ix.parts().get(1).descending()).isTrue();
+      assertThat(ix.include()).containsExactly("total");
+      assertThat(ix.where()).isEqualTo("(total > (10)::numeric)");
+    });
+    assertThat(orders.triggers()).singleElement().satisfies(t -> {
+      assertThat(t.updateOf()).containsExactly("total");
+      assertThat(t.when()).isEqualTo("(new.total IS NOT NULL)");
+      assertThat(t.body()).isEqualTo("EXECUTE FUNCTION touch()");
+    });
+    assertThat(s.sequences()).extracting(q -> q.name()).containsExactly("invoice_numbers");
+    assertThat(s.enums()).singleElement().satisfies(e ->
+        assertThat(e.values()).containsExactly("sad", "ok", "happy"));
+    assertThat(s.domains()).singleElement().satisfies(d -> {
+      assertThat(d.baseType()).isEqualTo("integer");
+      assertThat(d.notNull()).isTrue();
+    });
+    assertThat(s.views()).extracting(v -> v.name()).containsExactly("big_orders", "order_counts");
+    assertThat(s.view("big_orders").orElseThrow().definition()).doesNotContain(schema);
+    assertThat(s.routines()).extracting(r -> r.key())
+        .containsExactly("add_one(x integer)", "noop(IN a text)", "touch()");
+  }
+
+  @Test
+  void inspectAllGivesTheSameAsOneByOne() {
+    PostgresTestServer.exec(
+        "CREATE SCHEMA " + other, "SET search_path TO " + other, Fixtures.EVERYTHING);
+    Map<TenantContext, SchemaSnapshot> all = adapter.inspector()
+        .inspectAll(List.of(TenantContext.of(schema), TenantContext.of(other)));
+    assertThat(all.get(TenantContext.of(schema)))
+        .isEqualTo(adapter.inspector().inspect(TenantContext.of(other)));
+    assertThat(all.get(TenantContext.of(other)).hash())
+        .isEqualTo(adapter.inspector().inspect(TenantContext.of(schema)).hash());
+  }
+}

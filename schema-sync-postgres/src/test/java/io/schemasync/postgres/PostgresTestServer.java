@@ -1,0 +1,106 @@
+package io.schemasync.postgres;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import io.schemasync.spi.ConnectionSettings;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Finds the PostgreSQL server the tests run against: the URL in {@code
+ * SCHEMA_SYNC_TEST_POSTGRES_URL}, else the local server on 127.0.0.1:5432 (database {@code test},
+ * user {@code postgres}) when it answers. Testcontainers is not wired in yet. Without a server the
+ * tests are skipped with a loud message, except under {@code CI=true}, where they fail.
+ */
+public final class PostgresTestServer {
+  static final String ENV = "SCHEMA_SYNC_TEST_POSTGRES_URL";
+  static final String LOCAL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static volatile String url;
+
+  private PostgresTestServer() {}
+
+  /** The JDBC URL of a reachable server, or the test is skipped (failed on CI). */
+  public static synchronized String url() {
+    if (url != null) {
+      return url;
+    }
+    String candidate = System.getenv(ENV);
+    if (candidate != null && !candidate.isBlank()) {
+      if (!answers(candidate)) {
+        fail(ENV + " is set but the server does not answer: " + ConnectionSettings.of(candidate).maskedUrl());
+      }
+      url = candidate;
+      return url;
+    }
+    if (answers(LOCAL)) {
+      url = LOCAL;
+      return url;
+    }
+    String message = "NO POSTGRESQL SERVER: set " + ENV + " or start PostgreSQL on 127.0.0.1:5432"
+        + " (see TESTING.md); Docker/Testcontainers is not used by this module";
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      fail(message);
+    }
+    System.err.println("*** SKIPPING POSTGRESQL TESTS *** " + message);
+    Assumptions.abort(message);
+    return null;
+  }
+
+  private static boolean answers(String jdbcUrl) {
+    Properties props = new Properties();
+    props.setProperty("connectTimeout", "3");
+    try (Connection c = DriverManager.getConnection(jdbcUrl, props)) {
+      return c.isValid(3);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** A direct connection (not pooled) for setting up and checking from the side. */
+  public static Connection connect() throws SQLException {
+    return DriverManager.getConnection(url());
+  }
+
+  /** A fresh schema name nobody else uses: {@code prefix_<random>}. */
+  public static String uniqueName(String prefix) {
+    byte[] bytes = new byte[5];
+    RANDOM.nextBytes(bytes);
+    return prefix + "_" + HexFormat.of().formatHex(bytes);
+  }
+
+  /** Runs statements on a direct connection, in autocommit. */
+  public static void exec(String... sql) {
+    try (Connection c = connect(); Statement st = c.createStatement()) {
+      for (String s : sql) {
+        st.execute(s);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /** Drops the schemas, with everything in them, if they exist. */
+  public static void drop(String... schemas) {
+    for (String schema : schemas) {
+      exec("DROP SCHEMA IF EXISTS " + PgNames.quote(schema) + " CASCADE");
+    }
+  }
+
+  /** Opens an adapter on the test server through the provider, with extra properties. */
+  public static PostgresAdapter open(Map<String, String> properties) {
+    return (PostgresAdapter) new PostgresAdapterProvider()
+        .open(new ConnectionSettings(url(), null, null, properties, null));
+  }
+
+  public static PostgresAdapter open() {
+    return open(Map.of());
+  }
+}
