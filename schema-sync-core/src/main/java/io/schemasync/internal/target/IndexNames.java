@@ -31,7 +31,7 @@ final class IndexNames {
     }
     // A hash of the untruncated name keeps two long names that share a prefix apart.
     String hash = CanonicalJson.sha256(full).substring(0, HASH_CHARS);
-    return truncateToBytes(full, MAX_BYTES - HASH_CHARS - 1) + "_" + hash;
+    return truncateToBytes(full, MAX_BYTES - HASH_CHARS - 1).replaceAll("_+$", "") + "_" + hash;
   }
 
   /** Letters, digits and underscores of {@code text}, other runs collapsed to one underscore. */
