@@ -1,0 +1,138 @@
+package io.schemasync.mysql;
+
+import io.schemasync.api.InvalidTenantException;
+import io.schemasync.api.SchemaSyncException;
+import io.schemasync.api.TenantContext;
+import io.schemasync.api.UnableToInspectSchemaException;
+import io.schemasync.api.model.Routine;
+import io.schemasync.api.model.SchemaSnapshot;
+import io.schemasync.api.model.Table;
+import io.schemasync.api.model.Trigger;
+import io.schemasync.api.model.View;
+import io.schemasync.spi.SchemaInspector;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads tenants' schemas from information_schema; needs only SELECT. Many tenants are read in one
+ * pass (one query per catalog table for all of them), then grouped per tenant. View and routine
+ * text is only visible to users with SHOW VIEW / routine privileges: a SELECT-only user sees views
+ * and routines with empty bodies.
+ */
+final class MysqlInspector implements SchemaInspector {
+  private static final Logger LOG = LoggerFactory.getLogger(MysqlInspector.class);
+
+  private final DataSource dataSource;
+  private final TableReader tables;
+
+  MysqlInspector(DataSource dataSource, ServerFlavor flavor) {
+    this.dataSource = dataSource;
+    this.tables = new TableReader(flavor);
+  }
+
+  @Override
+  public List<TenantContext> listTenants() {
+    List<TenantContext> tenants = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement st = c.prepareStatement("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA");
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        String name = rs.getString(1);
+        if (MysqlNames.isSystemDatabase(name) || MysqlNames.isInternalDatabase(name)) {
+          continue;
+        }
+        try {
+          tenants.add(MysqlNames.tenant(name));
+        } catch (InvalidTenantException e) {
+          LOG.warn("database '{}' is not listed as a tenant: {}", name, e.getMessage());
+        }
+      }
+    } catch (SQLException e) {
+      throw new UnableToInspectSchemaException(null, "cannot list the databases of the server", e);
+    }
+    tenants.sort(null);
+    return tenants;
+  }
+
+  @Override
+  public boolean exists(TenantContext tenant) {
+    try (Connection c = dataSource.getConnection()) {
+      return exists(c, tenant.id());
+    } catch (SQLException e) {
+      throw new UnableToInspectSchemaException(tenant.id(), "cannot check whether the database exists", e);
+    }
+  }
+
+  static boolean exists(Connection c, String database) throws SQLException {
+    try (PreparedStatement st =
+        c.prepareStatement("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+      st.setString(1, database);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          if (rs.getString(1).equals(database)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public SchemaSnapshot inspect(TenantContext tenant) {
+    return inspectAll(List.of(tenant)).get(tenant);
+  }
+
+  @Override
+  public Map<TenantContext, SchemaSnapshot> inspectAll(Collection<TenantContext> tenants) {
+    List<String> names = tenants.stream().map(TenantContext::id).distinct().toList();
+    try (Connection c = dataSource.getConnection()) {
+      for (String name : names) {
+        if (!exists(c, name)) {
+          throw new InvalidTenantException(name, "no such database on the server; sync creates it");
+        }
+      }
+      Map<String, SchemaSnapshot> snapshots = read(c, names);
+      Map<TenantContext, SchemaSnapshot> result = new LinkedHashMap<>();
+      tenants.forEach(t -> result.put(t, snapshots.get(t.id())));
+      return result;
+    } catch (SQLException e) {
+      String which = names.size() == 1 ? names.get(0) : null;
+      throw new UnableToInspectSchemaException(
+          which, "cannot read information_schema for " + names.size() + " database(s)", e);
+    }
+  }
+
+  /** Snapshots of databases by exact name; also used on scratch databases. */
+  Map<String, SchemaSnapshot> read(Connection c, List<String> databases) throws SQLException {
+    try {
+      Map<String, Map<String, List<Trigger>>> triggers = ObjectReader.triggers(c, databases);
+      Map<String, List<Table>> tableMap = tables.read(c, databases, triggers);
+      Map<String, List<View>> views = ObjectReader.views(c, databases);
+      Map<String, List<Routine>> routines = ObjectReader.routines(c, databases);
+      Map<String, SchemaSnapshot> result = new LinkedHashMap<>();
+      for (String db : databases) {
+        result.put(db, new SchemaSnapshot(tableMap.get(db), views.get(db), routines.get(db),
+            List.of(), List.of(), List.of()));
+      }
+      return result;
+    } catch (IllegalArgumentException e) {
+      // A catalog row the model rejects (e.g. a duplicate name): name the databases involved.
+      throw new UnableToInspectSchemaException(
+          databases.size() == 1 ? databases.get(0) : null,
+          "the catalog holds something the schema model cannot represent: " + e.getMessage(), e);
+    } catch (SchemaSyncException e) {
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package io.schemasync.mysql;
+
+import io.schemasync.api.InvalidTargetException;
+import io.schemasync.api.SourceLocation;
+import io.schemasync.api.UnableToExecuteStatementException;
+import io.schemasync.api.change.AddConstraint;
+import io.schemasync.api.change.CreateIndex;
+import io.schemasync.api.change.CreateRoutine;
+import io.schemasync.api.change.CreateTable;
+import io.schemasync.api.change.CreateTrigger;
+import io.schemasync.api.change.SchemaChange;
+import io.schemasync.api.model.SchemaSnapshot;
+import io.schemasync.api.model.Table;
+import io.schemasync.api.model.View;
+import io.schemasync.spi.StepDraft;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Throwaway databases on the tenant's server: a SQL target runs in one, a target snapshot is
+ * round-tripped through one to learn how the server spells it, a dry run applies the plan to one.
+ * A scratch database is always dropped, whatever happens inside.
+ */
+final class Scratch {
+  private static final Logger LOG = LoggerFactory.getLogger(Scratch.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Duration LOCK_WAIT = Duration.ofSeconds(10);
+
+  private final DataSource dataSource;
+  private final MysqlInspector inspector;
+  private final MysqlRenderer renderer;
+
+  Scratch(DataSource dataSource, MysqlInspector inspector, MysqlRenderer renderer) {
+    this.dataSource = dataSource;
+    this.inspector = inspector;
+    this.renderer = renderer;
+  }
+
+  /** Work to do inside a scratch database, given a connection whose default database it is. */
+  interface Work<T> {
+    T run(Connection connection, String database) throws SQLException;
+  }
+
+  <T> T with(Work<T> work) throws SQLException {
+    String name = MysqlNames.SCRATCH_PREFIX + HexFormat.of().formatHex(RANDOM.generateSeed(8));
+    try (Connection admin = dataSource.getConnection()) {
+      Sessions.execute(admin, "CREATE DATABASE " + MysqlNames.quote(name));
+      Connection c = null;
+      try {
+        c = Sessions.forDdl(dataSource, name, LOCK_WAIT);
+        return work.run(c, name);
+      } finally {
+        Sessions.release(c);
+        try {
+          Sessions.execute(admin, "DROP DATABASE IF EXISTS " + MysqlNames.quote(name));
+        } catch (SQLException e) {
+          LOG.warn("could not drop scratch database {}: {}", name, e.getMessage());
+        }
+      }
+    }
+  }
+
+  /** The snapshot as the server stores it: built in a scratch database and read back. */
+  SchemaSnapshot roundTrip(SchemaSnapshot snapshot) {
+    try {
+      return with((c, db) -> {
+        build(c, snapshot, "target");
+        return inspector.read(c, List.of(db)).get(db);
+      });
+    } catch (SQLException e) {
+      throw new UnableToExecuteStatementException(null,
+          "cannot use a scratch database to normalize the target (needs CREATE and DROP on the server)", e);
+    }
+  }
+
+  /** The schema a SQL script builds. */
+  SchemaSnapshot ofScript(String sql, String sourceName) {
+    List<SqlScript.Statement> statements = SqlScript.split(sql);
+    try {
+      return with((c, db) -> {
+        for (SqlScript.Statement st : statements) {
+          ScriptGuard.check(st, sourceName);
+          try {
+            Sessions.execute(c, st.sql());
+          } catch (SQLException e) {
+            throw new InvalidTargetException(new SourceLocation(sourceName, st.line(), 0, null),
+                "the statement starting here failed on the server (" + e.getMessage()
+                    + "); fix it and run again — nothing was changed in any tenant", e);
+          }
+        }
+        return inspector.read(c, List.of(db)).get(db);
+      });
+    } catch (SQLException e) {
+      throw new UnableToExecuteStatementException(null,
+          "cannot create a scratch database for " + sourceName + " (needs CREATE and DROP on the server)", e);
+    }
+  }
+
+  /**
+   * Creates every object of the snapshot in the connection's database: routines, tables with
+   * their keys, foreign keys, triggers, then views (in whatever order lets each find what it reads).
+   */
+  void build(Connection c, SchemaSnapshot snapshot, String what) throws SQLException {
+    List<SchemaChange> changes = new ArrayList<>();
+    snapshot.routines().forEach(r -> changes.add(new CreateRoutine(r)));
+    for (Table t : snapshot.tables()) {
+      changes.add(new CreateTable(t.withForeignKeys(List.of()).withIndexes(List.of()).withTriggers(List.of())));
+      t.indexes().forEach(ix -> changes.add(new CreateIndex(t.name(), ix)));
+    }
+    for (Table t : snapshot.tables()) {
+      t.foreignKeys().forEach(fk -> changes.add(new AddConstraint(t.name(), fk)));
+    }
+    for (Table t : snapshot.tables()) {
+      t.triggers().forEach(tr -> changes.add(new CreateTrigger(t.name(), tr)));
+    }
+    for (StepDraft step : renderer.render(changes, SchemaSnapshot.EMPTY)) {
+      run(c, step.statements().get(0), what, step.description());
+    }
+    List<View> pending = new ArrayList<>(snapshot.views());
+    while (!pending.isEmpty()) {
+      List<View> failed = new ArrayList<>();
+      SQLException last = null;
+      for (View v : pending) {
+        try {
+          Sessions.execute(c, MysqlDdl.createView(v));
+        } catch (SQLException e) {
+          failed.add(v);
+          last = e;
+        }
+      }
+      if (failed.size() == pending.size()) {
+        throw invalid(what, "view " + failed.get(0).name(), MysqlDdl.createView(failed.get(0)), last);
+      }
+      pending = failed;
+    }
+  }
+
+  private static void run(Connection c, String sql, String what, String object) {
+    try {
+      Sessions.execute(c, sql);
+    } catch (SQLException e) {
+      throw invalid(what, object, sql, e);
+    }
+  }
+
+  private static InvalidTargetException invalid(String what, String object, String sql, SQLException e) {
+    return new InvalidTargetException(new SourceLocation(null, 0, 0, object),
+        "the server rejects " + object + " of the " + what + ": " + e.getMessage()
+            + " [SQLState " + e.getSQLState() + ", error " + e.getErrorCode() + "]; statement: " + sql, e);
+  }
+}

@@ -1,0 +1,76 @@
+package io.schemasync.mysql;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/** Statement execution and session settings for DDL connections. */
+final class Sessions {
+  /** ER_LOCK_WAIT_TIMEOUT: a metadata lock or row lock was not granted in time. */
+  static final int LOCK_WAIT_TIMEOUT = 1205;
+
+  private Sessions() {}
+
+  /** A connection whose default database is the given one, set up for DDL. */
+  static Connection forDdl(javax.sql.DataSource dataSource, String database, Duration lockWait)
+      throws SQLException {
+    Connection c = dataSource.getConnection();
+    try {
+      c.setAutoCommit(true);
+      c.setCatalog(database);
+      long seconds = Math.max(1, (lockWait.toMillis() + 999) / 1000);
+      execute(c, "SET SESSION lock_wait_timeout = " + seconds);
+      // Literals are rendered with backslash escapes doubled, which needs backslashes to escape.
+      execute(c, "SET SESSION sql_mode = REPLACE(@@SESSION.sql_mode, 'NO_BACKSLASH_ESCAPES', '')");
+      return c;
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+  }
+
+  /** Puts the session variables back before the connection returns to a pool it may share. */
+  static void release(Connection c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      execute(c, "SET SESSION lock_wait_timeout = DEFAULT, sql_mode = DEFAULT");
+    } catch (SQLException ignored) {
+      // The connection is closed below either way; a broken one is evicted by the pool.
+    } finally {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // nothing left to release
+      }
+    }
+  }
+
+  static void execute(Connection c, String sql) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      // JDBC escape processing would rewrite {fn ...} / {d ...} inside quoted names and literals.
+      st.setEscapeProcessing(false);
+      st.execute(sql);
+    }
+  }
+
+  static void execute(Connection c, String sql, Duration timeout) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.setEscapeProcessing(false);
+      if (!timeout.isZero()) {
+        st.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
+      }
+      st.execute(sql);
+    }
+  }
+
+  static String queryString(Connection c, String sql) throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+}
