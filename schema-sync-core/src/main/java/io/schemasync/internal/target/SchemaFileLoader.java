@@ -12,13 +12,14 @@ import java.util.stream.Stream;
 
 /**
  * Loads a schema file, or a directory of them, into one {@link DeclaredSchema}: parses, reads and
- * merges every file and checks the schema as a whole, reporting every problem at once.
+ * merges every file, reporting every problem at once.
  */
 final class SchemaFileLoader {
   private SchemaFileLoader() {}
 
   /**
-   * The schema declared at {@code path}, types as written.
+   * The schema declared at {@code path}, types as written, read and merged but not yet checked as
+   * a whole (see {@link SchemaValidator}).
    *
    * @throws InvalidTargetException listing every problem found, located at the first one
    */
@@ -34,7 +35,8 @@ final class SchemaFileLoader {
                 : SchemaDocumentReader.read(root, problems));
       }
     }
-    // Checks across objects would only echo what is already broken, so stop here first.
+    // Checks across objects would only echo what is already broken (a dropped table, a column
+    // without a type), so stop here before them.
     problems.throwIfAny();
     DeclaredSchema declared = merger.result();
     if (declared.snapshot().isEmpty()) {
@@ -43,8 +45,6 @@ final class SchemaFileLoader {
           "the target declares no table, view, enum, domain, sequence or routine; an empty target"
               + " would drop everything, so it is refused");
     }
-    SchemaValidator.validate(declared, problems);
-    problems.throwIfAny();
     return declared;
   }
 

@@ -40,6 +40,7 @@ public final class TargetResolver {
     if (target instanceof Target.SchemaFile file) {
       DeclaredSchema declared = SchemaFileLoader.load(file.path());
       Problems problems = new Problems();
+      SchemaValidator.validate(declared, problems);
       SchemaSnapshot typed = TypeMapper.map(declared, dialect, adapter.name(), problems);
       problems.throwIfAny();
       return new ResolvedTarget(dialect.normalize(typed), declared.renames(), description);

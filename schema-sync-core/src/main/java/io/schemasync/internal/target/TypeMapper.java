@@ -9,6 +9,7 @@ import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.Table;
 import io.schemasync.spi.Dialect;
 import io.schemasync.spi.PortableType;
+import io.schemasync.spi.TypeName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +75,7 @@ final class TypeMapper {
 
   /** "did you mean" for a near miss such as {@code strnig} or {@code bigitn}. */
   private String suggestion(String declared) {
-    String word = declared.strip().toLowerCase(Locale.ROOT);
+    String word = TypeName.parse(declared).map(TypeName::base).orElse(declared.strip().toLowerCase(Locale.ROOT));
     if (word.length() <= 3) {
       return "";
     }

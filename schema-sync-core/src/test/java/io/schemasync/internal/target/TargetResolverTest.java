@@ -85,6 +85,27 @@ class TargetResolverTest {
   }
 
   @Test
+  void unknownTypesAndBrokenReferencesAreReportedTogether() {
+    Path file = Documents.write(dir, "schema.yaml", """
+        tables:
+          - name: orders
+            columns:
+              - name: customer_id
+                type: bigint
+                references: {table: clients, column: id}
+              - name: total
+                type: numerci(12,2)
+        """);
+
+    InvalidTargetException e = Documents.failure(file);
+
+    assertThat(e.location().line()).isEqualTo(6);
+    assertThat(e.getMessage())
+        .contains("references table clients, which is not declared")
+        .contains("schema.yaml:8:").contains("unknown type 'numerci(12,2)' for column orders.total (did you mean 'numeric'?)");
+  }
+
+  @Test
   void schemaFileErrorsFromTheDialectPassThrough() {
     StubDialect refusing = new StubDialect(s -> {
       throw new InvalidTargetException(null, "stub has no materialized views");
