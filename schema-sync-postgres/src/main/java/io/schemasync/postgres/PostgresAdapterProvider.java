@@ -67,6 +67,7 @@ public final class PostgresAdapterProvider implements AdapterProvider {
     config.setPoolName("schema-sync-postgres");
     config.setConnectionTimeout(10_000);
     config.setInitializationFailTimeout(-1);
+    config.setExceptionOverrideClassName(KeepConnectionOnDdlErrors.class.getName());
     HikariDataSource pool = new HikariDataSource(config);
     try (Connection c = pool.getConnection()) {
       String product = c.getMetaData().getDatabaseProductName();

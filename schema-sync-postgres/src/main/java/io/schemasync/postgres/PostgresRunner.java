@@ -128,7 +128,12 @@ final class PostgresRunner implements MigrationRunner {
           st.execute("RELEASE SAVEPOINT schemasync_statement");
           return;
         } catch (SQLException e) {
-          st.execute("ROLLBACK TO SAVEPOINT schemasync_statement");
+          try {
+            st.execute("ROLLBACK TO SAVEPOINT schemasync_statement");
+          } catch (SQLException rollback) {
+            e.addSuppressed(rollback);
+            throw failure(tenant, step, sql, e, attempt);
+          }
           if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || attempt >= settings.maxAttempts()) {
             throw failure(tenant, step, sql, e, attempt);
           }

@@ -1,0 +1,92 @@
+package io.schemasync.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.schemasync.api.InvalidTargetException;
+import io.schemasync.api.model.CheckConstraint;
+import io.schemasync.api.model.Column;
+import io.schemasync.api.model.ForeignKey;
+import io.schemasync.api.model.Identity;
+import io.schemasync.api.model.PrimaryKey;
+import io.schemasync.api.model.SchemaSnapshot;
+import io.schemasync.api.model.Table;
+import io.schemasync.api.model.UniqueConstraint;
+import io.schemasync.api.model.View;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A target written by hand (as a schema file reads) converges although PostgreSQL rewrites it. */
+class PostgresNormalizationTest {
+  private final String tenant = PostgresTestServer.uniqueName("norm");
+  private PostgresAdapter adapter;
+
+  @BeforeEach
+  void setUp() {
+    PostgresTestServer.url();
+    adapter = PostgresTestServer.open();
+  }
+
+  @AfterEach
+  void tearDown() {
+    adapter.close();
+    PostgresTestServer.drop(tenant);
+  }
+
+  private String type(String declared) {
+    return adapter.dialect().resolveType(declared).orElseThrow();
+  }
+
+  private SchemaSnapshot handWritten() {
+    Table items = new Table("items", List.of(
+        new Column("id", type("bigint"), true, null, Identity.BY_DEFAULT, null, null, null),
+        new Column("code", type("varchar(20)"), false, "'x'", null, null, null, null),
+        new Column("price", type("numeric(10, 2)"), true, "0", null, null, null, null),
+        new Column("payload", type("json"), true, null, null, null, null, null),
+        new Column("at", type("timestamptz"), false, "CURRENT_TIMESTAMP", null, null, null, null)),
+        new PrimaryKey(null, List.of("id")),
+        List.of(new UniqueConstraint(null, List.of("code"))),
+        List.of(new CheckConstraint(null, "price > 0")), List.of(), List.of(), List.of(), null);
+    Table lines = new Table("lines", List.of(
+        new Column("item_id", type("bigint"), false, null, null, null, null, null),
+        new Column("qty", type("int"), false, "1", null, null, null, null)),
+        null, List.of(), List.of(new CheckConstraint(null, "qty > 0 and qty < 100")),
+        List.of(new ForeignKey(null, List.of("item_id"), "items", List.of("id"), null, null, false)),
+        List.of(), List.of(), null);
+    return new SchemaSnapshot(List.of(items, lines),
+        List.of(new View("cheap", "select id, code from items where price < 10", false)),
+        List.of(), List.of(), List.of(), List.of());
+  }
+
+  @Test
+  void handWrittenTargetConverges() {
+    Convergence.converge(adapter, tenant, handWritten());
+  }
+
+  @Test
+  void normalizationIsIdempotentAndFillsServerNames() {
+    SchemaSnapshot once = adapter.dialect().normalize(handWritten());
+    assertThat(adapter.dialect().normalize(once)).isEqualTo(once);
+    Table items = once.table("items").orElseThrow();
+    assertThat(items.primaryKey().name()).isEqualTo("items_pkey");
+    assertThat(items.uniques().get(0).name()).isEqualTo("items_code_key");
+    assertThat(items.checks().get(0).name()).isEqualTo("items_price_check");
+    assertThat(items.column("code").orElseThrow().defaultValue()).isEqualTo("'x'::character varying");
+    assertThat(items.column("payload").orElseThrow().type()).isEqualTo("jsonb");
+    assertThat(once.table("lines").orElseThrow().foreignKeys().get(0).name())
+        .isEqualTo("lines_item_id_fkey");
+    assertThat(once.table("lines").orElseThrow().checks().get(0).name()).isEqualTo("lines_qty_check");
+  }
+
+  @Test
+  void unknownTypeIsRejectedNamingTheTable() {
+    SchemaSnapshot bad = SchemaSnapshot.ofTables(List.of(Table.of("t",
+        List.of(Column.of("a", type("integr"), true)), null)));
+    assertThatThrownBy(() -> adapter.dialect().normalize(bad))
+        .isInstanceOf(InvalidTargetException.class)
+        .hasMessageContaining("create table t")
+        .hasMessageContaining("integr");
+  }
+}
