@@ -36,6 +36,11 @@ final class SqliteFixture {
 
   /** Creates (or extends) a tenant file by running a script with plain JDBC. */
   void execute(String tenant, String script) {
+    try {
+      java.nio.file.Files.createDirectories(dir);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file(tenant));
         Statement s = c.createStatement()) {
       for (SqlScript.Statement statement : SqlScript.split(script)) {

@@ -1,0 +1,97 @@
+package io.schemasync.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.schemasync.api.SchemaSync;
+import io.schemasync.api.SyncReport;
+import io.schemasync.api.Target;
+import io.schemasync.api.TenantResult;
+import io.schemasync.api.TenantSelection;
+import io.schemasync.api.TenantStatus;
+import io.schemasync.api.model.SchemaSnapshot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole engine over SQLite tenant files: sync, validate, plan, upgrade with data in place. */
+class SqliteSchemaSyncTest {
+  private static final Path RELEASE_1 = Path.of("../examples/schema");
+  private static final Path RELEASE_2 = Path.of("../examples/schema-v2");
+
+  @TempDir Path dir;
+
+  private SchemaSync engine(Target target) {
+    return SchemaSync.builder().url("jdbc:sqlite:" + dir.resolve("tenants")).target(target).build();
+  }
+
+  @Test
+  void createsTenantsUpgradesThemAndKeepsTheirRows() throws Exception {
+    try (SchemaSync sync = engine(new Target.SchemaFile(RELEASE_1))) {
+      SyncReport first = sync.sync(TenantSelection.ids("acme", "globex"));
+      assertThat(first.results()).extracting(TenantResult::status).containsOnly(TenantStatus.APPLIED);
+      assertThat(sync.validate(TenantSelection.all()).results()).extracting(TenantResult::status)
+          .containsExactly(TenantStatus.IN_SYNC, TenantStatus.IN_SYNC);
+      assertThat(sync.sync(TenantSelection.all()).results()).extracting(TenantResult::status)
+          .containsOnly(TenantStatus.IN_SYNC);
+    }
+    SqliteFixture fixture = new SqliteFixture(dir.resolve("tenants"));
+    fixture.execute("acme", """
+        INSERT INTO organizations (id, slug, name) VALUES (1, 'acme', 'Acme');
+        INSERT INTO users (id, organization_id, email, display_name) VALUES (1, 1, 'a@acme.test', 'Ann');
+        INSERT INTO projects (id, organization_id, name) VALUES (1, 1, 'Rockets');
+        INSERT INTO tasks (id, project_id, assignee_id, title) VALUES (1, 1, 1, 'Launch');
+        """);
+    byte[] before = Files.readAllBytes(fixture.file("acme"));
+    try (SchemaSync sync = engine(new Target.SchemaFile(RELEASE_2))) {
+      SyncReport rehearsal = sync.plan(TenantSelection.all());
+      assertThat(rehearsal.results()).extracting(TenantResult::status).containsOnly(TenantStatus.PLANNED);
+      assertThat(Files.readAllBytes(fixture.file("acme"))).isEqualTo(before);
+
+      SyncReport upgrade = sync.sync(TenantSelection.all()).orThrow();
+      assertThat(upgrade.results()).extracting(TenantResult::status).containsOnly(TenantStatus.APPLIED);
+      assertThat(sync.validate(TenantSelection.all()).outcome()).isEqualTo(SyncReport.Outcome.OK);
+      assertThat(sync.inspect("acme").hash()).isEqualTo(sync.target().hash()); // column order aside
+    }
+    assertThat(fixture.rows("acme", "SELECT title, assignee FROM open_tasks")).containsExactly(List.of("Launch", "Ann"));
+  }
+
+  @Test
+  void aSnapshotTargetAndAReferenceTenantConverge() {
+    SqliteFixture fixture = new SqliteFixture(dir.resolve("tenants"));
+    fixture.execute("template", """
+        CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL DEFAULT '', tag TEXT COLLATE NOCASE);
+        CREATE INDEX ix_notes_tag ON notes (tag) WHERE tag IS NOT NULL;
+        CREATE VIEW tagged AS SELECT id, tag FROM notes WHERE tag IS NOT NULL;
+        CREATE TRIGGER tr_notes AFTER INSERT ON notes BEGIN UPDATE notes SET tag = lower(tag) WHERE id = new.id; END;
+        """);
+    fixture.execute("tenant-1", "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes VALUES (1, NULL);");
+    SchemaSnapshot template = fixture.inspect("template");
+    try (SchemaSync sync = engine(Target.parse("tenant:template"))) {
+      assertThat(sync.diff(TenantSelection.ids("tenant-1")).outcome()).isEqualTo(SyncReport.Outcome.DRIFT);
+      sync.sync(TenantSelection.all()).orThrow();
+      assertThat(sync.inspect("tenant-1").hash()).isEqualTo(template.hash());
+    }
+    try (SchemaSync sync = engine(new Target.Snapshot(template))) {
+      sync.sync("tenant-2");
+      assertThat(sync.validate(TenantSelection.all()).outcome()).isEqualTo(SyncReport.Outcome.OK);
+    }
+    assertThat(fixture.rows("tenant-1", "SELECT id, body FROM notes")).containsExactly(List.of(1, ""));
+  }
+
+  @Test
+  void aBadTargetChangesNothing() throws Exception {
+    SqliteFixture fixture = new SqliteFixture(dir.resolve("tenants"));
+    fixture.execute("t", "CREATE TABLE a (id INTEGER PRIMARY KEY)");
+    byte[] before = Files.readAllBytes(fixture.file("t"));
+    Path sql = dir.resolve("bad.sql");
+    Files.writeString(sql, "CREATE TABLE a (id INTEGER PRIMARY KEY);\nCREATE TABLE b (x INTEGER REFERENCES);\n");
+    try (SchemaSync sync = engine(new Target.SqlFile(sql))) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> sync.sync(TenantSelection.all()))
+          .isInstanceOf(io.schemasync.api.InvalidTargetException.class)
+          .hasMessageContaining("bad.sql:2");
+    }
+    assertThat(Files.readAllBytes(fixture.file("t"))).isEqualTo(before);
+  }
+}
