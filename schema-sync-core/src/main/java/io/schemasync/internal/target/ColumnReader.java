@@ -11,11 +11,22 @@ import java.util.List;
 final class ColumnReader {
   static final List<String> KEYS =
       List.of(
-          "name", "type", "nullable", "primaryKey", "unique", "default", "identity", "generated",
-          "collation", "comment", "renamedFrom", "references");
+          "name",
+          "type",
+          "nullable",
+          "primaryKey",
+          "unique",
+          "default",
+          "identity",
+          "generated",
+          "collation",
+          "comment",
+          "renamedFrom",
+          "references");
 
   private static final List<String> GENERATED_KEYS = List.of("expression", "stored");
-  private static final List<String> REFERENCE_KEYS = List.of("table", "column", "onDelete", "onUpdate");
+  private static final List<String> REFERENCE_KEYS =
+      List.of("table", "column", "onDelete", "onUpdate");
 
   /**
    * A column and what it says about its table.
@@ -34,9 +45,16 @@ final class ColumnReader {
 
   /** Reads a column of {@code table}; null when it is too broken to be one (problem recorded). */
   static ColumnDeclaration read(
-      LocatedNode node, String table, int index, IdentifierRules rules, SourceMap sourceMap, Problems problems) {
+      LocatedNode node,
+      String table,
+      int index,
+      IdentifierRules rules,
+      SourceMap sourceMap,
+      Problems problems) {
     String fallbackPath = "tables." + table + ".columns[" + index + "]";
-    PropertyReader r = PropertyReader.of(node, "column " + (index + 1) + " of table " + table, fallbackPath, problems);
+    PropertyReader r =
+        PropertyReader.of(
+            node, "column " + (index + 1) + " of table " + table, fallbackPath, problems);
     if (r == null) {
       return null;
     }
@@ -46,7 +64,9 @@ final class ColumnReader {
       return null;
     }
     String path = "tables." + table + ".columns." + name;
-    r = PropertyReader.of(node, "column " + IdentifierRules.show(table + "." + name), path, problems);
+    r =
+        PropertyReader.of(
+            node, "column " + IdentifierRules.show(table + "." + name), path, problems);
     r.allowOnly(KEYS);
     sourceMap.put(r.location(), "tables", table, "columns", name);
 
@@ -75,7 +95,16 @@ final class ColumnReader {
             ? null
             : problems.build(
                 r.location(),
-                () -> new Column(name, type, nullable, defaultValue, identity, generated, collation, comment));
+                () ->
+                    new Column(
+                        name,
+                        type,
+                        nullable,
+                        defaultValue,
+                        identity,
+                        generated,
+                        collation,
+                        comment));
     boolean primaryKey = r.bool("primaryKey", false);
     boolean unique = r.bool("unique", false);
     return column == null
@@ -94,7 +123,8 @@ final class ColumnReader {
     return expression == null ? null : new GeneratedColumn(expression, stored);
   }
 
-  private static ForeignKey reference(PropertyReader r, String table, String column, SourceMap sourceMap) {
+  private static ForeignKey reference(
+      PropertyReader r, String table, String column, SourceMap sourceMap) {
     PropertyReader ref = r.object("references", "references of " + r.what());
     if (ref == null) {
       return null;
@@ -109,7 +139,13 @@ final class ColumnReader {
     }
     ForeignKey fk =
         new ForeignKey(
-            null, List.of(column), referencedTable, List.of(referencedColumn), onDelete, onUpdate, false);
+            null,
+            List.of(column),
+            referencedTable,
+            List.of(referencedColumn),
+            onDelete,
+            onUpdate,
+            false);
     sourceMap.put(ref.location(), "tables", table, "foreignKeys", fk.key());
     return fk;
   }

@@ -11,7 +11,10 @@ import io.schemasync.internal.target.LocatedNode.Scalar;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the table-level {@code primaryKey}, {@code uniques}, {@code checks} and {@code foreignKeys}. */
+/**
+ * Reads the table-level {@code primaryKey}, {@code uniques}, {@code checks} and {@code
+ * foreignKeys}.
+ */
 final class ConstraintReader {
   private static final List<String> KEY_KEYS = List.of("name", "columns");
   private static final List<String> CHECK_KEYS = List.of("name", "expression");
@@ -24,14 +27,18 @@ final class ConstraintReader {
   private final IdentifierRules rules;
   private final SourceMap sourceMap;
 
-  ConstraintReader(PropertyReader table, String tableName, IdentifierRules rules, SourceMap sourceMap) {
+  ConstraintReader(
+      PropertyReader table, String tableName, IdentifierRules rules, SourceMap sourceMap) {
     this.table = table;
     this.tableName = tableName;
     this.rules = rules;
     this.sourceMap = sourceMap;
   }
 
-  /** {@code primaryKey: [a, b]}, {@code primaryKey: id} or {@code primaryKey: {name, columns}}; null when absent. */
+  /**
+   * {@code primaryKey: [a, b]}, {@code primaryKey: id} or {@code primaryKey: {name, columns}}; null
+   * when absent.
+   */
   PrimaryKey primaryKey() {
     LocatedNode value = table.value("primaryKey");
     if (value == null) {
@@ -95,7 +102,8 @@ final class ConstraintReader {
       PropertyReader target = r.object("references", "references of " + r.what());
       if (target == null) {
         if (!r.has("references")) {
-          r.problems().add(r.location(), "missing 'references' in " + r.what() + "; give {table, columns}");
+          r.problems()
+              .add(r.location(), "missing 'references' in " + r.what() + "; give {table, columns}");
         }
         continue;
       }
@@ -109,33 +117,57 @@ final class ConstraintReader {
         continue;
       }
       if (columns.size() != referencedColumns.size()) {
-        r.problems().add(
-            r.location(),
-            r.what() + " has " + columns.size() + " column(s) " + columns + " but references "
-                + referencedColumns.size() + " " + referencedTable + referencedColumns
-                + "; name as many columns on each side");
+        r.problems()
+            .add(
+                r.location(),
+                r.what()
+                    + " has "
+                    + columns.size()
+                    + " column(s) "
+                    + columns
+                    + " but references "
+                    + referencedColumns.size()
+                    + " "
+                    + referencedTable
+                    + referencedColumns
+                    + "; name as many columns on each side");
         continue;
       }
-      out.add(new Located<>(
-          new ForeignKey(name, columns, referencedTable, referencedColumns, onDelete, onUpdate, deferrable),
-          r.location()));
+      out.add(
+          new Located<>(
+              new ForeignKey(
+                  name,
+                  columns,
+                  referencedTable,
+                  referencedColumns,
+                  onDelete,
+                  onUpdate,
+                  deferrable),
+              r.location()));
     }
     return out;
   }
 
-  /** Readers for each mapping in the list property {@code key}, named after their position or name. */
+  /**
+   * Readers for each mapping in the list property {@code key}, named after their position or name.
+   */
   private List<PropertyReader> entries(String key, String kind) {
     List<PropertyReader> readers = new ArrayList<>();
     List<LocatedNode> elements = table.list(key);
     for (int i = 0; i < elements.size(); i++) {
       LocatedNode element = elements.get(i);
-      String label = element instanceof MapNode m && m.fields().get("name") != null
-              && m.fields().get("name").value() instanceof Scalar s && !s.isNull()
-          ? kind + " " + IdentifierRules.show(s.text())
-          : kind + " " + (i + 1);
+      String label =
+          element instanceof MapNode m
+                  && m.fields().get("name") != null
+                  && m.fields().get("name").value() instanceof Scalar s
+                  && !s.isNull()
+              ? kind + " " + IdentifierRules.show(s.text())
+              : kind + " " + (i + 1);
       PropertyReader r =
           PropertyReader.of(
-              element, label + " of table " + tableName, "tables." + tableName + "." + key + "[" + i + "]",
+              element,
+              label + " of table " + tableName,
+              "tables." + tableName + "." + key + "[" + i + "]",
               table.problems());
       if (r != null) {
         readers.add(r);
@@ -157,7 +189,10 @@ final class ConstraintReader {
   }
 
   private static <T> T emptyColumns(PropertyReader r, String key) {
-    r.problems().add(r.location(key), "'" + key + "' of " + r.what() + " is empty; list at least one column");
+    r.problems()
+        .add(
+            r.location(key),
+            "'" + key + "' of " + r.what() + " is empty; list at least one column");
     return null;
   }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 record DeclaredTable(
     Table table, String renamedFrom, Map<String, String> columnRenames, SourceLocation location) {
   DeclaredTable {
-    columnRenames = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columnRenames));
+    columnRenames =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columnRenames));
   }
 }

@@ -7,7 +7,10 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** Checks on a type as written that hold whatever the engine: its shape, and a portable type's modifiers. */
+/**
+ * Checks on a type as written that hold whatever the engine: its shape, and a portable type's
+ * modifiers.
+ */
 final class DeclaredTypes {
   private static final Set<String> INTEGER_NATIVE =
       Set.of("int", "tinyint", "mediumint", "serial", "smallserial", "bigserial");
@@ -21,8 +24,8 @@ final class DeclaredTypes {
   }
 
   /**
-   * Whether {@code declared} names an enum or domain of the schema (or an array of one): such
-   * types are the schema's own, not the engine's, so they are neither parsed nor mapped.
+   * Whether {@code declared} names an enum or domain of the schema (or an array of one): such types
+   * are the schema's own, not the engine's, so they are neither parsed nor mapped.
    */
   boolean isUserType(String declared) {
     String trimmed = declared.strip();
@@ -76,9 +79,10 @@ final class DeclaredTypes {
 
   private static String modifierAdvice(String base, PortableType portable, int count) {
     return switch (portable) {
-      case VARCHAR -> count == 0
-          ? "needs a length: write " + base + "(n), e.g. " + base + "(255)"
-          : "takes exactly one length, e.g. " + base + "(255)";
+      case VARCHAR ->
+          count == 0
+              ? "needs a length: write " + base + "(n), e.g. " + base + "(255)"
+              : "takes exactly one length, e.g. " + base + "(255)";
       case CHAR -> "takes at most one length, e.g. " + base + "(2)";
       case NUMERIC -> "takes at most a precision and a scale, e.g. " + base + "(10,2)";
       default -> "takes no modifiers; write " + base;

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Merges the files of a schema directory into one schema. An object declared twice, in one file
- * or in two, is an error naming both places: silently letting one file win would make the result
+ * Merges the files of a schema directory into one schema. An object declared twice, in one file or
+ * in two, is an error naming both places: silently letting one file win would make the result
  * depend on file names.
  */
 final class DocumentMerger {
@@ -59,7 +59,13 @@ final class DocumentMerger {
   DeclaredSchema result() {
     List<Table> tableList = tables.stream().map(DeclaredTable::table).toList();
     SchemaSnapshot snapshot =
-        new SchemaSnapshot(tableList, views.values, routines.values, enums.values, domains.values, sequences.values);
+        new SchemaSnapshot(
+            tableList,
+            views.values,
+            routines.values,
+            enums.values,
+            domains.values,
+            sequences.values);
     Map<String, String> tableRenames = new LinkedHashMap<>();
     Map<String, Map<String, String>> columnRenames = new LinkedHashMap<>();
     for (DeclaredTable table : tables) {

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Which names a schema document may use. Names are always quoted in SQL, so any name is safe to
  * execute; strict mode exists because a name like {@code x"; DROP TABLE t; --} in a schema file is
- * far more often a mistake (or an attack on a tool that does not quote) than a wish, and plain names
- * work unquoted in every client on every engine.
+ * far more often a mistake (or an attack on a tool that does not quote) than a wish, and plain
+ * names work unquoted in every client on every engine.
  */
 enum IdentifierRules {
   /** {@code [A-Za-z_][A-Za-z0-9_$]*}, at most 63 bytes: what every engine accepts unquoted. */
@@ -33,8 +33,8 @@ enum IdentifierRules {
   }
 
   /**
-   * A name as it is safe to print in a message: control characters escaped, very long names cut,
-   * so a hostile name cannot rewrite the terminal or flood the log.
+   * A name as it is safe to print in a message: control characters escaped, very long names cut, so
+   * a hostile name cannot rewrite the terminal or flood the log.
    */
   static String show(String name) {
     if (name.codePointCount(0, name.length()) > 80) {
@@ -72,7 +72,9 @@ enum IdentifierRules {
       }
       if (name.getBytes(StandardCharsets.UTF_8).length > MAX_STRICT_BYTES) {
         return Optional.of(
-            "is longer than " + MAX_STRICT_BYTES + " bytes, which PostgreSQL would silently"
+            "is longer than "
+                + MAX_STRICT_BYTES
+                + " bytes, which PostgreSQL would silently"
                 + " truncate; shorten it");
       }
       return Optional.empty();

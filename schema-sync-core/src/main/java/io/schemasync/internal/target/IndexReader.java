@@ -9,7 +9,8 @@ import java.util.List;
 
 /** Reads one entry of a table's {@code indexes}. */
 final class IndexReader {
-  static final List<String> KEYS = List.of("name", "columns", "unique", "where", "method", "include");
+  static final List<String> KEYS =
+      List.of("name", "columns", "unique", "where", "method", "include");
   private static final List<String> PART_KEYS = List.of("column", "expression", "order");
 
   private IndexReader() {}
@@ -25,7 +26,12 @@ final class IndexReader {
     }
     String name = r.has("name") ? r.name("name", "index", rules) : null;
     if (name != null) {
-      r = PropertyReader.of(node, "index " + name + " of table " + table, "tables." + table + ".indexes." + name, problems);
+      r =
+          PropertyReader.of(
+              node,
+              "index " + name + " of table " + table,
+              "tables." + table + ".indexes." + name,
+              problems);
     }
     r.allowOnly(KEYS);
     if (!r.has("columns")) {
@@ -52,7 +58,8 @@ final class IndexReader {
     String method = r.string("method");
     List<String> include = r.strings("include");
     Index index =
-        problems.build(r.location(), () -> new Index(finalName, parts, unique, where, method, include));
+        problems.build(
+            r.location(), () -> new Index(finalName, parts, unique, where, method, include));
     return index == null ? null : new Located<>(index, r.location());
   }
 
@@ -62,7 +69,8 @@ final class IndexReader {
       return IndexPart.column(s.text());
     }
     PropertyReader p =
-        PropertyReader.of(element, "a column of " + index.what(), index.path() + ".columns", index.problems());
+        PropertyReader.of(
+            element, "a column of " + index.what(), index.path() + ".columns", index.problems());
     if (p == null) {
       return null;
     }
@@ -73,7 +81,9 @@ final class IndexReader {
     if (p.has("column") == p.has("expression")) {
       index
           .problems()
-          .add(p.location(), "a column of " + index.what() + " names either 'column' or 'expression'");
+          .add(
+              p.location(),
+              "a column of " + index.what() + " names either 'column' or 'expression'");
       return null;
     }
     if (column == null && expression == null) {

@@ -42,7 +42,9 @@ sealed interface LocatedNode permits LocatedNode.Scalar, LocatedNode.MapNode, Lo
     }
   }
 
-  /** A leaf value; {@code text} is the value as written (booleans as {@code true}/{@code false}). */
+  /**
+   * A leaf value; {@code text} is the value as written (booleans as {@code true}/{@code false}).
+   */
   record Scalar(Position position, ScalarKind kind, String text) implements LocatedNode {
     @Override
     public String kindName() {

@@ -29,8 +29,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Parses a YAML or JSON file with Jackson's streaming parser into {@link LocatedNode}s, keeping
- * the line and column of every key and value.
+ * Parses a YAML or JSON file with Jackson's streaming parser into {@link LocatedNode}s, keeping the
+ * line and column of every key and value.
  */
 final class LocatedTreeReader {
   /**
@@ -65,7 +65,8 @@ final class LocatedTreeReader {
     try {
       text = decodeUtf8(Files.readAllBytes(path));
     } catch (CharacterCodingException e) {
-      problems.add(new SourceLocation(file, 0, 0, null), "the file is not valid UTF-8; save it as UTF-8");
+      problems.add(
+          new SourceLocation(file, 0, 0, null), "the file is not valid UTF-8; save it as UTF-8");
       return null;
     } catch (IOException e) {
       problems.add(new SourceLocation(file, 0, 0, null), "cannot read the file: " + e);
@@ -129,7 +130,8 @@ final class LocatedTreeReader {
     Position at = position(parser);
     JsonToken token = parser.currentToken();
     if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-      // Aliases would let one small file expand into a huge schema, and hide where values come from.
+      // Aliases would let one small file expand into a huge schema, and hide where values come
+      // from.
       usedAlias = true;
       problems.add(
           at.at(null),
@@ -173,8 +175,11 @@ final class LocatedTreeReader {
       if (earlier != null) {
         problems.add(
             keyAt.at(null),
-            "duplicate key '" + key + "' (first written at line "
-                + earlier.keyPosition().line() + "); keep only one");
+            "duplicate key '"
+                + key
+                + "' (first written at line "
+                + earlier.keyPosition().line()
+                + "); keep only one");
       } else {
         fields.put(key, new Field(key, keyAt, value));
       }
@@ -184,7 +189,8 @@ final class LocatedTreeReader {
 
   private Position position(JsonParser parser) {
     JsonLocation location = parser.currentTokenLocation();
-    return new Position(file, Math.max(location.getLineNr(), 0), Math.max(location.getColumnNr(), 0));
+    return new Position(
+        file, Math.max(location.getLineNr(), 0), Math.max(location.getColumnNr(), 0));
   }
 
   /**

@@ -22,7 +22,8 @@ final class Problems {
               .thenComparingInt(SourceLocation::line)
               .thenComparingInt(SourceLocation::column));
 
-  private static final Comparator<Problem> BY_PLACE = Comparator.comparing(Problem::location, FILE_ORDER);
+  private static final Comparator<Problem> BY_PLACE =
+      Comparator.comparing(Problem::location, FILE_ORDER);
 
   private final List<Problem> problems = new ArrayList<>();
 
@@ -73,7 +74,10 @@ final class Problems {
     StringBuilder message = new StringBuilder(first.message());
     if (sorted.size() > 1) {
       int more = sorted.size() - 1;
-      message.append("\nand ").append(more).append(more == 1 ? " more problem:" : " more problems:");
+      message
+          .append("\nand ")
+          .append(more)
+          .append(more == 1 ? " more problem:" : " more problems:");
       sorted.stream().skip(1).limit(MAX_LISTED).forEach(p -> message.append("\n  ").append(p));
       if (more > MAX_LISTED) {
         message.append("\n  ... and ").append(more - MAX_LISTED).append(" more");

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Typed, located access to the properties of one mapping of a schema document (a table, a
- * column, ...). Every wrong kind, missing or unknown property becomes a {@link Problems} entry at
- * the offending line; the getters then return null or a default so reading can go on and find
- * the next mistake too.
+ * Typed, located access to the properties of one mapping of a schema document (a table, a column,
+ * ...). Every wrong kind, missing or unknown property becomes a {@link Problems} entry at the
+ * offending line; the getters then return null or a default so reading can go on and find the next
+ * mistake too.
  */
 final class PropertyReader {
   private final MapNode node;
@@ -73,8 +73,12 @@ final class PropertyReader {
       if (!allowed.contains(field.key())) {
         problems.add(
             field.keyPosition().at(path),
-            "unknown property '" + IdentifierRules.show(field.key()) + "' in " + what
-                + "; expected one of " + String.join(", ", allowed));
+            "unknown property '"
+                + IdentifierRules.show(field.key())
+                + "' in "
+                + what
+                + "; expected one of "
+                + String.join(", ", allowed));
       }
     }
   }
@@ -92,7 +96,9 @@ final class PropertyReader {
     return field.value();
   }
 
-  /** A text property; null when absent. Numbers and booleans are refused: this is a name or type. */
+  /**
+   * A text property; null when absent. Numbers and booleans are refused: this is a name or type.
+   */
   String string(String key) {
     LocatedNode value = value(key);
     if (value == null) {
@@ -203,7 +209,13 @@ final class PropertyReader {
     if (chosen == null) {
       problems.add(
           location(key),
-          "'" + key + "' of " + what + " is '" + IdentifierRules.show(word) + "'; expected one of "
+          "'"
+              + key
+              + "' of "
+              + what
+              + " is '"
+              + IdentifierRules.show(word)
+              + "'; expected one of "
               + String.join(", ", options.keySet()));
     }
     return chosen;
@@ -221,8 +233,7 @@ final class PropertyReader {
           .ifPresent(
               why ->
                   problems.add(
-                      location(key),
-                      kind + " name '" + IdentifierRules.show(name) + "' " + why));
+                      location(key), kind + " name '" + IdentifierRules.show(name) + "' " + why));
     }
     return name;
   }

@@ -25,17 +25,27 @@ final class RenameChecks {
       String old = rename.getValue();
       var at = sources.at("tables", table, "renamedFrom");
       if (old.equals(table)) {
-        problems.add(at, "table " + show(table) + " says it was renamed from itself; remove 'renamedFrom'");
+        problems.add(
+            at, "table " + show(table) + " says it was renamed from itself; remove 'renamedFrom'");
       } else if (schema.table(old).isPresent()) {
-        problems.add(at, "table " + show(table) + " is renamed from " + show(old) + ", but " + show(old)
-            + " is declared too; remove 'renamedFrom' or the table " + show(old));
+        problems.add(
+            at,
+            "table "
+                + show(table)
+                + " is renamed from "
+                + show(old)
+                + ", but "
+                + show(old)
+                + " is declared too; remove 'renamedFrom' or the table "
+                + show(old));
       } else {
         oldTables.add(new Claim(old, "'renamedFrom: " + show(old) + "'", at));
       }
     }
     new UniqueNames(problems).claimInFileOrder(oldTables);
     for (Table table : schema.tables()) {
-      Map<String, String> columns = declared.renames().columns().getOrDefault(table.name(), Map.of());
+      Map<String, String> columns =
+          declared.renames().columns().getOrDefault(table.name(), Map.of());
       List<Claim> oldColumns = new ArrayList<>();
       for (Map.Entry<String, String> rename : columns.entrySet()) {
         String column = rename.getKey();
@@ -45,10 +55,20 @@ final class RenameChecks {
         if (old.equals(column)) {
           problems.add(at, what + " says it was renamed from itself; remove 'renamedFrom'");
         } else if (table.hasColumn(old)) {
-          problems.add(at, what + " is renamed from " + show(old) + ", but table " + show(table.name())
-              + " still declares a column " + show(old) + "; remove 'renamedFrom' or that column");
+          problems.add(
+              at,
+              what
+                  + " is renamed from "
+                  + show(old)
+                  + ", but table "
+                  + show(table.name())
+                  + " still declares a column "
+                  + show(old)
+                  + "; remove 'renamedFrom' or that column");
         } else {
-          oldColumns.add(new Claim(old, "'renamedFrom: " + show(old) + "' in table " + show(table.name()), at));
+          oldColumns.add(
+              new Claim(
+                  old, "'renamedFrom: " + show(old) + "' in table " + show(table.name()), at));
         }
       }
       new UniqueNames(problems).claimInFileOrder(oldColumns);

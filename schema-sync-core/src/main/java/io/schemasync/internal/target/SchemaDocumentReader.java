@@ -21,7 +21,8 @@ final class SchemaDocumentReader {
 
   private static final List<String> VIEW_KEYS = List.of("name", "definition", "materialized");
   private static final List<String> ENUM_KEYS = List.of("name", "values");
-  private static final List<String> DOMAIN_KEYS = List.of("name", "type", "notNull", "default", "checks");
+  private static final List<String> DOMAIN_KEYS =
+      List.of("name", "type", "notNull", "default", "checks");
   private static final List<String> DOMAIN_CHECK_KEYS = List.of("name", "expression");
   private static final List<String> SEQUENCE_KEYS =
       List.of("name", "start", "increment", "min", "max", "cycle", "ownedBy");
@@ -53,8 +54,9 @@ final class SchemaDocumentReader {
       return IdentifierRules.STRICT;
     }
     // Read again with the real problem list so a bad value is reported once, here.
-    Boolean quoted = PropertyReader.of(root, "the schema document", "", problems)
-        .choice("identifiers", Vocabulary.IDENTIFIERS_QUOTED);
+    Boolean quoted =
+        PropertyReader.of(root, "the schema document", "", problems)
+            .choice("identifiers", Vocabulary.IDENTIFIERS_QUOTED);
     return quoted != null && quoted ? IdentifierRules.QUOTED : IdentifierRules.STRICT;
   }
 
@@ -62,7 +64,8 @@ final class SchemaDocumentReader {
     List<LocatedNode> tables = document.list("tables");
     for (int i = 0; i < tables.size(); i++) {
       DeclaredTable table =
-          TableReader.read(tables.get(i), i, "name", List.of(), rules, part.sourceMap(), document.problems());
+          TableReader.read(
+              tables.get(i), i, "name", List.of(), rules, part.sourceMap(), document.problems());
       if (table != null) {
         part.tables().add(table);
       }
@@ -76,12 +79,14 @@ final class SchemaDocumentReader {
   }
 
   /** Reads every mapping of a top-level list whose entries have a required name. */
-  private void each(String key, String kind, List<String> keys, BiConsumer<PropertyReader, String> body) {
+  private void each(
+      String key, String kind, List<String> keys, BiConsumer<PropertyReader, String> body) {
     List<LocatedNode> elements = document.list(key);
     for (int i = 0; i < elements.size(); i++) {
       LocatedNode element = elements.get(i);
       PropertyReader r =
-          PropertyReader.of(element, kind + " " + (i + 1), key + "[" + i + "]", document.problems());
+          PropertyReader.of(
+              element, kind + " " + (i + 1), key + "[" + i + "]", document.problems());
       if (r == null) {
         continue;
       }
@@ -90,7 +95,12 @@ final class SchemaDocumentReader {
         r.allowOnly(keys);
         continue;
       }
-      r = PropertyReader.of(element, kind + " " + IdentifierRules.show(name), key + "." + name, document.problems());
+      r =
+          PropertyReader.of(
+              element,
+              kind + " " + IdentifierRules.show(name),
+              key + "." + name,
+              document.problems());
       r.allowOnly(keys);
       part.sourceMap().put(r.location(), key, name);
       body.accept(r, name);
@@ -107,14 +117,18 @@ final class SchemaDocumentReader {
 
   private void enumType(PropertyReader r, String name) {
     if (!r.has("values")) {
-      r.problems().add(r.location(), "missing 'values' in " + r.what() + "; list its labels in order");
+      r.problems()
+          .add(r.location(), "missing 'values' in " + r.what() + "; list its labels in order");
       return;
     }
     List<String> values = r.strings("values");
     UniqueNames labels = new UniqueNames(r.problems());
     List<String> distinct = new ArrayList<>();
     for (String value : values) {
-      if (labels.claim(value, "value '" + IdentifierRules.show(value) + "' of " + r.what(), r.location("values"))) {
+      if (labels.claim(
+          value,
+          "value '" + IdentifierRules.show(value) + "' of " + r.what(),
+          r.location("values"))) {
         distinct.add(value);
       }
     }
@@ -137,7 +151,11 @@ final class SchemaDocumentReader {
     List<LocatedNode> elements = r.list("checks");
     for (int i = 0; i < elements.size(); i++) {
       PropertyReader c =
-          PropertyReader.of(elements.get(i), "check " + (i + 1) + " of " + r.what(), r.path() + ".checks[" + i + "]", r.problems());
+          PropertyReader.of(
+              elements.get(i),
+              "check " + (i + 1) + " of " + r.what(),
+              r.path() + ".checks[" + i + "]",
+              r.problems());
       if (c == null) {
         continue;
       }
@@ -148,13 +166,19 @@ final class SchemaDocumentReader {
         c.problems().add(c.location(), "missing 'expression' in " + c.what());
       } else if (expression != null) {
         CheckConstraint check = new CheckConstraint(checkName, expression);
-        if (keys.claim(check.key(), "check " + IdentifierRules.show(check.key()) + " of " + r.what(), c.location())) {
+        if (keys.claim(
+            check.key(),
+            "check " + IdentifierRules.show(check.key()) + " of " + r.what(),
+            c.location())) {
           checks.add(check);
         }
       }
     }
     if (type != null) {
-      part.domains().add(new Located<>(new DomainType(name, type, notNull, defaultValue, checks), r.location()));
+      part.domains()
+          .add(
+              new Located<>(
+                  new DomainType(name, type, notNull, defaultValue, checks), r.location()));
     }
   }
 
@@ -177,32 +201,50 @@ final class SchemaDocumentReader {
       return;
     }
     Sequence sequence =
-        r.problems().build(
-            r.location(),
-            () -> new Sequence(name, start == null ? 1 : start, increment == null ? 1 : increment, min, max, cycle, ownedBy));
+        r.problems()
+            .build(
+                r.location(),
+                () ->
+                    new Sequence(
+                        name,
+                        start == null ? 1 : start,
+                        increment == null ? 1 : increment,
+                        min,
+                        max,
+                        cycle,
+                        ownedBy));
     if (sequence != null) {
       part.sequences().add(new Located<>(sequence, r.location()));
     }
   }
 
   private void routine(PropertyReader r, String name) {
-    RoutineKind kind = r.has("kind") ? r.choice("kind", Vocabulary.ROUTINE_KIND) : RoutineKind.FUNCTION;
+    RoutineKind kind =
+        r.has("kind") ? r.choice("kind", Vocabulary.ROUTINE_KIND) : RoutineKind.FUNCTION;
     String arguments = r.text("arguments");
     String returns = r.string("returns");
     String language = r.string("language");
     String body = r.requiredString("body");
     if (kind == RoutineKind.FUNCTION && returns == null && !r.has("returns")) {
-      r.problems().add(r.location(), r.what() + " is a function and needs 'returns' (or write kind: procedure)");
+      r.problems()
+          .add(
+              r.location(),
+              r.what() + " is a function and needs 'returns' (or write kind: procedure)");
       return;
     }
     if (kind == RoutineKind.PROCEDURE && r.has("returns")) {
-      r.problems().add(r.location("returns"), r.what() + " is a procedure, which returns nothing; remove 'returns'");
+      r.problems()
+          .add(
+              r.location("returns"),
+              r.what() + " is a procedure, which returns nothing; remove 'returns'");
       return;
     }
     if (kind == null || body == null) {
       return;
     }
-    Routine routine = r.problems().build(r.location(), () -> new Routine(name, kind, arguments, returns, language, body));
+    Routine routine =
+        r.problems()
+            .build(r.location(), () -> new Routine(name, kind, arguments, returns, language, body));
     if (routine != null) {
       part.routines().add(new Located<>(routine, r.location()));
     }

@@ -18,8 +18,8 @@ final class SchemaFileLoader {
   private SchemaFileLoader() {}
 
   /**
-   * The schema declared at {@code path}, types as written, read and merged but not yet checked as
-   * a whole (see {@link SchemaValidator}).
+   * The schema declared at {@code path}, types as written, read and merged but not yet checked as a
+   * whole (see {@link SchemaValidator}).
    *
    * @throws InvalidTargetException listing every problem found, located at the first one
    */
@@ -48,11 +48,15 @@ final class SchemaFileLoader {
     return declared;
   }
 
-  /** The file itself, or the directory's .yaml, .yml and .json files (not hidden, not nested) by name. */
+  /**
+   * The file itself, or the directory's .yaml, .yml and .json files (not hidden, not nested) by
+   * name.
+   */
   static List<Path> files(Path path) {
     if (!Files.exists(path)) {
       throw new InvalidTargetException(
-          new SourceLocation(path.toString(), 0, 0, null), "the schema file or directory does not exist");
+          new SourceLocation(path.toString(), 0, 0, null),
+          "the schema file or directory does not exist");
     }
     if (!Files.isDirectory(path)) {
       return List.of(path);

@@ -21,7 +21,12 @@ record SchemaPart(
   /** An empty part to fill while reading a file. */
   static SchemaPart empty() {
     return new SchemaPart(
-        new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-        new ArrayList<>(), new SourceMap());
+        new ArrayList<>(),
+        new ArrayList<>(),
+        new ArrayList<>(),
+        new ArrayList<>(),
+        new ArrayList<>(),
+        new ArrayList<>(),
+        new SourceMap());
   }
 }

@@ -19,10 +19,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks a declared schema as a whole, independently of any engine: types have a valid shape,
- * every column a key, index or foreign key names exists, foreign keys reference a key, identity
- * columns are integers, renames and names do not clash. Everything found is recorded, not just the
- * first mistake.
+ * Checks a declared schema as a whole, independently of any engine: types have a valid shape, every
+ * column a key, index or foreign key names exists, foreign keys reference a key, identity columns
+ * are integers, renames and names do not clash. Everything found is recorded, not just the first
+ * mistake.
  */
 final class SchemaValidator {
   private final SchemaSnapshot schema;
@@ -43,11 +43,19 @@ final class SchemaValidator {
       validator.table(table);
     }
     for (DomainType domain : declared.snapshot().domains()) {
-      validator.types
+      validator
+          .types
           .problem(domain.baseType())
-          .ifPresent(why -> problems.add(
-              declared.sourceMap().at("domains", domain.name(), "type"),
-              "type '" + show(domain.baseType()) + "' of domain " + show(domain.name()) + " " + why));
+          .ifPresent(
+              why ->
+                  problems.add(
+                      declared.sourceMap().at("domains", domain.name(), "type"),
+                      "type '"
+                          + show(domain.baseType())
+                          + "' of domain "
+                          + show(domain.name())
+                          + " "
+                          + why));
     }
     for (Sequence sequence : declared.snapshot().sequences()) {
       validator.ownedBy(sequence);
@@ -63,28 +71,47 @@ final class SchemaValidator {
     }
     if (table.primaryKey() != null) {
       List<String> columns = table.primaryKey().columns();
-      columnsExist(table, columns, "primary key of table " + show(t), sources.at("tables", t, "primaryKey"));
+      columnsExist(
+          table, columns, "primary key of table " + show(t), sources.at("tables", t, "primaryKey"));
       for (String name : columns) {
-        table.column(name).filter(Column::nullable).ifPresent(c -> problems.add(
-            sources.at("tables", t, "columns", name),
-            "column " + show(t + "." + name) + " is in the primary key but declared 'nullable: true';"
-                + " primary key columns are never null, remove 'nullable'"));
+        table
+            .column(name)
+            .filter(Column::nullable)
+            .ifPresent(
+                c ->
+                    problems.add(
+                        sources.at("tables", t, "columns", name),
+                        "column "
+                            + show(t + "." + name)
+                            + " is in the primary key but declared 'nullable: true';"
+                            + " primary key columns are never null, remove 'nullable'"));
       }
     }
     for (UniqueConstraint unique : table.uniques()) {
-      columnsExist(table, unique.columns(), "unique constraint " + show(unique.key()) + " of table " + show(t),
+      columnsExist(
+          table,
+          unique.columns(),
+          "unique constraint " + show(unique.key()) + " of table " + show(t),
           sources.at("tables", t, "uniques", unique.key()));
     }
     for (Index index : table.indexes()) {
       String what = "index " + show(index.name()) + " of table " + show(t);
-      columnsExist(table, index.columnNames(), what, sources.at("tables", t, "indexes", index.name()));
-      columnsExist(table, index.include(), what + " (include)", sources.at("tables", t, "indexes", index.name()));
+      columnsExist(
+          table, index.columnNames(), what, sources.at("tables", t, "indexes", index.name()));
+      columnsExist(
+          table,
+          index.include(),
+          what + " (include)",
+          sources.at("tables", t, "indexes", index.name()));
     }
     for (ForeignKey fk : table.foreignKeys()) {
       foreignKey(table, fk);
     }
     for (Trigger trigger : table.triggers()) {
-      columnsExist(table, trigger.updateOf(), "trigger " + show(trigger.name()) + " of table " + show(t) + " (updateOf)",
+      columnsExist(
+          table,
+          trigger.updateOf(),
+          "trigger " + show(trigger.name()) + " of table " + show(t) + " (updateOf)",
           sources.at("tables", t, "triggers", trigger.name()));
     }
   }
@@ -92,17 +119,25 @@ final class SchemaValidator {
   private void column(Table table, Column column) {
     String what = "column " + show(table.name() + "." + column.name());
     Optional<String> typeProblem = types.problem(column.type());
-    typeProblem.ifPresent(why -> problems.add(
-        sources.at("tables", table.name(), "columns", column.name(), "type"),
-        "type '" + show(column.type()) + "' of " + what + " " + why));
+    typeProblem.ifPresent(
+        why ->
+            problems.add(
+                sources.at("tables", table.name(), "columns", column.name(), "type"),
+                "type '" + show(column.type()) + "' of " + what + " " + why));
     if (column.identity() != null) {
       var at = sources.at("tables", table.name(), "columns", column.name(), "identity");
       if (typeProblem.isEmpty() && !DeclaredTypes.isInteger(column.type())) {
-        problems.add(at, what + " is an identity column of type '" + show(column.type())
-            + "'; identity needs an integer type (smallint, integer or bigint)");
+        problems.add(
+            at,
+            what
+                + " is an identity column of type '"
+                + show(column.type())
+                + "'; identity needs an integer type (smallint, integer or bigint)");
       }
       if (column.nullable()) {
-        problems.add(at, what + " is an identity column and 'nullable: true'; an identity column is never null");
+        problems.add(
+            at,
+            what + " is an identity column and 'nullable: true'; an identity column is never null");
       }
     }
   }
@@ -110,25 +145,47 @@ final class SchemaValidator {
   private void foreignKey(Table table, ForeignKey fk) {
     String t = table.name();
     var at = sources.at("tables", t, "foreignKeys", fk.key());
-    String what = "foreign key " + show(fk.name() != null ? fk.name() : fk.columns().toString()) + " of table " + show(t);
+    String what =
+        "foreign key "
+            + show(fk.name() != null ? fk.name() : fk.columns().toString())
+            + " of table "
+            + show(t);
     columnsExist(table, fk.columns(), what, at);
     Optional<Table> referenced = schema.table(fk.referencedTable());
     if (referenced.isEmpty()) {
-      String hint = schema.view(fk.referencedTable()).isPresent()
-          ? "; it is a view, and foreign keys can only reference tables"
-          : "; declare the table or fix the name";
-      problems.add(at, what + " references table " + show(fk.referencedTable()) + ", which is not declared" + hint);
+      String hint =
+          schema.view(fk.referencedTable()).isPresent()
+              ? "; it is a view, and foreign keys can only reference tables"
+              : "; declare the table or fix the name";
+      problems.add(
+          at,
+          what
+              + " references table "
+              + show(fk.referencedTable())
+              + ", which is not declared"
+              + hint);
       return;
     }
     List<String> missing = missing(referenced.get(), fk.referencedColumns());
     if (!missing.isEmpty()) {
-      problems.add(at, what + " references column(s) " + show(String.join(", ", missing)) + " that table "
-          + show(fk.referencedTable()) + " does not have");
+      problems.add(
+          at,
+          what
+              + " references column(s) "
+              + show(String.join(", ", missing))
+              + " that table "
+              + show(fk.referencedTable())
+              + " does not have");
       return;
     }
     if (!isKey(referenced.get(), fk.referencedColumns())) {
-      problems.add(at, what + " references " + show(fk.referencedTable() + fk.referencedColumns())
-          + ", which is neither its primary key nor unique; add 'unique: true' there or reference a key");
+      problems.add(
+          at,
+          what
+              + " references "
+              + show(fk.referencedTable() + fk.referencedColumns())
+              + ", which is neither its primary key nor unique; add 'unique: true' there or"
+              + " reference a key");
     }
   }
 
@@ -141,7 +198,9 @@ final class SchemaValidator {
     }
     table.uniques().forEach(u -> keys.add(u.columns()));
     for (Index index : table.indexes()) {
-      if (index.unique() && index.where() == null && index.parts().stream().allMatch(p -> p.column() != null)) {
+      if (index.unique()
+          && index.where() == null
+          && index.parts().stream().allMatch(p -> p.column() != null)) {
         keys.add(index.parts().stream().map(IndexPart::column).toList());
       }
     }
@@ -157,19 +216,36 @@ final class SchemaValidator {
     int dot = owner.lastIndexOf('.');
     Optional<Table> table = dot <= 0 ? Optional.empty() : schema.table(owner.substring(0, dot));
     if (dot <= 0 || dot == owner.length() - 1) {
-      problems.add(at, "'ownedBy' of sequence " + show(sequence.name()) + " is '" + show(owner)
-          + "'; write table.column");
+      problems.add(
+          at,
+          "'ownedBy' of sequence "
+              + show(sequence.name())
+              + " is '"
+              + show(owner)
+              + "'; write table.column");
     } else if (table.isEmpty() || !table.get().hasColumn(owner.substring(dot + 1))) {
-      problems.add(at, "sequence " + show(sequence.name()) + " is owned by " + show(owner)
-          + ", which is not a declared column");
+      problems.add(
+          at,
+          "sequence "
+              + show(sequence.name())
+              + " is owned by "
+              + show(owner)
+              + ", which is not a declared column");
     }
   }
 
-  private void columnsExist(Table table, List<String> columns, String what, io.schemasync.api.SourceLocation at) {
+  private void columnsExist(
+      Table table, List<String> columns, String what, io.schemasync.api.SourceLocation at) {
     List<String> missing = missing(table, columns);
     if (!missing.isEmpty()) {
-      problems.add(at, what + " names column(s) " + show(String.join(", ", missing)) + " that table "
-          + show(table.name()) + " does not have");
+      problems.add(
+          at,
+          what
+              + " names column(s) "
+              + show(String.join(", ", missing))
+              + " that table "
+              + show(table.name())
+              + " does not have");
     }
     Set<String> seen = new HashSet<>();
     for (String column : columns) {

@@ -19,7 +19,8 @@ final class SingleTableReader {
     SchemaPart part = SchemaPart.empty();
     IdentifierRules rules = SchemaDocumentReader.identifierRules(root, problems);
     DeclaredTable table =
-        TableReader.read(root, 0, "table", List.of("identifiers"), rules, part.sourceMap(), problems);
+        TableReader.read(
+            root, 0, "table", List.of("identifiers"), rules, part.sourceMap(), problems);
     if (table != null) {
       part.tables().add(table);
     }

@@ -11,8 +11,8 @@ import java.util.Map;
  * missing table, an unknown type) can still name the file and line.
  *
  * <p>Keys are object paths as lists ({@code [tables, users, columns, email, type]}) rather than
- * dotted strings, because quoted names may themselves contain dots. The first location recorded
- * for a path wins: when an object is declared twice, the second one is rejected anyway.
+ * dotted strings, because quoted names may themselves contain dots. The first location recorded for
+ * a path wins: when an object is declared twice, the second one is rejected anyway.
  */
 final class SourceMap {
   private final Map<List<String>, SourceLocation> locations = new HashMap<>();

@@ -29,8 +29,8 @@ public final class TargetResolver {
   /**
    * Resolves {@code target} for {@code adapter}'s engine.
    *
-   * @throws InvalidTargetException when the target is malformed or inconsistent (every problem of
-   *     a schema file is listed; {@link InvalidTargetException#location()} is the first one)
+   * @throws InvalidTargetException when the target is malformed or inconsistent (every problem of a
+   *     schema file is listed; {@link InvalidTargetException#location()} is the first one)
    */
   public static ResolvedTarget resolve(Target target, DatabaseAdapter adapter) {
     Objects.requireNonNull(target, "target");
@@ -51,10 +51,12 @@ public final class TargetResolver {
       return new ResolvedTarget(dialect.normalize(built), RenameHints.NONE, description);
     }
     if (target instanceof Target.ReferenceTenant reference) {
-      return new ResolvedTarget(dialect.normalize(inspect(reference.tenantId(), adapter)), RenameHints.NONE, description);
+      return new ResolvedTarget(
+          dialect.normalize(inspect(reference.tenantId(), adapter)), RenameHints.NONE, description);
     }
     if (target instanceof Target.Snapshot snapshot) {
-      return new ResolvedTarget(dialect.normalize(snapshot.snapshot()), RenameHints.NONE, description);
+      return new ResolvedTarget(
+          dialect.normalize(snapshot.snapshot()), RenameHints.NONE, description);
     }
     throw new IllegalStateException("unhandled target kind " + target.getClass().getName());
   }
@@ -65,12 +67,21 @@ public final class TargetResolver {
       tenant = adapter.tenant(tenantId);
     } catch (InvalidTenantException e) {
       throw new InvalidTargetException(
-          null, "reference tenant " + IdentifierRules.show(tenantId) + " is not a valid tenant id: " + e.getMessage(), e);
+          null,
+          "reference tenant "
+              + IdentifierRules.show(tenantId)
+              + " is not a valid tenant id: "
+              + e.getMessage(),
+          e);
     }
     if (!adapter.inspector().exists(tenant)) {
       throw new InvalidTargetException(
-          null, "reference tenant " + IdentifierRules.show(tenantId) + " does not exist on this "
-              + adapter.name() + " database; create it or name another tenant:ID");
+          null,
+          "reference tenant "
+              + IdentifierRules.show(tenantId)
+              + " does not exist on this "
+              + adapter.name()
+              + " database; create it or name another tenant:ID");
     }
     return adapter.inspector().inspect(tenant);
   }

@@ -20,19 +20,27 @@ final class TriggerReader {
       LocatedNode node, String table, int position, IdentifierRules rules, Problems problems) {
     PropertyReader r =
         PropertyReader.of(
-            node, "trigger " + (position + 1) + " of table " + table,
-            "tables." + table + ".triggers[" + position + "]", problems);
+            node,
+            "trigger " + (position + 1) + " of table " + table,
+            "tables." + table + ".triggers[" + position + "]",
+            problems);
     if (r == null) {
       return null;
     }
     String name = r.name("name", "trigger", rules);
     if (name != null) {
-      r = PropertyReader.of(
-          node, "trigger " + name + " of table " + table, "tables." + table + ".triggers." + name, problems);
+      r =
+          PropertyReader.of(
+              node,
+              "trigger " + name + " of table " + table,
+              "tables." + table + ".triggers." + name,
+              problems);
     }
     r.allowOnly(KEYS);
     if (!r.has("timing")) {
-      problems.add(r.location(), "missing 'timing' in " + r.what() + "; expected before, after or instead-of");
+      problems.add(
+          r.location(),
+          "missing 'timing' in " + r.what() + "; expected before, after or instead-of");
     }
     TriggerTiming timing = r.choice("timing", Vocabulary.TIMING);
     List<TriggerEvent> events = events(r);
@@ -47,31 +55,49 @@ final class TriggerReader {
       return null;
     }
     Trigger trigger =
-        problems.build(r.location(), () -> new Trigger(name, timing, events, updateOf, forEachRow, when, body));
+        problems.build(
+            r.location(),
+            () -> new Trigger(name, timing, events, updateOf, forEachRow, when, body));
     return trigger == null ? null : new Located<>(trigger, r.location());
   }
 
   private static List<TriggerEvent> events(PropertyReader r) {
     if (!r.has("events")) {
-      r.problems().add(r.location(), "missing 'events' in " + r.what() + "; list some of insert, update, delete, truncate");
+      r.problems()
+          .add(
+              r.location(),
+              "missing 'events' in "
+                  + r.what()
+                  + "; list some of insert, update, delete, truncate");
       return List.of();
     }
     if (r.list("events").isEmpty()) {
       if (r.value("events") instanceof LocatedNode.ListNode) {
-        r.problems().add(r.location("events"), "'events' of " + r.what() + " is empty; list some of insert, update, delete, truncate");
+        r.problems()
+            .add(
+                r.location("events"),
+                "'events' of "
+                    + r.what()
+                    + " is empty; list some of insert, update, delete, truncate");
       }
       return List.of();
     }
     List<TriggerEvent> events = new ArrayList<>();
     for (LocatedNode element : r.list("events")) {
       TriggerEvent event =
-          element instanceof Scalar s && s.kind() == ScalarKind.TEXT ? Vocabulary.EVENTS.get(s.text()) : null;
+          element instanceof Scalar s && s.kind() == ScalarKind.TEXT
+              ? Vocabulary.EVENTS.get(s.text())
+              : null;
       if (event == null) {
-        r.problems().add(
-            element.at(r.path() + ".events"),
-            "unknown event in " + r.what() + "; expected insert, update, delete or truncate");
+        r.problems()
+            .add(
+                element.at(r.path() + ".events"),
+                "unknown event in " + r.what() + "; expected insert, update, delete or truncate");
       } else if (events.contains(event)) {
-        r.problems().add(element.at(r.path() + ".events"), "event " + Vocabulary.word(event) + " is listed twice in " + r.what());
+        r.problems()
+            .add(
+                element.at(r.path() + ".events"),
+                "event " + Vocabulary.word(event) + " is listed twice in " + r.what());
       } else {
         events.add(event);
       }

@@ -35,7 +35,8 @@ final class TypeMapper {
   }
 
   /** The schema with resolved types; types that failed are left as written (problem recorded). */
-  static SchemaSnapshot map(DeclaredSchema declared, Dialect dialect, String engine, Problems problems) {
+  static SchemaSnapshot map(
+      DeclaredSchema declared, Dialect dialect, String engine, Problems problems) {
     return new TypeMapper(dialect, engine, declared, problems).map(declared.snapshot());
   }
 
@@ -45,21 +46,33 @@ final class TypeMapper {
       List<Column> columns = new ArrayList<>();
       for (Column column : table.columns()) {
         String what = "column " + show(table.name() + "." + column.name());
-        columns.add(column.withType(resolve(column.type(), what,
-            sources.at("tables", table.name(), "columns", column.name(), "type"))));
+        columns.add(
+            column.withType(
+                resolve(
+                    column.type(),
+                    what,
+                    sources.at("tables", table.name(), "columns", column.name(), "type"))));
       }
       tables.add(table.withColumns(columns));
     }
     List<DomainType> domains = new ArrayList<>();
     for (DomainType domain : schema.domains()) {
-      String base = resolve(domain.baseType(), "domain " + show(domain.name()), sources.at("domains", domain.name(), "type"));
-      domains.add(new DomainType(domain.name(), base, domain.notNull(), domain.defaultValue(), domain.checks()));
+      String base =
+          resolve(
+              domain.baseType(),
+              "domain " + show(domain.name()),
+              sources.at("domains", domain.name(), "type"));
+      domains.add(
+          new DomainType(
+              domain.name(), base, domain.notNull(), domain.defaultValue(), domain.checks()));
     }
-    return new SchemaSnapshot(tables, schema.views(), schema.routines(), schema.enums(), domains, schema.sequences());
+    return new SchemaSnapshot(
+        tables, schema.views(), schema.routines(), schema.enums(), domains, schema.sequences());
   }
 
   private String resolve(String declared, String what, SourceLocation at) {
-    // The schema's own enums and domains are not the engine's; malformed types were reported already.
+    // The schema's own enums and domains are not the engine's; malformed types were reported
+    // already.
     if (types.isUserType(declared) || types.problem(declared).isPresent()) {
       return declared;
     }
@@ -67,15 +80,29 @@ final class TypeMapper {
     if (resolved.isPresent()) {
       return resolved.get();
     }
-    problems.add(at, "unknown type '" + show(declared) + "' for " + what + suggestion(declared)
-        + "; use a portable type (" + String.join(", ", PortableType.spellings()) + ") or a native "
-        + engine + " type (" + String.join(", ", dialect.nativeTypeNames()) + ")");
+    problems.add(
+        at,
+        "unknown type '"
+            + show(declared)
+            + "' for "
+            + what
+            + suggestion(declared)
+            + "; use a portable type ("
+            + String.join(", ", PortableType.spellings())
+            + ") or a native "
+            + engine
+            + " type ("
+            + String.join(", ", dialect.nativeTypeNames())
+            + ")");
     return declared;
   }
 
   /** "did you mean" for a near miss such as {@code strnig} or {@code bigitn}. */
   private String suggestion(String declared) {
-    String word = TypeName.parse(declared).map(TypeName::base).orElse(declared.strip().toLowerCase(Locale.ROOT));
+    String word =
+        TypeName.parse(declared)
+            .map(TypeName::base)
+            .orElse(declared.strip().toLowerCase(Locale.ROOT));
     if (word.length() <= 3) {
       return "";
     }
@@ -106,7 +133,10 @@ final class TypeMapper {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Remembers where each name was first declared and reports a second declaration naming both places. */
+/**
+ * Remembers where each name was first declared and reports a second declaration naming both places.
+ */
 final class UniqueNames {
   private final Map<String, SourceLocation> seen = new HashMap<>();
   private final Problems problems;
@@ -25,7 +27,8 @@ final class UniqueNames {
     if (first == null) {
       return true;
     }
-    problems.add(at, description + " is declared twice: here and at " + place(first) + "; keep one");
+    problems.add(
+        at, description + " is declared twice: here and at " + place(first) + "; keep one");
     return false;
   }
 
@@ -33,8 +36,8 @@ final class UniqueNames {
   record Claim(String key, String description, SourceLocation location) {}
 
   /**
-   * Claims in the order the objects were written, so that the later declaration is the one
-   * reported whatever order the schema's lists are sorted in.
+   * Claims in the order the objects were written, so that the later declaration is the one reported
+   * whatever order the schema's lists are sorted in.
    */
   void claimInFileOrder(List<Claim> claims) {
     claims.stream()

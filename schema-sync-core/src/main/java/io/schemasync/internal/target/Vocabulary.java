@@ -52,13 +52,20 @@ final class Vocabulary {
           .problems()
           .add(
               reader.location(key),
-              "'" + key + "' of " + reader.what() + " is '" + IdentifierRules.show(word)
+              "'"
+                  + key
+                  + "' of "
+                  + reader.what()
+                  + " is '"
+                  + IdentifierRules.show(word)
                   + "'; expected one of cascade, restrict, set null, set default, no action");
       return null;
     }
   }
 
-  /** Lower-case word of an enum constant as documents spell it ({@code BY_DEFAULT} → by-default). */
+  /**
+   * Lower-case word of an enum constant as documents spell it ({@code BY_DEFAULT} → by-default).
+   */
   static String word(Enum<?> value) {
     return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }

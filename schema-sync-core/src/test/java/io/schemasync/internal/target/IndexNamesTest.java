@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 class IndexNamesTest {
   @Test
   void nameIsTableAndColumns() {
-    assertThat(IndexNames.generate("users", List.of(IndexPart.column("last_name"), IndexPart.column("first_name"))))
+    assertThat(
+            IndexNames.generate(
+                "users", List.of(IndexPart.column("last_name"), IndexPart.column("first_name"))))
         .isEqualTo("idx_users_last_name_first_name");
   }
 
@@ -30,13 +32,17 @@ class IndexNamesTest {
 
   @Test
   void longNamesAreCutTo63BytesWithAStableHash() {
-    List<IndexPart> parts = List.of(
-        IndexPart.column("customer_identifier_for_billing"), IndexPart.column("created_at_timestamp_utc"));
+    List<IndexPart> parts =
+        List.of(
+            IndexPart.column("customer_identifier_for_billing"),
+            IndexPart.column("created_at_timestamp_utc"));
 
     String name = IndexNames.generate("customer_invoices_archive", parts);
 
     assertThat(name.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(63);
-    assertThat(name).startsWith("idx_customer_invoices_archive_customer_identifier_for").matches(".*[^_]_[0-9a-f]{8}");
+    assertThat(name)
+        .startsWith("idx_customer_invoices_archive_customer_identifier_for")
+        .matches(".*[^_]_[0-9a-f]{8}");
     assertThat(IndexNames.generate("customer_invoices_archive", parts)).isEqualTo(name);
   }
 
@@ -54,15 +60,20 @@ class IndexNamesTest {
     String name = IndexNames.generate("ü".repeat(40), List.of(IndexPart.column("ö")));
 
     assertThat(name.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(63);
-    assertThat(new String(name.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo(name);
+    assertThat(new String(name.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+        .isEqualTo(name);
     assertThat(name).doesNotContain("\uFFFD");
   }
 
   @Test
   void knownNameDoesNotChangeBetweenReleases() {
     // Index names are part of tenants' schemas; a change here would rebuild every generated index.
-    assertThat(IndexNames.generate("customer_invoices_archive",
-            List.of(IndexPart.column("customer_identifier_for_billing"), IndexPart.column("created_at_timestamp_utc"))))
+    assertThat(
+            IndexNames.generate(
+                "customer_invoices_archive",
+                List.of(
+                    IndexPart.column("customer_identifier_for_billing"),
+                    IndexPart.column("created_at_timestamp_utc"))))
         .isEqualTo("idx_customer_invoices_archive_customer_identifier_for_c0650c3c");
   }
 }

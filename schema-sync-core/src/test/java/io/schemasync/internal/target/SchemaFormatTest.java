@@ -48,7 +48,8 @@ class SchemaFormatTest {
         .isEqualTo("email_address");
     assertThat(customers.column("is_active").orElseThrow().defaultValue()).isEqualTo("true");
     assertThat(customers.column("nickname").orElseThrow())
-        .isEqualTo(new Column("nickname", "TEXT", true, null, null, null, "C", "shown in the header"));
+        .isEqualTo(
+            new Column("nickname", "TEXT", true, null, null, null, "C", "shown in the header"));
     assertThat(customers.comment()).isEqualTo("People who buy things");
     assertThat(customers.primaryKey()).isEqualTo(new PrimaryKey(null, List.of("id")));
     assertThat(customers.uniques()).containsExactly(new UniqueConstraint(null, List.of("email")));
@@ -66,50 +67,91 @@ class SchemaFormatTest {
     assertThat(orders.column("id").orElseThrow().identity()).isEqualTo(Identity.ALWAYS);
     assertThat(orders.foreignKeys())
         .containsExactly(
-            new ForeignKey(null, List.of("customer_id"), "customers", List.of("id"),
-                ReferentialAction.CASCADE, ReferentialAction.NO_ACTION, false));
-    assertThat(orders.checks()).containsExactly(new CheckConstraint("orders_total_positive", "total >= 0"));
+            new ForeignKey(
+                null,
+                List.of("customer_id"),
+                "customers",
+                List.of("id"),
+                ReferentialAction.CASCADE,
+                ReferentialAction.NO_ACTION,
+                false));
+    assertThat(orders.checks())
+        .containsExactly(new CheckConstraint("orders_total_positive", "total >= 0"));
     assertThat(orders.indexes())
         .containsExactly(
-            new Index("orders_customer_placed",
+            new Index(
+                "orders_customer_placed",
                 List.of(IndexPart.column("customer_id"), new IndexPart("placed_at", null, true)),
-                false, null, null, List.of()),
-            new Index("orders_open", List.of(IndexPart.column("customer_id")), false,
-                "status <> 'cancelled'", "btree", List.of("total")));
+                false,
+                null,
+                null,
+                List.of()),
+            new Index(
+                "orders_open",
+                List.of(IndexPart.column("customer_id")),
+                false,
+                "status <> 'cancelled'",
+                "btree",
+                List.of("total")));
     assertThat(orders.triggers())
         .containsExactly(
-            new Trigger("orders_touch", TriggerTiming.BEFORE, List.of(TriggerEvent.UPDATE), List.of("status"),
-                true, "OLD.status IS DISTINCT FROM NEW.status", "EXECUTE FUNCTION touch_order()"));
+            new Trigger(
+                "orders_touch",
+                TriggerTiming.BEFORE,
+                List.of(TriggerEvent.UPDATE),
+                List.of("status"),
+                true,
+                "OLD.status IS DISTINCT FROM NEW.status",
+                "EXECUTE FUNCTION touch_order()"));
 
     Table items = shop.table("order_items").orElseThrow();
-    assertThat(items.primaryKey()).isEqualTo(new PrimaryKey("order_items_pk", List.of("order_id", "line_no")));
+    assertThat(items.primaryKey())
+        .isEqualTo(new PrimaryKey("order_items_pk", List.of("order_id", "line_no")));
     assertThat(items.uniques())
-        .containsExactly(new UniqueConstraint("order_items_sku_per_order", List.of("order_id", "sku")));
+        .containsExactly(
+            new UniqueConstraint("order_items_sku_per_order", List.of("order_id", "sku")));
     assertThat(items.foreignKeys())
         .containsExactly(
-            new ForeignKey("order_items_order_fk", List.of("order_id"), "orders", List.of("id"),
-                ReferentialAction.CASCADE, ReferentialAction.NO_ACTION, true));
+            new ForeignKey(
+                "order_items_order_fk",
+                List.of("order_id"),
+                "orders",
+                List.of("id"),
+                ReferentialAction.CASCADE,
+                ReferentialAction.NO_ACTION,
+                true));
   }
 
   @Test
   void fullDocumentDeclaresTypesSequencesViewsAndRoutines() {
     SchemaSnapshot shop = shop();
 
-    assertThat(shop.enums()).singleElement()
-        .satisfies(e -> assertThat(e.values()).containsExactly("pending", "paid", "shipped", "cancelled"));
+    assertThat(shop.enums())
+        .singleElement()
+        .satisfies(
+            e -> assertThat(e.values()).containsExactly("pending", "paid", "shipped", "cancelled"));
     assertThat(shop.domains())
-        .containsExactly(new DomainType("email_address", "VARCHAR(320)", true, null,
-            List.of(new CheckConstraint("email_has_at", "VALUE LIKE '%@%'"))));
+        .containsExactly(
+            new DomainType(
+                "email_address",
+                "VARCHAR(320)",
+                true,
+                null,
+                List.of(new CheckConstraint("email_has_at", "VALUE LIKE '%@%'"))));
     assertThat(shop.sequences())
         .containsExactly(new Sequence("invoice_numbers", 1000, 1, 1000L, null, false, null));
-    assertThat(shop.views()).extracting(View::name, View::materialized)
+    assertThat(shop.views())
+        .extracting(View::name, View::materialized)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("customer_totals", true),
             org.assertj.core.groups.Tuple.tuple("open_orders", false));
-    assertThat(shop.routines()).extracting(Routine::key, Routine::kind, Routine::returns)
+    assertThat(shop.routines())
+        .extracting(Routine::key, Routine::kind, Routine::returns)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("archive_orders(before_date timestamp)", Routine.RoutineKind.PROCEDURE, null),
-            org.assertj.core.groups.Tuple.tuple("touch_order()", Routine.RoutineKind.FUNCTION, "trigger"));
+            org.assertj.core.groups.Tuple.tuple(
+                "archive_orders(before_date timestamp)", Routine.RoutineKind.PROCEDURE, null),
+            org.assertj.core.groups.Tuple.tuple(
+                "touch_order()", Routine.RoutineKind.FUNCTION, "trigger"));
   }
 
   @Test
@@ -127,7 +169,8 @@ class SchemaFormatTest {
     ResolvedTarget shop = Documents.resolve(Documents.resource("full/shop.yaml"));
 
     assertThat(shop.renames().tables()).isEqualTo(Map.of("customers", "clients"));
-    assertThat(shop.renames().columns()).isEqualTo(Map.of("customers", Map.of("full_name", "name")));
+    assertThat(shop.renames().columns())
+        .isEqualTo(Map.of("customers", Map.of("full_name", "name")));
     assertThat(shop.renames().columnRenamedFrom("customers", "full_name")).contains("name");
   }
 
@@ -135,9 +178,11 @@ class SchemaFormatTest {
   void unnamedIndexGetsAGeneratedName() {
     Table customers = shop().table("customers").orElseThrow();
 
-    assertThat(customers.indexes()).extracting(Index::name)
+    assertThat(customers.indexes())
+        .extracting(Index::name)
         .containsExactly("customers_lower_email", "idx_customers_created_at");
-    assertThat(customers.indexes().get(0).parts()).containsExactly(IndexPart.expression("lower(email)"));
+    assertThat(customers.indexes().get(0).parts())
+        .containsExactly(IndexPart.expression("lower(email)"));
   }
 
   @Test
@@ -179,7 +224,8 @@ class SchemaFormatTest {
     Table memberships = mixed.table("memberships").orElseThrow();
     assertThat(memberships.primaryKey().columns()).containsExactly("account_id", "user_email");
     assertThat(memberships.column("is_owner").orElseThrow().defaultValue()).isEqualTo("false");
-    assertThat(memberships.foreignKeys()).singleElement()
+    assertThat(memberships.foreignKeys())
+        .singleElement()
         .satisfies(fk -> assertThat(fk.referencedTable()).isEqualTo("accounts"));
     assertThat(mixed.table("accounts").orElseThrow().column("tier").orElseThrow().type())
         .isEqualTo("plan_tier");
@@ -187,14 +233,18 @@ class SchemaFormatTest {
 
   @Test
   void columnsAreNotNullUnlessNullableTrue() {
-    Path file = Documents.write(dir, "t.yaml", """
-        tables:
-          - name: t
-            columns:
-              - {name: a, type: integer}
-              - {name: b, type: integer, nullable: false}
-              - {name: c, type: integer, nullable: true}
-        """);
+    Path file =
+        Documents.write(
+            dir,
+            "t.yaml",
+            """
+            tables:
+              - name: t
+                columns:
+                  - {name: a, type: integer}
+                  - {name: b, type: integer, nullable: false}
+                  - {name: c, type: integer, nullable: true}
+            """);
 
     assertThat(Documents.resolve(file).snapshot().table("t").orElseThrow().columns())
         .extracting(Column::nullable)
@@ -203,14 +253,18 @@ class SchemaFormatTest {
 
   @Test
   void severalPrimaryKeyColumnsMakeOneCompositeKeyInColumnOrder() {
-    Path file = Documents.write(dir, "t.yaml", """
-        tables:
-          - name: t
-            columns:
-              - {name: b, type: integer, primaryKey: true}
-              - {name: x, type: text}
-              - {name: a, type: integer, primaryKey: true}
-        """);
+    Path file =
+        Documents.write(
+            dir,
+            "t.yaml",
+            """
+            tables:
+              - name: t
+                columns:
+                  - {name: b, type: integer, primaryKey: true}
+                  - {name: x, type: text}
+                  - {name: a, type: integer, primaryKey: true}
+            """);
 
     assertThat(Documents.resolve(file).snapshot().table("t").orElseThrow().primaryKey())
         .isEqualTo(new PrimaryKey(null, List.of("b", "a")));
@@ -218,15 +272,19 @@ class SchemaFormatTest {
 
   @Test
   void scalarDefaultsKeepTheirTextAndYesStaysAWord() {
-    Path file = Documents.write(dir, "t.yaml", """
-        tables:
-          - name: t
-            columns:
-              - {name: a, type: "numeric(5,2)", default: 0.50}
-              - {name: b, type: boolean, default: false}
-              - {name: c, type: text, default: "'no'"}
-              - {name: d, type: text, default: no}
-        """);
+    Path file =
+        Documents.write(
+            dir,
+            "t.yaml",
+            """
+            tables:
+              - name: t
+                columns:
+                  - {name: a, type: "numeric(5,2)", default: 0.50}
+                  - {name: b, type: boolean, default: false}
+                  - {name: c, type: text, default: "'no'"}
+                  - {name: d, type: text, default: no}
+            """);
 
     assertThat(Documents.resolve(file).snapshot().table("t").orElseThrow().columns())
         .extracting(Column::defaultValue)
@@ -239,7 +297,8 @@ class SchemaFormatTest {
     StubAdapter adapter = new StubAdapter(dialect);
 
     ResolvedTarget resolved =
-        TargetResolver.resolve(new io.schemasync.api.Target.SchemaFile(Documents.resource("full/shop.yaml")), adapter);
+        TargetResolver.resolve(
+            new io.schemasync.api.Target.SchemaFile(Documents.resource("full/shop.yaml")), adapter);
 
     assertThat(dialect.normalized).hasSize(1);
     assertThat(dialect.normalized.get(0).views()).hasSize(2);

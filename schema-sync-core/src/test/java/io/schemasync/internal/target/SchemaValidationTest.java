@@ -28,13 +28,15 @@ class SchemaValidationTest {
 
   @Test
   void malformedYamlNamesTheLine() {
-    InvalidTargetException e = failure("""
-        tables:
-          - name: users
-            columns: [
-              {name: id, type: bigint}
-          - name: orders
-        """);
+    InvalidTargetException e =
+        failure(
+            """
+            tables:
+              - name: users
+                columns: [
+                  {name: id, type: bigint}
+              - name: orders
+            """);
 
     // SnakeYAML points at the end of the flow list that misses its ']'.
     assertAt(e, 4, "malformed YAML", "expected ',' or ']'");
@@ -43,13 +45,17 @@ class SchemaValidationTest {
 
   @Test
   void malformedJsonNamesTheLine() {
-    Path file = Documents.write(dir, "schema.json", """
-        {
-          "tables": [
-            {"name": "users", "columns": [{"name": "id", "type": "bigint"}]}
-          ,
-        }
-        """);
+    Path file =
+        Documents.write(
+            dir,
+            "schema.json",
+            """
+            {
+              "tables": [
+                {"name": "users", "columns": [{"name": "id", "type": "bigint"}]}
+              ,
+            }
+            """);
 
     InvalidTargetException e = Documents.failure(file);
 
@@ -59,88 +65,111 @@ class SchemaValidationTest {
 
   @Test
   void unknownPropertyNamesTheObjectAndTheExpectedOnes() {
-    InvalidTargetException e = failure("""
-        tables:
-          - name: users
-            columns:
-              - name: id
-                type: bigint
-              - name: email
-                type: text
-                nulable: true
-        """);
+    InvalidTargetException e =
+        failure(
+            """
+            tables:
+              - name: users
+                columns:
+                  - name: id
+                    type: bigint
+                  - name: email
+                    type: text
+                    nulable: true
+            """);
 
-    assertAt(e, 8, "unknown property 'nulable' in column users.email; expected one of name, type, nullable,");
+    assertAt(
+        e,
+        8,
+        "unknown property 'nulable' in column users.email; expected one of name, type, nullable,");
     assertThat(e.location().objectPath()).isEqualTo("tables.users.columns.email");
   }
 
   @Test
   void unknownTopLevelPropertyIsReported() {
-    assertAt(failure("""
-        tabels:
-          - name: users
-        """), 1, "unknown property 'tabels' in the schema document; expected one of identifiers, tables,");
+    assertAt(
+        failure(
+            """
+            tabels:
+              - name: users
+            """),
+        1,
+        "unknown property 'tabels' in the schema document; expected one of identifiers, tables,");
   }
 
   @Test
   void wrongValueKindsAreReported() {
-    InvalidTargetException e = failure("""
-        tables:
-          - name: users
-            columns:
-              - name: id
-                type: bigint
-                nullable: "yes"
-              - name: n
-                type: [text]
-            indexes: users_id
-        """);
+    InvalidTargetException e =
+        failure(
+            """
+            tables:
+              - name: users
+                columns:
+                  - name: id
+                    type: bigint
+                    nullable: "yes"
+                  - name: n
+                    type: [text]
+                indexes: users_id
+            """);
 
     assertAt(e, 6, "'nullable' of column users.id must be true or false, not text");
     assertThat(e.getMessage())
-        .contains("schema.yaml:8:").contains("'type' of column users.n must be text, not a list")
-        .contains("schema.yaml:9:").contains("'indexes' of table users must be a list, not text");
+        .contains("schema.yaml:8:")
+        .contains("'type' of column users.n must be text, not a list")
+        .contains("schema.yaml:9:")
+        .contains("'indexes' of table users must be a list, not text");
   }
 
   @Test
   void missingNameAndTypeAreReported() {
-    InvalidTargetException e = failure("""
-        tables:
-          - name: users
-            columns:
-              - name: id
-              - type: text
-          - columns:
-              - {name: x, type: text}
-        """);
+    InvalidTargetException e =
+        failure(
+            """
+            tables:
+              - name: users
+                columns:
+                  - name: id
+                  - type: text
+              - columns:
+                  - {name: x, type: text}
+            """);
 
     assertAt(e, 4, "missing 'type' in column users.id");
     assertThat(e.getMessage())
-        .contains("schema.yaml:5:").contains("missing 'name' in column 2 of table users")
-        .contains("schema.yaml:6:").contains("missing 'name' in table 2");
+        .contains("schema.yaml:5:")
+        .contains("missing 'name' in column 2 of table users")
+        .contains("schema.yaml:6:")
+        .contains("missing 'name' in table 2");
   }
 
   @Test
   void duplicateYamlKeyIsReported() {
-    assertAt(failure("""
-        tables:
-          - name: users
-            columns:
-              - name: id
-                type: bigint
-                type: integer
-        """), 6, "duplicate key 'type' (first written at line 5)");
+    assertAt(
+        failure(
+            """
+            tables:
+              - name: users
+                columns:
+                  - name: id
+                    type: bigint
+                    type: integer
+            """),
+        6,
+        "duplicate key 'type' (first written at line 5)");
   }
 
   @Test
   void duplicateTableInOneFileNamesBothLines() {
-    InvalidTargetException e = failure("""
-        tables:
-          - name: users
-            columns: [{name: id, type: bigint}]
-          - name: users
-            columns: [{name: id, type: bigint}]
-        """);
+    InvalidTargetException e =
+        failure(
+            """
+            tables:
+              - name: users
+                columns: [{name: id, type: bigint}]
+              - name: users
+                columns: [{name: id, type: bigint}]
+            """);
 
     assertAt(e, 4, "table users is declared twice: here and at ", "schema.yaml:2:");
   }
@@ -148,12 +177,18 @@ class SchemaValidationTest {
   @Test
   void duplicateTableInTwoFilesNamesBothFiles() throws Exception {
     Path schema = Files.createDirectory(dir.resolve("schema"));
-    Documents.write(schema, "a.yaml", """
+    Documents.write(
+        schema,
+        "a.yaml",
+        """
         table: users
         columns:
           - {name: id, type: bigint}
         """);
-    Documents.write(schema, "b.yaml", """
+    Documents.write(
+        schema,
+        "b.yaml",
+        """
         # users again, by mistake
         tables:
           - name: orders
@@ -171,271 +206,347 @@ class SchemaValidationTest {
 
   @Test
   void duplicateColumnsIndexesConstraintsAndTriggersAreReported() {
-    InvalidTargetException e = failure("""
-        tables:
-          - name: users
-            columns:
-              - {name: id, type: bigint}
-              - {name: email, type: text}
-              - {name: id, type: integer}
-            checks:
-              - {name: c1, expression: id > 0}
-              - {name: c1, expression: id < 10}
-            uniques:
-              - {columns: [email]}
-              - {columns: [email]}
-            indexes:
-              - {name: i1, columns: [email]}
-              - {name: i1, columns: [id]}
-            triggers:
-              - {name: t1, timing: after, events: [insert], body: x}
-              - {name: t1, timing: after, events: [delete], body: y}
-        """);
+    InvalidTargetException e =
+        failure(
+            """
+            tables:
+              - name: users
+                columns:
+                  - {name: id, type: bigint}
+                  - {name: email, type: text}
+                  - {name: id, type: integer}
+                checks:
+                  - {name: c1, expression: id > 0}
+                  - {name: c1, expression: id < 10}
+                uniques:
+                  - {columns: [email]}
+                  - {columns: [email]}
+                indexes:
+                  - {name: i1, columns: [email]}
+                  - {name: i1, columns: [id]}
+                triggers:
+                  - {name: t1, timing: after, events: [insert], body: x}
+                  - {name: t1, timing: after, events: [delete], body: y}
+            """);
 
     assertAt(e, 6, "column users.id is declared twice: here and at ", "schema.yaml:4:");
     assertThat(e.getMessage())
-        .contains("schema.yaml:9:").contains("check c1 of table users is declared twice")
-        .contains("schema.yaml:12:").contains("unique constraint unique[email] of table users is declared twice")
-        .contains("schema.yaml:15:").contains("index i1 of table users is declared twice")
-        .contains("schema.yaml:18:").contains("trigger t1 of table users is declared twice");
+        .contains("schema.yaml:9:")
+        .contains("check c1 of table users is declared twice")
+        .contains("schema.yaml:12:")
+        .contains("unique constraint unique[email] of table users is declared twice")
+        .contains("schema.yaml:15:")
+        .contains("index i1 of table users is declared twice")
+        .contains("schema.yaml:18:")
+        .contains("trigger t1 of table users is declared twice");
   }
 
   @Test
   void constraintNameUsedByTwoKindsIsReported() {
-    assertAt(failure("""
-        tables:
-          - name: users
-            columns:
-              - {name: id, type: bigint}
-            primaryKey: {name: users_key, columns: [id]}
-            uniques:
-              - {name: users_key, columns: [id]}
-        """), 7, "constraint name users_key in table users is declared twice");
+    assertAt(
+        failure(
+            """
+            tables:
+              - name: users
+                columns:
+                  - {name: id, type: bigint}
+                primaryKey: {name: users_key, columns: [id]}
+                uniques:
+                  - {name: users_key, columns: [id]}
+            """),
+        7,
+        "constraint name users_key in table users is declared twice");
   }
 
   @Test
   void malformedTypeIsReported() {
-    assertAt(failure("""
-        tables:
-          - name: users
-            columns:
-              - {name: id, type: bigint}
-              - {name: email, type: "varchar((255)"}
-        """), 5, "type 'varchar((255)' of column users.email is not a type");
+    assertAt(
+        failure(
+            """
+            tables:
+              - name: users
+                columns:
+                  - {name: id, type: bigint}
+                  - {name: email, type: "varchar((255)"}
+            """),
+        5,
+        "type 'varchar((255)' of column users.email is not a type");
   }
 
   @Test
   void portableTypeWithWrongModifierCountIsReported() {
-    InvalidTargetException e = failure("""
-        tables:
-          - name: users
-            columns:
-              - name: id
-                type: bigint(20)
-              - name: email
-                type: varchar
-              - name: price
-                type: numeric(1,2,3)
-        """);
+    InvalidTargetException e =
+        failure(
+            """
+            tables:
+              - name: users
+                columns:
+                  - name: id
+                    type: bigint(20)
+                  - name: email
+                    type: varchar
+                  - name: price
+                    type: numeric(1,2,3)
+            """);
 
     assertAt(e, 5, "type 'bigint(20)' of column users.id takes no modifiers");
     assertThat(e.getMessage())
-        .contains("schema.yaml:7:").contains("type 'varchar' of column users.email needs a length: write varchar(n)")
-        .contains("schema.yaml:9:").contains("numeric(10,2)");
+        .contains("schema.yaml:7:")
+        .contains("type 'varchar' of column users.email needs a length: write varchar(n)")
+        .contains("schema.yaml:9:")
+        .contains("numeric(10,2)");
   }
 
   @Test
   void unknownTypeListsPortableAndNativeTypes() {
-    InvalidTargetException e = failure("""
-        tables:
-          - name: users
-            columns:
-              - name: id
-                type: bigint
-              - name: email
-                type: strnig
-        """);
+    InvalidTargetException e =
+        failure(
+            """
+            tables:
+              - name: users
+                columns:
+                  - name: id
+                    type: bigint
+                  - name: email
+                    type: strnig
+            """);
 
-    assertAt(e, 7, "unknown type 'strnig' for column users.email; use a portable type (",
-        String.join(", ", PortableType.spellings()), ") or a native stub type (citext, tinyint)");
+    assertAt(
+        e,
+        7,
+        "unknown type 'strnig' for column users.email; use a portable type (",
+        String.join(", ", PortableType.spellings()),
+        ") or a native stub type (citext, tinyint)");
     assertThat(e.location().objectPath()).isEqualTo("tables.users.columns.email.type");
   }
 
   @Test
   void nearMissTypeGetsASuggestion() {
-    assertAt(failure("""
-        tables:
-          - name: users
-            columns:
-              - {name: id, type: bigitn}
-        """), 4, "unknown type 'bigitn' for column users.id (did you mean 'bigint'?)");
+    assertAt(
+        failure(
+            """
+            tables:
+              - name: users
+                columns:
+                  - {name: id, type: bigitn}
+            """),
+        4,
+        "unknown type 'bigitn' for column users.id (did you mean 'bigint'?)");
   }
 
   @Test
   void foreignKeyToMissingTableOrColumnIsReported() {
-    InvalidTargetException e = failure("""
-        tables:
-          - name: orders
-            columns:
-              - name: id
-                type: bigint
-                primaryKey: true
-              - name: user_id
-                type: bigint
-                references: {table: users, column: id}
-              - name: parent_id
-                type: bigint
-                nullable: true
-                references: {table: orders, column: uid}
-        """);
+    InvalidTargetException e =
+        failure(
+            """
+            tables:
+              - name: orders
+                columns:
+                  - name: id
+                    type: bigint
+                    primaryKey: true
+                  - name: user_id
+                    type: bigint
+                    references: {table: users, column: id}
+                  - name: parent_id
+                    type: bigint
+                    nullable: true
+                    references: {table: orders, column: uid}
+            """);
 
-    assertAt(e, 9, "foreign key [user_id] of table orders references table users, which is not declared");
+    assertAt(
+        e,
+        9,
+        "foreign key [user_id] of table orders references table users, which is not declared");
     assertThat(e.getMessage())
         .contains("schema.yaml:13:")
-        .contains("foreign key [parent_id] of table orders references column(s) uid that table orders does not have");
+        .contains(
+            "foreign key [parent_id] of table orders references column(s) uid that table orders"
+                + " does not have");
   }
 
   @Test
   void foreignKeyColumnCountMismatchIsReported() {
-    assertAt(failure("""
-        tables:
-          - name: users
-            columns: [{name: id, type: bigint, primaryKey: true}]
-          - name: orders
-            columns:
-              - {name: a, type: bigint}
-              - {name: b, type: bigint}
-            foreignKeys:
-              - name: orders_user
-                columns: [a, b]
-                references: {table: users, columns: [id]}
-        """), 9, "foreign key orders_user of table orders has 2 column(s) [a, b] but references 1 users[id]");
+    assertAt(
+        failure(
+            """
+            tables:
+              - name: users
+                columns: [{name: id, type: bigint, primaryKey: true}]
+              - name: orders
+                columns:
+                  - {name: a, type: bigint}
+                  - {name: b, type: bigint}
+                foreignKeys:
+                  - name: orders_user
+                    columns: [a, b]
+                    references: {table: users, columns: [id]}
+            """),
+        9,
+        "foreign key orders_user of table orders has 2 column(s) [a, b] but references 1"
+            + " users[id]");
   }
 
   @Test
   void foreignKeyToColumnsWithoutKeyIsReported() {
-    assertAt(failure("""
-        tables:
-          - name: users
-            columns:
-              - {name: id, type: bigint, primaryKey: true}
-              - {name: email, type: text}
-          - name: orders
-            columns:
-              - {name: email, type: text, references: {table: users, column: email}}
-        """), 8, "references users[email], which is neither its primary key nor unique");
+    assertAt(
+        failure(
+            """
+            tables:
+              - name: users
+                columns:
+                  - {name: id, type: bigint, primaryKey: true}
+                  - {name: email, type: text}
+              - name: orders
+                columns:
+                  - {name: email, type: text, references: {table: users, column: email}}
+            """),
+        8,
+        "references users[email], which is neither its primary key nor unique");
   }
 
   @Test
   void keysAndIndexesOnMissingColumnsAreReported() {
-    InvalidTargetException e = failure("""
-        tables:
-          - name: users
-            columns:
-              - {name: id, type: bigint}
-            primaryKey: [uid]
-            uniques:
-              - {name: users_mail, columns: [email]}
-            indexes:
-              - {name: users_name, columns: [name]}
-            triggers:
-              - {name: users_t, timing: after, events: [update], updateOf: [nick], body: x}
-        """);
+    InvalidTargetException e =
+        failure(
+            """
+            tables:
+              - name: users
+                columns:
+                  - {name: id, type: bigint}
+                primaryKey: [uid]
+                uniques:
+                  - {name: users_mail, columns: [email]}
+                indexes:
+                  - {name: users_name, columns: [name]}
+                triggers:
+                  - {name: users_t, timing: after, events: [update], updateOf: [nick], body: x}
+            """);
 
     assertAt(e, 5, "primary key of table users names column(s) uid that table users does not have");
     assertThat(e.getMessage())
-        .contains("schema.yaml:7:").contains("unique constraint users_mail of table users names column(s) email")
-        .contains("schema.yaml:9:").contains("index users_name of table users names column(s) name")
-        .contains("schema.yaml:11:").contains("trigger users_t of table users (updateOf) names column(s) nick");
+        .contains("schema.yaml:7:")
+        .contains("unique constraint users_mail of table users names column(s) email")
+        .contains("schema.yaml:9:")
+        .contains("index users_name of table users names column(s) name")
+        .contains("schema.yaml:11:")
+        .contains("trigger users_t of table users (updateOf) names column(s) nick");
   }
 
   @Test
   void primaryKeyDeclaredTwiceIsReported() {
-    assertAt(failure("""
-        tables:
-          - name: users
-            columns:
-              - {name: id, type: bigint, primaryKey: true}
-            primaryKey: [id]
-        """), 5, "table users declares its primary key twice");
+    assertAt(
+        failure(
+            """
+            tables:
+              - name: users
+                columns:
+                  - {name: id, type: bigint, primaryKey: true}
+                primaryKey: [id]
+            """),
+        5,
+        "table users declares its primary key twice");
   }
 
   @Test
   void renamedFromConflictsAreReported() {
-    InvalidTargetException e = failure("""
-        tables:
-          - name: accounts
-            renamedFrom: users
-            columns:
-              - {name: id, type: bigint}
-          - name: users
-            columns:
-              - {name: id, type: bigint}
-              - {name: a, type: text, renamedFrom: old}
-              - {name: b, type: text, renamedFrom: old}
-              - {name: c, type: text, renamedFrom: id}
-              - {name: d, type: text, renamedFrom: d}
-        """);
+    InvalidTargetException e =
+        failure(
+            """
+            tables:
+              - name: accounts
+                renamedFrom: users
+                columns:
+                  - {name: id, type: bigint}
+              - name: users
+                columns:
+                  - {name: id, type: bigint}
+                  - {name: a, type: text, renamedFrom: old}
+                  - {name: b, type: text, renamedFrom: old}
+                  - {name: c, type: text, renamedFrom: id}
+                  - {name: d, type: text, renamedFrom: d}
+            """);
 
     assertAt(e, 3, "table accounts is renamed from users, but users is declared too");
     assertThat(e.getMessage())
-        .contains("schema.yaml:10:").contains("'renamedFrom: old' in table users is declared twice")
-        .contains("schema.yaml:11:").contains("column users.c is renamed from id, but table users still declares a column id")
-        .contains("schema.yaml:12:").contains("column users.d says it was renamed from itself");
+        .contains("schema.yaml:10:")
+        .contains("'renamedFrom: old' in table users is declared twice")
+        .contains("schema.yaml:11:")
+        .contains("column users.c is renamed from id, but table users still declares a column id")
+        .contains("schema.yaml:12:")
+        .contains("column users.d says it was renamed from itself");
   }
 
   @Test
   void twoTablesRenamedFromOneIsReported() {
-    assertAt(failure("""
-        tables:
-          - name: a
-            renamedFrom: old
-            columns: [{name: id, type: bigint}]
-          - name: b
-            renamedFrom: old
-            columns: [{name: id, type: bigint}]
-        """), 6, "'renamedFrom: old' is declared twice");
+    assertAt(
+        failure(
+            """
+            tables:
+              - name: a
+                renamedFrom: old
+                columns: [{name: id, type: bigint}]
+              - name: b
+                renamedFrom: old
+                columns: [{name: id, type: bigint}]
+            """),
+        6,
+        "'renamedFrom: old' is declared twice");
   }
 
   @Test
   void identityOnNonIntegerTypeIsReported() {
-    InvalidTargetException e = failure("""
-        tables:
-          - name: users
-            columns:
-              - name: id
-                type: text
-                identity: always
-              - name: n
-                type: integer
-                identity: by-default
-                nullable: true
-        """);
+    InvalidTargetException e =
+        failure(
+            """
+            tables:
+              - name: users
+                columns:
+                  - name: id
+                    type: text
+                    identity: always
+                  - name: n
+                    type: integer
+                    identity: by-default
+                    nullable: true
+            """);
 
-    assertAt(e, 6, "column users.id is an identity column of type 'text'; identity needs an integer type");
-    assertThat(e.getMessage()).contains("schema.yaml:9:")
+    assertAt(
+        e,
+        6,
+        "column users.id is an identity column of type 'text'; identity needs an integer type");
+    assertThat(e.getMessage())
+        .contains("schema.yaml:9:")
         .contains("column users.n is an identity column and 'nullable: true'");
   }
 
   @Test
   void unknownIdentityWordIsReported() {
-    assertAt(failure("""
-        tables:
-          - name: users
-            columns:
-              - {name: id, type: bigint, identity: sometimes}
-        """), 4, "'identity' of column users.id is 'sometimes'; expected one of always, by-default");
+    assertAt(
+        failure(
+            """
+            tables:
+              - name: users
+                columns:
+                  - {name: id, type: bigint, identity: sometimes}
+            """),
+        4,
+        "'identity' of column users.id is 'sometimes'; expected one of always, by-default");
   }
 
   @Test
   void nullablePrimaryKeyColumnIsReported() {
-    assertAt(failure("""
-        tables:
-          - name: users
-            columns:
-              - {name: id, type: bigint, primaryKey: true}
-              - {name: tenant, type: bigint, primaryKey: true, nullable: true}
-        """), 5, "column users.tenant is in the primary key but declared 'nullable: true'");
+    assertAt(
+        failure(
+            """
+            tables:
+              - name: users
+                columns:
+                  - {name: id, type: bigint, primaryKey: true}
+                  - {name: tenant, type: bigint, primaryKey: true, nullable: true}
+            """),
+        5,
+        "column users.tenant is in the primary key but declared 'nullable: true'");
   }
 
   @Test
@@ -452,46 +563,61 @@ class SchemaValidationTest {
 
   @Test
   void yamlAliasesAreRefused() {
-    assertAt(failure("""
-        tables:
-          - name: users
-            columns: &cols
-              - {name: id, type: bigint}
-          - name: admins
-            columns: *cols
-        """), 6, "YAML aliases (*cols) are not supported");
+    assertAt(
+        failure(
+            """
+            tables:
+              - name: users
+                columns: &cols
+                  - {name: id, type: bigint}
+              - name: admins
+                columns: *cols
+            """),
+        6,
+        "YAML aliases (*cols) are not supported");
   }
 
   @Test
   void secondYamlDocumentIsRefused() {
-    assertAt(failure("""
-        table: users
-        columns: [{name: id, type: bigint}]
-        ---
-        table: orders
-        columns: [{name: id, type: bigint}]
-        """), 4, "a schema file holds one YAML document");
+    assertAt(
+        failure(
+            """
+            table: users
+            columns: [{name: id, type: bigint}]
+            ---
+            table: orders
+            columns: [{name: id, type: bigint}]
+            """),
+        4,
+        "a schema file holds one YAML document");
   }
 
   @Test
   void sharedNamespacesAreChecked() {
-    InvalidTargetException e = failure("""
-        tables:
-          - name: users
-            columns: [{name: id, type: bigint}]
-            indexes:
-              - {name: by_id, columns: [id]}
-          - name: orders
-            columns: [{name: id, type: bigint}]
-            indexes:
-              - {name: by_id, columns: [id]}
-        views:
-          - name: users
-            definition: SELECT 1
-        """);
+    InvalidTargetException e =
+        failure(
+            """
+            tables:
+              - name: users
+                columns: [{name: id, type: bigint}]
+                indexes:
+                  - {name: by_id, columns: [id]}
+              - name: orders
+                columns: [{name: id, type: bigint}]
+                indexes:
+                  - {name: by_id, columns: [id]}
+            views:
+              - name: users
+                definition: SELECT 1
+            """);
 
-    assertAt(e, 9, "the name by_id of index by_id of table orders is already used by index by_id of table users");
-    assertThat(e.getMessage()).contains("schema.yaml:11:")
+    assertAt(
+        e,
+        9,
+        "the name by_id of index by_id of table orders is already used by index by_id of table"
+            + " users");
+    assertThat(e.getMessage())
+        .contains("schema.yaml:11:")
         .contains("the name users of view users is already used by table users");
   }
 
@@ -505,12 +631,17 @@ class SchemaValidationTest {
     assertThat(e.getMessage())
         .startsWith(file + ":7:9 (tables.customers.columns.email): unknown property 'nulable'")
         .contains("\nand 4 more problems:\n  ")
-        .contains("many-problems.yaml:10:17 (tables.customers.columns.id.unique): 'unique' of column"
-            + " customers.id must be true or false, not text")
-        .contains("many-problems.yaml:15:9 (tables.orders.columns.customer_id): missing 'type' in column"
-            + " orders.customer_id")
-        .contains("many-problems.yaml:16:9 (tables.orders.columns.customer_id): unknown property 'typ'")
-        .contains("many-problems.yaml:19:48 (tables.orders.indexes.orders_customer.columns.order): 'order'"
-            + " of a column of index orders_customer of table orders is 'up'; expected one of asc, desc");
+        .contains(
+            "many-problems.yaml:10:17 (tables.customers.columns.id.unique): 'unique' of column"
+                + " customers.id must be true or false, not text")
+        .contains(
+            "many-problems.yaml:15:9 (tables.orders.columns.customer_id): missing 'type' in column"
+                + " orders.customer_id")
+        .contains(
+            "many-problems.yaml:16:9 (tables.orders.columns.customer_id): unknown property 'typ'")
+        .contains(
+            "many-problems.yaml:19:48 (tables.orders.indexes.orders_customer.columns.order):"
+                + " 'order' of a column of index orders_customer of table orders is 'up'; expected"
+                + " one of asc, desc");
   }
 }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An adapter for tests with no database: tenants are snapshots in a map, a SQL script "builds"
- * a snapshot the test chose, and the runner refuses to run (resolution must never write).
+ * An adapter for tests with no database: tenants are snapshots in a map, a SQL script "builds" a
+ * snapshot the test chose, and the runner refuses to run (resolution must never write).
  */
 final class StubAdapter implements DatabaseAdapter {
   final StubDialect dialect;

@@ -48,7 +48,9 @@ final class StubDialect implements Dialect {
       return Optional.of(
           new TypeName(portable.get().spelling(), type.modifiers(), type.array()).format(true));
     }
-    return Set.copyOf(NATIVE).contains(type.base()) ? Optional.of(type.format(true)) : Optional.empty();
+    return Set.copyOf(NATIVE).contains(type.base())
+        ? Optional.of(type.format(true))
+        : Optional.empty();
   }
 
   @Override
@@ -68,7 +70,8 @@ final class StubDialect implements Dialect {
   }
 
   @Override
-  public List<StepDraft> render(List<SchemaChange> changes, SchemaSnapshot current, SchemaSnapshot target) {
+  public List<StepDraft> render(
+      List<SchemaChange> changes, SchemaSnapshot current, SchemaSnapshot target) {
     throw new UnsupportedOperationException("target resolution renders nothing");
   }
 }

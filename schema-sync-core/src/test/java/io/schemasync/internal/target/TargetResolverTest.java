@@ -20,24 +20,29 @@ import org.junit.jupiter.api.io.TempDir;
 /** Each kind of target resolves through the adapter, and nothing is ever written. */
 class TargetResolverTest {
   private static final SchemaSnapshot ONE_TABLE =
-      SchemaSnapshot.ofTables(List.of(Table.of("t", List.of(Column.of("id", "INTEGER", false)), null)));
+      SchemaSnapshot.ofTables(
+          List.of(Table.of("t", List.of(Column.of("id", "INTEGER", false)), null)));
 
   @TempDir Path dir;
 
   @Test
   void schemaFileTypesAreMappedByTheDialect() {
-    Path file = Documents.write(dir, "schema.yaml", """
-        domains:
-          - {name: money, type: "numeric(12, 2)"}
-        tables:
-          - name: users
-            columns:
-              - {name: id, type: int8, primaryKey: true}
-              - {name: handle, type: citext}
-              - {name: tags, type: "text[]"}
-              - {name: balance, type: money}
-              - {name: age, type: tinyint, nullable: true}
-        """);
+    Path file =
+        Documents.write(
+            dir,
+            "schema.yaml",
+            """
+            domains:
+              - {name: money, type: "numeric(12, 2)"}
+            tables:
+              - name: users
+                columns:
+                  - {name: id, type: int8, primaryKey: true}
+                  - {name: handle, type: citext}
+                  - {name: tags, type: "text[]"}
+                  - {name: balance, type: money}
+                  - {name: age, type: tinyint, nullable: true}
+            """);
 
     SchemaSnapshot schema = Documents.resolve(file).snapshot();
 
@@ -49,14 +54,18 @@ class TargetResolverTest {
 
   @Test
   void unknownDomainBaseTypeIsReportedAtItsLine() {
-    Path file = Documents.write(dir, "schema.yaml", """
-        domains:
-          - name: money
-            type: moneyz
-        tables:
-          - name: t
-            columns: [{name: m, type: money}]
-        """);
+    Path file =
+        Documents.write(
+            dir,
+            "schema.yaml",
+            """
+            domains:
+              - name: money
+                type: moneyz
+            tables:
+              - name: t
+                columns: [{name: m, type: money}]
+            """);
 
     InvalidTargetException e = Documents.failure(file);
 
@@ -66,14 +75,18 @@ class TargetResolverTest {
 
   @Test
   void everyUnknownTypeIsReportedInOneError() {
-    Path file = Documents.write(dir, "schema.yaml", """
-        tables:
-          - name: t
-            columns:
-              - {name: a, type: strnig}
-              - {name: b, type: integer}
-              - {name: c, type: geography}
-        """);
+    Path file =
+        Documents.write(
+            dir,
+            "schema.yaml",
+            """
+            tables:
+              - name: t
+                columns:
+                  - {name: a, type: strnig}
+                  - {name: b, type: integer}
+                  - {name: c, type: geography}
+            """);
 
     InvalidTargetException e = Documents.failure(file);
 
@@ -81,35 +94,43 @@ class TargetResolverTest {
     assertThat(e.getMessage())
         .contains("unknown type 'strnig' for column t.a")
         .contains("and 1 more problem:")
-        .contains("schema.yaml:6:").contains("unknown type 'geography' for column t.c");
+        .contains("schema.yaml:6:")
+        .contains("unknown type 'geography' for column t.c");
   }
 
   @Test
   void unknownTypesAndBrokenReferencesAreReportedTogether() {
-    Path file = Documents.write(dir, "schema.yaml", """
-        tables:
-          - name: orders
-            columns:
-              - name: customer_id
-                type: bigint
-                references: {table: clients, column: id}
-              - name: total
-                type: numerci(12,2)
-        """);
+    Path file =
+        Documents.write(
+            dir,
+            "schema.yaml",
+            """
+            tables:
+              - name: orders
+                columns:
+                  - name: customer_id
+                    type: bigint
+                    references: {table: clients, column: id}
+                  - name: total
+                    type: numerci(12,2)
+            """);
 
     InvalidTargetException e = Documents.failure(file);
 
     assertThat(e.location().line()).isEqualTo(6);
     assertThat(e.getMessage())
         .contains("references table clients, which is not declared")
-        .contains("schema.yaml:8:").contains("unknown type 'numerci(12,2)' for column orders.total (did you mean 'numeric'?)");
+        .contains("schema.yaml:8:")
+        .contains("unknown type 'numerci(12,2)' for column orders.total (did you mean 'numeric'?)");
   }
 
   @Test
   void schemaFileErrorsFromTheDialectPassThrough() {
-    StubDialect refusing = new StubDialect(s -> {
-      throw new InvalidTargetException(null, "stub has no materialized views");
-    });
+    StubDialect refusing =
+        new StubDialect(
+            s -> {
+              throw new InvalidTargetException(null, "stub has no materialized views");
+            });
     Target target = new Target.SchemaFile(Documents.resource("full/shop.yaml"));
 
     assertThatThrownBy(() -> TargetResolver.resolve(target, new StubAdapter(refusing)))
@@ -122,7 +143,8 @@ class TargetResolverTest {
     Target target = new Target.SchemaFile(dir.resolve("nope.yaml"));
 
     assertThatThrownBy(() -> TargetResolver.resolve(target, new StubAdapter()))
-        .isInstanceOfSatisfying(InvalidTargetException.class,
+        .isInstanceOfSatisfying(
+            InvalidTargetException.class,
             e -> assertThat(e.location().file()).endsWith("nope.yaml"))
         .hasMessageContaining("does not exist");
   }
@@ -131,7 +153,8 @@ class TargetResolverTest {
   void directoryWithoutSchemaFilesIsReported() throws Exception {
     Files.writeString(dir.resolve("notes.txt"), "nothing");
     Files.createDirectory(dir.resolve("nested"));
-    Documents.write(dir.resolve("nested"), "t.yaml", "table: t\ncolumns: [{name: id, type: bigint}]\n");
+    Documents.write(
+        dir.resolve("nested"), "t.yaml", "table: t\ncolumns: [{name: id, type: bigint}]\n");
 
     assertThatThrownBy(() -> Documents.resolve(dir))
         .isInstanceOf(InvalidTargetException.class)
@@ -169,7 +192,10 @@ class TargetResolverTest {
 
   @Test
   void missingSqlFileIsReported() {
-    assertThatThrownBy(() -> TargetResolver.resolve(new Target.SqlFile(dir.resolve("gone.sql")), new StubAdapter()))
+    assertThatThrownBy(
+            () ->
+                TargetResolver.resolve(
+                    new Target.SqlFile(dir.resolve("gone.sql")), new StubAdapter()))
         .isInstanceOf(InvalidTargetException.class)
         .hasMessageContaining("gone.sql: the SQL file does not exist");
   }
@@ -179,7 +205,8 @@ class TargetResolverTest {
     StubAdapter adapter = new StubAdapter();
     adapter.tenants.put(TenantContext.of("template"), ONE_TABLE);
 
-    ResolvedTarget resolved = TargetResolver.resolve(new Target.ReferenceTenant("template"), adapter);
+    ResolvedTarget resolved =
+        TargetResolver.resolve(new Target.ReferenceTenant("template"), adapter);
 
     assertThat(resolved.snapshot()).isEqualTo(ONE_TABLE);
     assertThat(adapter.dialect.normalized).containsExactly(ONE_TABLE);
@@ -189,26 +216,36 @@ class TargetResolverTest {
 
   @Test
   void missingReferenceTenantIsInvalidInput() {
-    assertThatThrownBy(() -> TargetResolver.resolve(new Target.ReferenceTenant("template"), new StubAdapter()))
+    assertThatThrownBy(
+            () -> TargetResolver.resolve(new Target.ReferenceTenant("template"), new StubAdapter()))
         .isInstanceOf(InvalidTargetException.class)
         .hasMessageContaining("reference tenant template does not exist");
   }
 
   @Test
   void invalidReferenceTenantIdIsInvalidTarget() {
-    assertThatThrownBy(() -> TargetResolver.resolve(new Target.ReferenceTenant("a/b"), new StubAdapter()))
+    assertThatThrownBy(
+            () -> TargetResolver.resolve(new Target.ReferenceTenant("a/b"), new StubAdapter()))
         .isInstanceOf(InvalidTargetException.class)
         .hasMessageContaining("reference tenant a/b is not a valid tenant id");
   }
 
   @Test
   void snapshotTargetIsNormalized() {
-    StubDialect dialect = new StubDialect(s -> s.withTables(List.of(s.tables().get(0).withPrimaryKey(
-        new PrimaryKey("t_pkey", List.of("id"))))));
+    StubDialect dialect =
+        new StubDialect(
+            s ->
+                s.withTables(
+                    List.of(
+                        s.tables()
+                            .get(0)
+                            .withPrimaryKey(new PrimaryKey("t_pkey", List.of("id"))))));
 
-    ResolvedTarget resolved = TargetResolver.resolve(new Target.Snapshot(ONE_TABLE), new StubAdapter(dialect));
+    ResolvedTarget resolved =
+        TargetResolver.resolve(new Target.Snapshot(ONE_TABLE), new StubAdapter(dialect));
 
-    assertThat(resolved.snapshot().table("t").orElseThrow().primaryKey().name()).isEqualTo("t_pkey");
+    assertThat(resolved.snapshot().table("t").orElseThrow().primaryKey().name())
+        .isEqualTo("t_pkey");
     assertThat(resolved.description()).startsWith("snapshot ");
   }
 }
