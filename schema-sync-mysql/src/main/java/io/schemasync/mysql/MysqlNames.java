@@ -60,6 +60,10 @@ final class MysqlNames {
     if (id.indexOf('\u0000') >= 0) {
       throw new InvalidTenantException(id, "a MySQL database name cannot contain NUL");
     }
+    if (!inBasicPlane(id)) {
+      throw new InvalidTenantException(id, "MySQL identifiers cannot hold characters outside the"
+          + " Basic Multilingual Plane (such as emoji)");
+    }
     if (id.endsWith(" ")) {
       throw new InvalidTenantException(id, "MySQL rejects database names that end with a space");
     }
@@ -76,6 +80,11 @@ final class MysqlNames {
       throw new InvalidTenantException(id, "this name is reserved; choose another tenant id");
     }
     return tenant;
+  }
+
+  /** Whether every character is in U+0001..U+FFFF, the range MySQL allows in identifiers. */
+  static boolean inBasicPlane(String name) {
+    return name.codePoints().allMatch(cp -> cp > 0 && cp <= 0xFFFF);
   }
 
   /** Server-wide GET_LOCK name for a tenant: at most 64 characters whatever the tenant id. */

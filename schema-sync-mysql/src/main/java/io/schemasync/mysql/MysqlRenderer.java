@@ -196,7 +196,9 @@ final class MysqlRenderer {
           default -> "";
         };
     String sql = "ALTER TABLE " + quote(g.table) + " " + String.join(", ", clauses) + algorithm;
-    boolean locking = cost == AlterCost.REBUILD || cost == AlterCost.COPY;
+    // A table created earlier in the same plan is empty: copying or rebuilding it costs nothing.
+    boolean existing = current.table(g.table).isPresent();
+    boolean locking = existing && (cost == AlterCost.REBUILD || cost == AlterCost.COPY);
     String description =
         g.changes.size() == 1
             ? g.changes.get(0).describe()

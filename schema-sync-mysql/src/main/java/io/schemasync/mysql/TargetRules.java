@@ -187,6 +187,10 @@ final class TargetRules {
     if (name.endsWith(" ")) {
       throw invalid(what, "MySQL rejects names that end with a space");
     }
+    if (!MysqlNames.inBasicPlane(name)) {
+      throw invalid(what, "MySQL identifiers cannot hold characters outside the Basic Multilingual"
+          + " Plane (such as emoji); rename it");
+    }
   }
 
   static InvalidTargetException invalid(String objectPath, String message) {
