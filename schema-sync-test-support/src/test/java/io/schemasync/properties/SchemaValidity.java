@@ -18,8 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a database would refuse in a generated schema, checked independently of the generator:
- * one message per problem, empty for a schema every engine can create.
+ * What a database would refuse in a generated schema, checked independently of the generator: one
+ * message per problem, empty for a schema every engine can create.
  */
 final class SchemaValidity {
   private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"]|\"\")*)\"");
@@ -93,12 +93,16 @@ final class SchemaValidity {
       }
     }
     table.uniques().forEach(u -> keyColumns(table, "unique", u.name(), u.columns(), problems));
-    table.checks().forEach(
-        k -> {
-          if (k.name() != null || !identifiers(k.expression()).stream().allMatch(table::hasColumn)) {
-            problems.add(at + "check " + k.expression() + " is named or reads a missing column");
-          }
-        });
+    table
+        .checks()
+        .forEach(
+            k -> {
+              if (k.name() != null
+                  || !identifiers(k.expression()).stream().allMatch(table::hasColumn)) {
+                problems.add(
+                    at + "check " + k.expression() + " is named or reads a missing column");
+              }
+            });
     for (ForeignKey fk : table.foreignKeys()) {
       keyColumns(table, "foreign key", fk.name(), fk.columns(), problems);
       Optional<Table> target = schema.table(fk.referencedTable());
@@ -140,7 +144,13 @@ final class SchemaValidity {
     for (String column : columns) {
       if (column == null || table.column(column).filter(SchemaValidity::isKeyType).isEmpty()) {
         problems.add(
-            "table " + table.name() + ": " + what + " column " + column + " missing or not a key type");
+            "table "
+                + table.name()
+                + ": "
+                + what
+                + " column "
+                + column
+                + " missing or not a key type");
       }
     }
   }

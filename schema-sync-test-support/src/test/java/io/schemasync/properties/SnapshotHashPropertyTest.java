@@ -47,7 +47,8 @@ class SnapshotHashPropertyTest {
   }
 
   @Property(tries = 200)
-  void renamingAColumnChangesTheHash(@ForAll("schemas") SchemaSnapshot schema, @ForAll Random random) {
+  void renamingAColumnChangesTheHash(
+      @ForAll("schemas") SchemaSnapshot schema, @ForAll Random random) {
     Table table = schema.tables().get(random.nextInt(schema.tables().size()));
     Column column = table.columns().get(random.nextInt(table.columns().size()));
     Column renamed = column.withName(column.name() + "_renamed");
@@ -77,8 +78,7 @@ class SnapshotHashPropertyTest {
 
     assertThat(replaceColumn(schema, table, column, column.withType(column.type() + "X")).hash())
         .isNotEqualTo(schema.hash());
-    assertThat(
-            replaceColumn(schema, table, column, column.withDefaultValue("'changed'")).hash())
+    assertThat(replaceColumn(schema, table, column, column.withDefaultValue("'changed'")).hash())
         .isNotEqualTo(schema.hash());
     List<Table> tables = new ArrayList<>(schema.tables());
     tables.set(tables.indexOf(table), table.withName(table.name() + "_2"));

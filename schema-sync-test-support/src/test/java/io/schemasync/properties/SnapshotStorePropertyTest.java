@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -41,7 +40,7 @@ class SnapshotStorePropertyTest {
     }
   }
 
-  @Property(tries = 100)
+  @Property(tries = 10)
   void storedSchemasReadBackEqual(
       @ForAll("evolutions") Tuple2<SchemaSnapshot, SchemaSnapshot> pair) {
     SnapshotStore store = SnapshotStores.files(root);
@@ -62,5 +61,4 @@ class SnapshotStorePropertyTest {
   Arbitrary<Tuple2<SchemaSnapshot, SchemaSnapshot>> evolutions() {
     return SchemaArbitraries.defaults().withQuotedNames(true).evolutions();
   }
-
 }

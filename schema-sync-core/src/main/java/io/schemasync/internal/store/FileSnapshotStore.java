@@ -56,7 +56,9 @@ public final class FileSnapshotStore implements SnapshotStore {
     this.objects = new SnapshotObjects(this.root.resolve("objects"));
     if (Files.exists(this.root) && !Files.isDirectory(this.root)) {
       throw new IllegalArgumentException(
-          "snapshot store root " + this.root + " is a file; give a directory (it is created"
+          "snapshot store root "
+              + this.root
+              + " is a file; give a directory (it is created"
               + " when missing)");
     }
   }
@@ -171,11 +173,7 @@ public final class FileSnapshotStore implements SnapshotStore {
       Files.createDirectories(file.getParent());
       Path temp = Files.createTempFile(file.getParent(), TENANT_ID_FILE, ".tmp");
       Files.writeString(temp, tenant.id(), StandardCharsets.UTF_8);
-      Files.move(
-          temp,
-          file,
-          StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot record tenant '" + tenant.id() + "' in snapshot store " + root, e);

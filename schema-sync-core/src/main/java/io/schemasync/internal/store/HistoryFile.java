@@ -43,10 +43,9 @@ final class HistoryFile {
 
   /** Appends one entry; durable (forced to disk) when this returns. */
   void append(Entry entry) {
-    ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
+    ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(lockKey(), f -> new ReentrantLock());
     jvmLock.lock();
     try {
-      Files.createDirectories(file.getParent());
       try (FileChannel channel =
           FileChannel.open(
               file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
@@ -69,6 +68,21 @@ final class HistoryFile {
           "cannot append to the snapshot history of tenant '" + tenantId + "' in " + file, e);
     } finally {
       jvmLock.unlock();
+    }
+  }
+
+  // Two paths to one file (a symlinked root) must share the JVM lock, or FileChannel.lock throws.
+  private Path lockKey() {
+    try {
+      Files.createDirectories(file.getParent());
+      return file.getParent().toRealPath().resolve(file.getFileName());
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot create the snapshot history directory of tenant '"
+              + tenantId
+              + "': "
+              + file.getParent(),
+          e);
     }
   }
 

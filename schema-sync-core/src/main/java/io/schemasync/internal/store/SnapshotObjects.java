@@ -104,6 +104,16 @@ final class SnapshotObjects {
             + ". Restore the file from a backup, or delete it and store the snapshot again.");
   }
 
+  // Makes the rename itself durable on Linux; other platforms cannot open a directory, and there
+  // the rename is as durable as the file system makes it.
+  private static void forceDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // best effort, see above
+    }
+  }
+
   // Readers must never see a half-written object: write beside it, force, then rename over it.
   private static void writeAtomically(Path target, byte[] content) {
     Path dir = target.getParent();
@@ -119,14 +129,18 @@ final class SnapshotObjects {
         channel.force(true);
       }
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         throw new UncheckedIOException(
-            "the file system under " + dir + " cannot rename atomically; choose another root for"
+            "the file system under "
+                + dir
+                + " cannot rename atomically; choose another root for"
                 + " the snapshot store",
             e);
       }
       temp = null;
+      forceDirectory(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write stored snapshot " + target, e);
     } finally {

@@ -11,10 +11,9 @@ import java.util.Set;
  *
  * <p>Lower-case ASCII letters, digits, {@code -} and {@code _} are kept; every other UTF-8 byte
  * becomes {@code .hh}. Upper case is escaped too, so ids differing only in case stay apart on
- * case-insensitive file systems (macOS, Windows). The dot never appears unescaped, so the
- * encoding can be decoded and is therefore injective; names that would exceed {@link
- * #MAX_PLAIN_LENGTH} keep a readable prefix and end in {@code ~} plus the SHA-256 of the id, which
- * no plain name contains.
+ * case-insensitive file systems (macOS, Windows). The dot never appears unescaped, so the encoding
+ * can be decoded and is therefore injective; names that would exceed {@link #MAX_PLAIN_LENGTH} keep
+ * a readable prefix and end in {@code ~} plus the SHA-256 of the id, which no plain name contains.
  */
 final class TenantDirectoryName {
   /** Well under the 255-byte limit of ext4, APFS and NTFS. */

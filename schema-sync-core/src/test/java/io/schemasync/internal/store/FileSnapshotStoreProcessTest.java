@@ -19,8 +19,8 @@ class FileSnapshotStoreProcessTest {
 
   @Test
   void writersInSeparateProcessesNeverLoseOrTearEntries() throws Exception {
-    int processes = 3;
-    int storesEach = 30;
+    int processes = 2;
+    int storesEach = 25;
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<Process> started = new ArrayList<>();
     for (int p = 0; p < processes; p++) {

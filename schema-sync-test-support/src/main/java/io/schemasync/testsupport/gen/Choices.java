@@ -6,9 +6,9 @@ import java.util.List;
  * The decisions of one generated value, read from a list of numbers that jqwik generates and
  * shrinks.
  *
- * <p>Every decision is arranged so that 0 is the simplest answer (one table, no index, no
- * default), and a list that runs out answers 0: when jqwik shrinks the numbers towards 0, the
- * generated schema shrinks towards the smallest one that still fails.
+ * <p>Every decision is arranged so that 0 is the simplest answer (one table, no index, no default),
+ * and a list that runs out answers 0: when jqwik shrinks the numbers towards 0, the generated
+ * schema shrinks towards the smallest one that still fails.
  */
 final class Choices {
   private final List<Integer> values;
@@ -23,6 +23,11 @@ final class Choices {
     int value = next < values.size() ? values.get(next) : 0;
     next++;
     return bound <= 1 ? 0 : Math.floorMod(value, bound);
+  }
+
+  /** How many decisions have been read, for checking that the runs are long enough. */
+  int consumed() {
+    return next;
   }
 
   /** A number in {@code [min, max]}. */

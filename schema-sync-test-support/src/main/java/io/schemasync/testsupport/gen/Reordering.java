@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Rebuilds a snapshot from its parts handed over in another order, the way a catalog query
- * without ORDER BY would return them. Only orders that carry no meaning are shuffled: never the
- * columns of a key or an index, nor the values of an enum.
+ * Rebuilds a snapshot from its parts handed over in another order, the way a catalog query without
+ * ORDER BY would return them. Only orders that carry no meaning are shuffled: never the columns of
+ * a key or an index, nor the values of an enum.
  */
 final class Reordering {
   private Reordering() {}
@@ -29,7 +29,8 @@ final class Reordering {
               shuffled(t.checks(), random),
               shuffled(t.foreignKeys(), random),
               shuffled(t.indexes(), random),
-              shuffled(t.triggers().stream().map(tr -> shuffledEvents(tr, random)).toList(), random),
+              shuffled(
+                  t.triggers().stream().map(tr -> shuffledEvents(tr, random)).toList(), random),
               t.comment()));
     }
     List<DomainType> domains =

@@ -82,6 +82,7 @@ final class Repair {
 
   static boolean viewIsValid(SchemaSnapshot schema, View view) {
     Optional<Table> table = schema.table(Sql.viewTable(view.definition()));
-    return table.isPresent() && Sql.viewColumns(view.definition()).stream().allMatch(table.get()::hasColumn);
+    return table.isPresent()
+        && Sql.viewColumns(view.definition()).stream().allMatch(table.get()::hasColumn);
   }
 }

@@ -18,10 +18,10 @@ import net.jqwik.api.Tuple.Tuple2;
  * foreign keys), named from a fixed pool of identifiers, typed from {@link #types} (a SQLite
  * friendly list by default). Tables may have a primary key (NOT NULL columns of {@link #keyTypes
  * key types}), unnamed unique constraints, checks such as {@code "qty" >= 0}, unnamed foreign keys
- * to the primary key of a table generated before them (so never a cycle), and indexes named
- * {@code idx_<table>_<n>}, some unique, some partial ({@code WHERE "col" IS NOT NULL}). Views are
- * {@code SELECT "a", "b" FROM "t"}. There are no triggers, routines, enums, domains or sequences.
- * SQL fragments quote identifiers with double quotes, as standard SQL does.
+ * to the primary key of a table generated before them (so never a cycle), and indexes named {@code
+ * idx_<table>_<n>}, some unique, some partial ({@code WHERE "col" IS NOT NULL}). Views are {@code
+ * SELECT "a", "b" FROM "t"}. There are no triggers, routines, enums, domains or sequences. SQL
+ * fragments quote identifiers with double quotes, as standard SQL does.
  *
  * <pre>{@code
  * @Property(tries = 100)
@@ -34,8 +34,8 @@ import net.jqwik.api.Tuple.Tuple2;
  * }</pre>
  *
  * <p>Instances are immutable; every {@code with...} method returns a new one. All randomness comes
- * from jqwik, so a failing property replays with its seed and shrinks towards fewer tables,
- * columns and features.
+ * from jqwik, so a failing property replays with its seed and shrinks towards fewer tables, columns
+ * and features.
  */
 public final class SchemaArbitraries {
   /** The default column types: what SQLite stores and reports back as written. */
@@ -46,10 +46,15 @@ public final class SchemaArbitraries {
    * The default types of key, unique, foreign key and index columns: ones every engine can index
    * without a prefix length (MySQL cannot index TEXT or BLOB whole) and compare exactly.
    */
-  public static final List<String> SQLITE_KEY_TYPES = List.of("INTEGER", "VARCHAR(40)", "NUMERIC(10,2)");
+  public static final List<String> SQLITE_KEY_TYPES =
+      List.of("INTEGER", "VARCHAR(40)", "NUMERIC(10,2)");
 
-  // Enough decisions for the largest schema or evolution; missing ones would answer 0.
-  private static final int CHOICES = 1200;
+  // Decisions per table, per mutation and for the views: more than the largest one takes (a run
+  // that is too short answers 0, the simplest choice, so this only bounds variety).
+  private static final int TABLE_CHOICES = 120;
+  private static final int MUTATION_CHOICES = 120;
+  private static final int VIEW_CHOICES = 16;
+  private static final int MAX_MUTATIONS = 4;
 
   private final Settings settings;
 
@@ -64,9 +69,9 @@ public final class SchemaArbitraries {
   }
 
   /**
-   * The column types to draw from, spelled as the engine under test reports them back (e.g.
-   * {@code integer}, {@code character varying(40)} for PostgreSQL). Key types that are not among
-   * them are dropped.
+   * The column types to draw from, spelled as the engine under test reports them back (e.g. {@code
+   * integer}, {@code character varying(40)} for PostgreSQL). Key types that are not among them are
+   * dropped.
    */
   public SchemaArbitraries withTypes(List<String> types) {
     List<String> keys = settings.keyTypes().stream().filter(types::contains).toList();
@@ -85,54 +90,96 @@ public final class SchemaArbitraries {
   public SchemaArbitraries withQuotedNames(boolean enabled) {
     Settings s = settings;
     return new SchemaArbitraries(
-        new Settings(s.types(), s.keyTypes(), enabled, s.defaults(), s.checks(), s.foreignKeys(),
-            s.partialIndexes(), s.views()));
+        new Settings(
+            s.types(),
+            s.keyTypes(),
+            enabled,
+            s.defaults(),
+            s.checks(),
+            s.foreignKeys(),
+            s.partialIndexes(),
+            s.views()));
   }
 
   /** Whether columns may have constant defaults. */
   public SchemaArbitraries withDefaults(boolean enabled) {
     Settings s = settings;
     return new SchemaArbitraries(
-        new Settings(s.types(), s.keyTypes(), s.quotedNames(), enabled, s.checks(),
-            s.foreignKeys(), s.partialIndexes(), s.views()));
+        new Settings(
+            s.types(),
+            s.keyTypes(),
+            s.quotedNames(),
+            enabled,
+            s.checks(),
+            s.foreignKeys(),
+            s.partialIndexes(),
+            s.views()));
   }
 
   /** Whether tables may have check constraints. */
   public SchemaArbitraries withChecks(boolean enabled) {
     Settings s = settings;
     return new SchemaArbitraries(
-        new Settings(s.types(), s.keyTypes(), s.quotedNames(), s.defaults(), enabled,
-            s.foreignKeys(), s.partialIndexes(), s.views()));
+        new Settings(
+            s.types(),
+            s.keyTypes(),
+            s.quotedNames(),
+            s.defaults(),
+            enabled,
+            s.foreignKeys(),
+            s.partialIndexes(),
+            s.views()));
   }
 
   /** Whether tables may have foreign keys. */
   public SchemaArbitraries withForeignKeys(boolean enabled) {
     Settings s = settings;
     return new SchemaArbitraries(
-        new Settings(s.types(), s.keyTypes(), s.quotedNames(), s.defaults(), s.checks(), enabled,
-            s.partialIndexes(), s.views()));
+        new Settings(
+            s.types(),
+            s.keyTypes(),
+            s.quotedNames(),
+            s.defaults(),
+            s.checks(),
+            enabled,
+            s.partialIndexes(),
+            s.views()));
   }
 
   /** Whether indexes may be partial (MySQL has no partial indexes). */
   public SchemaArbitraries withPartialIndexes(boolean enabled) {
     Settings s = settings;
     return new SchemaArbitraries(
-        new Settings(s.types(), s.keyTypes(), s.quotedNames(), s.defaults(), s.checks(),
-            s.foreignKeys(), enabled, s.views()));
+        new Settings(
+            s.types(),
+            s.keyTypes(),
+            s.quotedNames(),
+            s.defaults(),
+            s.checks(),
+            s.foreignKeys(),
+            enabled,
+            s.views()));
   }
 
   /** Whether the schema may have views. */
   public SchemaArbitraries withViews(boolean enabled) {
     Settings s = settings;
     return new SchemaArbitraries(
-        new Settings(s.types(), s.keyTypes(), s.quotedNames(), s.defaults(), s.checks(),
-            s.foreignKeys(), s.partialIndexes(), enabled));
+        new Settings(
+            s.types(),
+            s.keyTypes(),
+            s.quotedNames(),
+            s.defaults(),
+            s.checks(),
+            s.foreignKeys(),
+            s.partialIndexes(),
+            enabled));
   }
 
   /** Random valid schemas. */
   public Arbitrary<SchemaSnapshot> schemas() {
     SchemaGenerator generator = new SchemaGenerator(settings);
-    return choices().map(generator::generate);
+    return Combinators.combine(tableChoices(), choices(VIEW_CHOICES)).as(generator::generate);
   }
 
   /**
@@ -144,20 +191,23 @@ public final class SchemaArbitraries {
   public Arbitrary<Tuple2<SchemaSnapshot, SchemaSnapshot>> evolutions() {
     SchemaGenerator generator = new SchemaGenerator(settings);
     SchemaEvolver evolver = new SchemaEvolver(settings);
-    return Combinators.combine(choices(), choices())
+    Arbitrary<List<Choices>> mutations =
+        choices(MUTATION_CHOICES).list().ofMinSize(1).ofMaxSize(MAX_MUTATIONS);
+    return Combinators.combine(tableChoices(), choices(VIEW_CHOICES), mutations)
         .as(
-            (first, second) -> {
-              SchemaSnapshot from = generator.generate(first);
-              return Tuple.of(from, evolver.evolve(from, second));
+            (tables, views, changes) -> {
+              SchemaSnapshot from = generator.generate(tables, views);
+              return Tuple.of(from, evolver.evolve(from, changes));
             });
   }
 
   /**
-   * Copies of the schema rebuilt from its parts in random orders; each equals the original.
-   * With {@code shuffleColumns}, the columns of each table are shuffled too: the copy then differs
-   * in declared column order only, and still has the same {@link SchemaSnapshot#hash()}.
+   * Copies of the schema rebuilt from its parts in random orders; each equals the original. With
+   * {@code shuffleColumns}, the columns of each table are shuffled too: the copy then differs in
+   * declared column order only, and still has the same {@link SchemaSnapshot#hash()}.
    */
-  public static Arbitrary<SchemaSnapshot> reorderings(SchemaSnapshot schema, boolean shuffleColumns) {
+  public static Arbitrary<SchemaSnapshot> reorderings(
+      SchemaSnapshot schema, boolean shuffleColumns) {
     return Arbitraries.randoms().map(random -> reorder(schema, random, shuffleColumns));
   }
 
@@ -170,23 +220,36 @@ public final class SchemaArbitraries {
    * Like {@link #reorder(SchemaSnapshot, Random)}, optionally also shuffling each table's columns
    * (which changes the declared order but not the hash).
    */
-  public static SchemaSnapshot reorder(SchemaSnapshot schema, Random random, boolean shuffleColumns) {
+  public static SchemaSnapshot reorder(
+      SchemaSnapshot schema, Random random, boolean shuffleColumns) {
     return Reordering.reorder(schema, random, shuffleColumns);
   }
 
   private SchemaArbitraries with(List<String> types, List<String> keyTypes) {
     Settings s = settings;
     return new SchemaArbitraries(
-        new Settings(types, keyTypes, s.quotedNames(), s.defaults(), s.checks(), s.foreignKeys(),
-            s.partialIndexes(), s.views()));
+        new Settings(
+            types,
+            keyTypes,
+            s.quotedNames(),
+            s.defaults(),
+            s.checks(),
+            s.foreignKeys(),
+            s.partialIndexes(),
+            s.views()));
   }
 
-  private static Arbitrary<Choices> choices() {
+  // One list per table, so that shrinking can remove whole tables before simplifying the rest.
+  private static Arbitrary<List<Choices>> tableChoices() {
+    return choices(TABLE_CHOICES).list().ofMinSize(1).ofMaxSize(SchemaGenerator.MAX_TABLES);
+  }
+
+  private static Arbitrary<Choices> choices(int count) {
     return Arbitraries.integers()
         .between(0, 9_999)
         .withDistribution(RandomDistribution.uniform())
         .list()
-        .ofSize(CHOICES)
+        .ofSize(count)
         .map(Choices::new);
   }
 }

@@ -16,13 +16,11 @@ import java.util.stream.Collectors;
  * Turns a generated schema into a changed but still valid one by applying one to four random
  * mutations, each of which a migration has to carry out on a live database.
  *
- * <p>Mutations stay within what every engine can migrate with its data in place: added columns
- * are nullable or have a default, a column made NOT NULL gets a default, key, index and foreign
- * key columns keep their type, and foreign keys never form a cycle.
+ * <p>Mutations stay within what every engine can migrate with its data in place: added columns are
+ * nullable or have a default, a column made NOT NULL gets a default, key, index and foreign key
+ * columns keep their type, and foreign keys never form a cycle.
  */
 final class SchemaEvolver {
-  private static final int MAX_MUTATIONS = 4;
-
   private final Settings settings;
   private final TableGenerator tables;
 
@@ -31,14 +29,17 @@ final class SchemaEvolver {
     this.tables = new TableGenerator(settings);
   }
 
-  /** A schema that differs from {@code from} (its hash is never the same). */
-  SchemaSnapshot evolve(SchemaSnapshot from, Choices c) {
+  /**
+   * A schema that differs from {@code from} (its hash is never the same): one mutation per element
+   * of {@code mutations}, each decided by its own run of choices.
+   */
+  SchemaSnapshot evolve(SchemaSnapshot from, List<Choices> mutations) {
     SchemaSnapshot schema = from;
-    for (int i = c.between(1, MAX_MUTATIONS); i > 0; i--) {
+    for (Choices c : mutations) {
       schema = Repair.repair(mutate(schema, c));
     }
     if (schema.hash().equals(from.hash())) {
-      schema = addColumn(schema, schema.tables().get(0), c);
+      schema = addColumn(schema, schema.tables().get(0), new Choices(List.of()));
     }
     return schema;
   }
@@ -74,19 +75,39 @@ final class SchemaEvolver {
       case ALTER_DEFAULT -> alterDefault(s, t, c);
       case ALTER_TYPE -> alterType(s, t, c);
       case ADD_INDEX ->
-          replace(s, tables.index(c, t).map(x -> t.withIndexes(TableGenerator.plus(t.indexes(), x))).orElse(t));
-      case DROP_INDEX -> t.indexes().isEmpty() ? s : replace(s, t.withIndexes(without(t.indexes(), c)));
+          replace(
+              s,
+              tables
+                  .index(c, t)
+                  .map(x -> t.withIndexes(TableGenerator.plus(t.indexes(), x)))
+                  .orElse(t));
+      case DROP_INDEX ->
+          t.indexes().isEmpty() ? s : replace(s, t.withIndexes(without(t.indexes(), c)));
       case ADD_UNIQUE ->
-          replace(s, tables.unique(c, t).map(u -> t.withUniques(TableGenerator.plus(t.uniques(), u))).orElse(t));
-      case DROP_UNIQUE -> t.uniques().isEmpty() ? s : replace(s, t.withUniques(without(t.uniques(), c)));
+          replace(
+              s,
+              tables
+                  .unique(c, t)
+                  .map(u -> t.withUniques(TableGenerator.plus(t.uniques(), u)))
+                  .orElse(t));
+      case DROP_UNIQUE ->
+          t.uniques().isEmpty() ? s : replace(s, t.withUniques(without(t.uniques(), c)));
       case ADD_CHECK ->
           !settings.checks()
               ? s
-              : replace(s, tables.check(c, t).map(k -> t.withChecks(TableGenerator.plus(t.checks(), k))).orElse(t));
-      case DROP_CHECK -> t.checks().isEmpty() ? s : replace(s, t.withChecks(without(t.checks(), c)));
+              : replace(
+                  s,
+                  tables
+                      .check(c, t)
+                      .map(k -> t.withChecks(TableGenerator.plus(t.checks(), k)))
+                      .orElse(t));
+      case DROP_CHECK ->
+          t.checks().isEmpty() ? s : replace(s, t.withChecks(without(t.checks(), c)));
       case ADD_FOREIGN_KEY -> settings.foreignKeys() ? addForeignKey(s, t, c) : s;
       case DROP_FOREIGN_KEY ->
-          t.foreignKeys().isEmpty() ? s : replace(s, t.withForeignKeys(without(t.foreignKeys(), c)));
+          t.foreignKeys().isEmpty()
+              ? s
+              : replace(s, t.withForeignKeys(without(t.foreignKeys(), c)));
       case ADD_VIEW -> settings.views() ? addView(s, t, c) : s;
       case DROP_VIEW -> s.views().isEmpty() ? s : s.withViews(without(s.views(), c));
       case ADD_TABLE -> addTable(s, c);
@@ -105,7 +126,9 @@ final class SchemaEvolver {
 
   private SchemaSnapshot dropColumn(SchemaSnapshot s, Table t, Choices c) {
     List<Column> droppable =
-        t.columns().stream().filter(col -> !inPrimaryKey(t, col) && !referenced(s, t, col)).toList();
+        t.columns().stream()
+            .filter(col -> !inPrimaryKey(t, col) && !referenced(s, t, col))
+            .toList();
     if (droppable.isEmpty() || t.columns().size() <= 1) {
       return s;
     }

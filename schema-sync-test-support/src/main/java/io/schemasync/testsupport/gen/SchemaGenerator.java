@@ -25,17 +25,24 @@ final class SchemaGenerator {
     this.tables = new TableGenerator(settings);
   }
 
-  SchemaSnapshot generate(Choices c) {
-    int tableCount = c.between(1, MAX_TABLES);
+  /**
+   * One table per element of {@code tableChoices} (each table decided by its own run, so that
+   * shrinking can drop whole tables), then views decided by {@code viewChoices}.
+   */
+  SchemaSnapshot generate(List<Choices> tableChoices, Choices viewChoices) {
     List<Table> built = new ArrayList<>();
     Set<String> used = new HashSet<>();
-    for (int i = 0; i < tableCount; i++) {
+    for (Choices c : tableChoices.subList(0, Math.min(MAX_TABLES, tableChoices.size()))) {
       String name = Names.pick(settings.tableNames(), c.below(settings.tableNames().size()), used);
       used.add(name);
       built.add(tables.table(c, name, List.copyOf(built)));
     }
+    if (built.isEmpty()) {
+      throw new IllegalArgumentException("a generated schema needs at least one table");
+    }
     List<View> views = new ArrayList<>();
     if (settings.views()) {
+      Choices c = viewChoices;
       for (int i = c.below(MAX_VIEWS + 1); i > 0; i--) {
         Table table = c.oneOf(built);
         tables.view(c, table, viewName(table.name(), views.size() + 1)).ifPresent(views::add);

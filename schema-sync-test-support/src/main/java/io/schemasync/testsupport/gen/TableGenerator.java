@@ -50,12 +50,18 @@ final class TableGenerator {
     table = withPrimaryKey(c, table);
     for (int i = c.below(3); i > 0; i--) {
       Table current = table;
-      table = unique(c, current).map(u -> current.withUniques(plus(current.uniques(), u))).orElse(current);
+      table =
+          unique(c, current)
+              .map(u -> current.withUniques(plus(current.uniques(), u)))
+              .orElse(current);
     }
     if (settings.checks()) {
       for (int i = c.below(3); i > 0; i--) {
         Table current = table;
-        table = check(c, current).map(k -> current.withChecks(plus(current.checks(), k))).orElse(current);
+        table =
+            check(c, current)
+                .map(k -> current.withChecks(plus(current.checks(), k)))
+                .orElse(current);
       }
     }
     if (settings.foreignKeys()) {
@@ -65,7 +71,10 @@ final class TableGenerator {
     }
     for (int i = c.below(4); i > 0; i--) {
       Table current = table;
-      table = index(c, current).map(x -> current.withIndexes(plus(current.indexes(), x))).orElse(current);
+      table =
+          index(c, current)
+              .map(x -> current.withIndexes(plus(current.indexes(), x)))
+              .orElse(current);
     }
     return table;
   }
@@ -86,7 +95,9 @@ final class TableGenerator {
     Column column = column(c, name, type);
     List<String> literals = TypeLiterals.defaults(type);
     if (!column.nullable() && column.defaultValue() == null) {
-      return literals.isEmpty() ? column.withNullable(true) : column.withDefaultValue(literals.get(0));
+      return literals.isEmpty()
+          ? column.withNullable(true)
+          : column.withDefaultValue(literals.get(0));
     }
     return column;
   }
@@ -129,8 +140,8 @@ final class TableGenerator {
 
   /**
    * The table with one more foreign key to the primary key of one of {@code targets}, through new
-   * columns {@code fk<n>_<referenced column>} of the referenced types; unchanged when no target
-   * has a primary key or the table is full.
+   * columns {@code fk<n>_<referenced column>} of the referenced types; unchanged when no target has
+   * a primary key or the table is full.
    */
   Table withForeignKey(Choices c, Table table, List<Table> targets) {
     List<Table> referable = targets.stream().filter(t -> t.primaryKey() != null).toList();
@@ -201,7 +212,9 @@ final class TableGenerator {
     // adds anything, so generate neither twice.
     boolean sameAsOther =
         table.indexes().stream().anyMatch(x -> x.columnNames().equals(columns))
-            || (unique && table.primaryKey() != null && table.primaryKey().columns().equals(columns))
+            || (unique
+                && table.primaryKey() != null
+                && table.primaryKey().columns().equals(columns))
             || (unique && table.uniques().stream().anyMatch(u -> u.columns().equals(columns)));
     return sameAsOther ? Optional.empty() : Optional.of(index);
   }

@@ -29,7 +29,14 @@ final class TypeLiterals {
     return switch (base) {
       case "INT", "INTEGER", "SMALLINT", "BIGINT", "TINYINT", "MEDIUMINT", "INT2", "INT4", "INT8" ->
           Family.INTEGER;
-      case "NUMERIC", "DECIMAL", "REAL", "DOUBLE", "DOUBLE PRECISION", "FLOAT", "FLOAT4", "FLOAT8" ->
+      case "NUMERIC",
+              "DECIMAL",
+              "REAL",
+              "DOUBLE",
+              "DOUBLE PRECISION",
+              "FLOAT",
+              "FLOAT4",
+              "FLOAT8" ->
           Family.DECIMAL;
       case "TEXT", "VARCHAR", "CHAR", "CHARACTER", "CHARACTER VARYING", "CLOB", "NVARCHAR" ->
           Family.TEXT;
