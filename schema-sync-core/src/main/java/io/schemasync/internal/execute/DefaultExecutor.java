@@ -36,6 +36,7 @@ public final class DefaultExecutor implements Executor {
   }
 
   @Override
+  @SuppressWarnings("try") // the lock is held for the block's duration, not used in it
   public ExecutionResult execute(
       MigrationPlan plan, SchemaSnapshot target, DatabaseAdapter adapter, RunOptions options) {
     TenantContext tenant = plan.tenant();
