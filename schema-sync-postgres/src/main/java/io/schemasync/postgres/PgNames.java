@@ -87,7 +87,13 @@ final class PgNames {
     int n = text.length();
     while (i < n) {
       char c = text.charAt(i);
-      if (c == '\'') {
+      if (text.startsWith(prefix, i) && (i == 0 || !isNamePart(text.charAt(i - 1)))) {
+        i += prefix.length();
+      } else if (c == '"') {
+        int end = SqlText.skip(text, i);
+        out.append(text, i, end);
+        i = end;
+      } else if (c == '\'') {
         out.append(c);
         i++;
         if (text.startsWith(prefix, i)) {
@@ -106,8 +112,6 @@ final class PgNames {
             }
           }
         }
-      } else if (text.startsWith(prefix, i) && (i == 0 || !isNamePart(text.charAt(i - 1)))) {
-        i += prefix.length();
       } else {
         out.append(c);
         i++;

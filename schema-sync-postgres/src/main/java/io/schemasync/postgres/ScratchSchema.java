@@ -37,12 +37,26 @@ import org.postgresql.util.ServerErrorMessage;
  * checks, view text and generated names read exactly as the inspector reports them.
  */
 final class ScratchSchema {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ScratchSchema.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final DataSource dataSource;
 
   ScratchSchema(DataSource dataSource) {
     this.dataSource = dataSource;
+  }
+
+  private boolean mayCreateSchemas() {
+    try (Connection c = dataSource.getConnection();
+        Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery(
+            "SELECT has_database_privilege(current_database(), 'CREATE'),"
+                + " current_setting('default_transaction_read_only') = 'on'")) {
+      rs.next();
+      return rs.getBoolean(1) && !rs.getBoolean(2);
+    } catch (SQLException e) {
+      throw new UnableToInspectSchemaException(null, "cannot check the role's privileges", e);
+    }
   }
 
   private interface Body {
@@ -104,9 +118,19 @@ final class ScratchSchema {
     });
   }
 
-  /** The target as the server stores it: created in a scratch schema and inspected. */
+  /**
+   * The target as the server stores it: created in a scratch schema and inspected. A role that may
+   * not create schemas (a read-only auditor) gets the target back unchanged, with a warning: its
+   * expressions are then compared as written, so write it in PostgreSQL's canonical form (a
+   * stored snapshot or a reference tenant always is).
+   */
   SchemaSnapshot canonicalize(SchemaSnapshot target, PostgresDialect dialect) {
     if (target.isEmpty()) {
+      return target;
+    }
+    if (!mayCreateSchemas()) {
+      LOG.warn("this role may not create a scratch schema, so the target is compared as written;"
+          + " expressions must be in PostgreSQL's canonical form (e.g. 'x'::character varying)");
       return target;
     }
     return withScratch("normalize the target", (c, schema) -> {
