@@ -54,7 +54,10 @@ final class ColumnReader {
     String fallbackPath = "tables." + table + ".columns[" + index + "]";
     PropertyReader r =
         PropertyReader.of(
-            node, "column " + (index + 1) + " of table " + table, fallbackPath, problems);
+            node,
+            "column " + (index + 1) + " of table " + IdentifierRules.show(table),
+            fallbackPath,
+            problems);
     if (r == null) {
       return null;
     }

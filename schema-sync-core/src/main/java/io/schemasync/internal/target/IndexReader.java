@@ -20,7 +20,11 @@ final class IndexReader {
       LocatedNode node, String table, int position, IdentifierRules rules, Problems problems) {
     String path = "tables." + table + ".indexes[" + position + "]";
     PropertyReader r =
-        PropertyReader.of(node, "index " + (position + 1) + " of table " + table, path, problems);
+        PropertyReader.of(
+            node,
+            "index " + (position + 1) + " of table " + IdentifierRules.show(table),
+            path,
+            problems);
     if (r == null) {
       return null;
     }
@@ -29,7 +33,7 @@ final class IndexReader {
       r =
           PropertyReader.of(
               node,
-              "index " + name + " of table " + table,
+              "index " + IdentifierRules.show(name) + " of table " + IdentifierRules.show(table),
               "tables." + table + ".indexes." + name,
               problems);
     }

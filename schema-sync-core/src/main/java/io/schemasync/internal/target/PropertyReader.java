@@ -158,7 +158,15 @@ final class PropertyReader {
       try {
         return Long.parseLong(s.text().replace("_", ""));
       } catch (NumberFormatException e) {
-        // falls through to the message below
+        problems.add(
+            value.at(path + "." + key),
+            "'"
+                + key
+                + "' of "
+                + what
+                + " must be a whole number that fits in 64 bits, not "
+                + s.text());
+        return null;
       }
     }
     wrongKind(key, value, "a whole number");

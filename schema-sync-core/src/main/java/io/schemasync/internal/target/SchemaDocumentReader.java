@@ -200,19 +200,18 @@ final class SchemaDocumentReader {
       r.problems().add(r.location("min"), r.what() + " has min " + min + " above max " + max);
       return;
     }
+    long step = increment == null ? 1 : increment;
+    // Like PostgreSQL: an ascending sequence starts at its minimum, a descending one at its
+    // maximum.
+    long first =
+        start != null ? start : step > 0 ? (min != null ? min : 1) : (max != null ? max : -1);
+    if ((min != null && first < min) || (max != null && first > max)) {
+      r.problems().add(r.location("start"), r.what() + " starts at " + first + ", outside min/max");
+      return;
+    }
     Sequence sequence =
         r.problems()
-            .build(
-                r.location(),
-                () ->
-                    new Sequence(
-                        name,
-                        start == null ? 1 : start,
-                        increment == null ? 1 : increment,
-                        min,
-                        max,
-                        cycle,
-                        ownedBy));
+            .build(r.location(), () -> new Sequence(name, first, step, min, max, cycle, ownedBy));
     if (sequence != null) {
       part.sequences().add(new Located<>(sequence, r.location()));
     }

@@ -21,7 +21,7 @@ final class TriggerReader {
     PropertyReader r =
         PropertyReader.of(
             node,
-            "trigger " + (position + 1) + " of table " + table,
+            "trigger " + (position + 1) + " of table " + IdentifierRules.show(table),
             "tables." + table + ".triggers[" + position + "]",
             problems);
     if (r == null) {
@@ -32,7 +32,7 @@ final class TriggerReader {
       r =
           PropertyReader.of(
               node,
-              "trigger " + name + " of table " + table,
+              "trigger " + IdentifierRules.show(name) + " of table " + IdentifierRules.show(table),
               "tables." + table + ".triggers." + name,
               problems);
     }

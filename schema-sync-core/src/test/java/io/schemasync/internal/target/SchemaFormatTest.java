@@ -232,6 +232,49 @@ class SchemaFormatTest {
   }
 
   @Test
+  void resolvingIsDeterministic() {
+    ResolvedTarget first = Documents.resolve(Documents.resource("mixed"));
+    ResolvedTarget second = Documents.resolve(Documents.resource("mixed"));
+
+    assertThat(second).isEqualTo(first);
+    assertThat(second.snapshot().hash()).isEqualTo(first.snapshot().hash());
+  }
+
+  @Test
+  void aDirectoryMeansTheSameAsOneDocument() {
+    Path single =
+        Documents.write(
+            dir,
+            "all.yaml",
+            """
+            enums:
+              - {name: plan_tier, values: [free, team, enterprise]}
+            views:
+              - name: paying_accounts
+                definition: SELECT id, name FROM accounts WHERE tier <> 'free'
+            tables:
+              - name: memberships
+                columns:
+                  - name: account_id
+                    type: bigint
+                    references: {table: accounts, column: id, onDelete: cascade}
+                  - {name: user_email, type: varchar(255)}
+                  - {name: is_owner, type: boolean, default: false}
+                primaryKey: [account_id, user_email]
+              - name: accounts
+                columns:
+                  - {name: id, type: bigint, primaryKey: true}
+                  - {name: name, type: varchar(120)}
+                  - {name: tier, type: plan_tier, default: "'free'"}
+                indexes:
+                  - columns: [tier]
+            """);
+
+    assertThat(Documents.resolve(single).snapshot())
+        .isEqualTo(Documents.resolve(Documents.resource("mixed")).snapshot());
+  }
+
+  @Test
   void columnsAreNotNullUnlessNullableTrue() {
     Path file =
         Documents.write(

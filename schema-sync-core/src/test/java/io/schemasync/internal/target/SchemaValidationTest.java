@@ -550,6 +550,104 @@ class SchemaValidationTest {
   }
 
   @Test
+  void sequenceValuesAreChecked() {
+    InvalidTargetException e =
+        failure(
+            """
+            sequences:
+              - {name: s1, increment: 0}
+              - {name: s2, min: 10, max: 1}
+              - {name: s3, start: 99999999999999999999}
+              - {name: s4, start: 5, min: 10}
+              - {name: s5, start: 1.5}
+            """);
+
+    assertAt(e, 2, "'increment' of sequence s1 must not be 0");
+    assertThat(e.getMessage())
+        .contains("schema.yaml:3:")
+        .contains("sequence s2 has min 10 above max 1")
+        .contains("schema.yaml:4:")
+        .contains("'start' of sequence s3 must be a whole number that fits in 64 bits")
+        .contains("schema.yaml:5:")
+        .contains("sequence s4 starts at 5, outside min/max")
+        .contains("schema.yaml:6:")
+        .contains("'start' of sequence s5 must be a whole number that fits in 64 bits, not 1.5");
+  }
+
+  @Test
+  void descendingSequenceStartsAtItsMaximum() {
+    Path file =
+        Documents.write(
+            dir,
+            "schema.yaml",
+            """
+            sequences:
+              - {name: countdown, increment: -1, max: 100}
+              - {name: down, increment: -2}
+              - {name: up, min: 7}
+            """);
+
+    assertThat(Documents.resolve(file).snapshot().sequences())
+        .extracting(s -> s.name() + "@" + s.start())
+        .containsExactly("countdown@100", "down@-1", "up@7");
+  }
+
+  @Test
+  void objectSpecificMistakesAreReported() {
+    InvalidTargetException e =
+        failure(
+            """
+            enums:
+              - {name: mood, values: [happy, sad, happy]}
+            routines:
+              - {name: f, body: SELECT 1}
+              - {name: p, kind: procedure, returns: integer, body: SELECT 1}
+            views:
+              - {name: v, definition: SELECT 1}
+            tables:
+              - name: t
+                columns:
+                  - {name: id, type: bigint, primaryKey: true}
+                  - {name: v_id, type: bigint, references: {table: v}}
+                indexes:
+                  - {columns: [id]}
+                  - {name: idx_t_id, columns: [id]}
+                triggers:
+                  - {name: tr, timing: during, events: [insert, upsert], body: x}
+            """);
+
+    assertAt(e, 2, "value 'happy' of enum mood is declared twice");
+    assertThat(e.getMessage())
+        .contains("schema.yaml:4:")
+        .contains("routine f is a function and needs 'returns'")
+        .contains("schema.yaml:5:")
+        .contains("routine p is a procedure, which returns nothing")
+        .contains("schema.yaml:12:")
+        .contains("missing 'column' in references of column t.v_id")
+        .contains("schema.yaml:15:")
+        .contains("index idx_t_id of table t is declared twice: here and at ")
+        .contains("schema.yaml:17:")
+        .contains("'timing' of trigger tr of table t is 'during'; expected one of before, after,")
+        .contains("unknown event in trigger tr of table t");
+  }
+
+  @Test
+  void foreignKeyToAViewIsReported() {
+    assertAt(
+        failure(
+            """
+            views:
+              - {name: v, definition: SELECT 1 AS id}
+            tables:
+              - name: t
+                columns:
+                  - {name: v_id, type: bigint, references: {table: v, column: id}}
+            """),
+        6,
+        "references table v, which is not declared; it is a view");
+  }
+
+  @Test
   void emptyDocumentIsReported() {
     assertAt(failure("# nothing here yet\n"), 1, "the document is empty");
   }
