@@ -1,0 +1,56 @@
+package io.schemasync.sqlite;
+
+import io.schemasync.testsupport.contract.AdapterContractTest;
+import io.schemasync.testsupport.contract.AdapterFixture;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The shared adapter contract, run against SQLite files in a temporary directory. */
+class SqliteContractTest extends AdapterContractTest {
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  @Override
+  protected AdapterFixture fixture() {
+    Path dir = work.resolve("tenants");
+    SqliteFixture files = new SqliteFixture(dir);
+    return new AdapterFixture() {
+      @Override
+      public String url() {
+        return "jdbc:sqlite:" + dir;
+      }
+
+      @Override
+      public String newTenantId() {
+        return "tenant-" + SEQUENCE.incrementAndGet();
+      }
+
+      @Override
+      public void createTenant(String id) {
+        files.execute(id, "VACUUM");
+      }
+
+      @Override
+      public void execute(String tenant, String sql) {
+        files.execute(tenant, sql);
+      }
+
+      @Override
+      public List<List<Object>> query(String tenant, String sql) {
+        return files.rows(tenant, sql);
+      }
+
+      @Override
+      public void dropTenant(String id) {
+        try {
+          Files.deleteIfExists(files.file(id));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    };
+  }
+}
