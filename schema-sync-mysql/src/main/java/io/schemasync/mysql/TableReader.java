@@ -57,7 +57,7 @@ final class TableReader {
         "SELECT k.TABLE_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.ORDINAL_POSITION,"
             + " k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME, r.UPDATE_RULE, r.DELETE_RULE"
             + " FROM information_schema.KEY_COLUMN_USAGE k"
-            + " JOIN information_schema.REFERENTIAL_CONSTRAINTS r"
+            + " LEFT JOIN information_schema.REFERENTIAL_CONSTRAINTS r"
             + " ON r.CONSTRAINT_SCHEMA = k.TABLE_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME"
             + " AND r.TABLE_NAME = k.TABLE_NAME"
             + " WHERE k.TABLE_SCHEMA IN ({schemas}) AND k.REFERENCED_TABLE_NAME IS NOT NULL"
@@ -73,7 +73,7 @@ final class TableReader {
         if (name.equals(MysqlNames.JOURNAL_TABLE)) {
           continue;
         }
-        list.add(table(t,
+        list.add(table(c, schema, t,
             rowsOf(columns.get(schema), name),
             rowsOf(stats.get(schema), name),
             rowsOf(fks.get(schema), name),
@@ -102,8 +102,8 @@ final class TableReader {
   }
 
   private Table table(
-      Row t, List<Row> cols, List<Row> stats, List<Row> fkRows, List<Row> checkRows,
-      List<Trigger> triggers) {
+      Connection c, String schema, Row t, List<Row> cols, List<Row> stats, List<Row> fkRows, List<Row> checkRows,
+      List<Trigger> triggers) throws SQLException {
     String tableCollation = t.get("TABLE_COLLATION");
     List<CheckConstraint> checks = new ArrayList<>();
     List<String> jsonColumns = new ArrayList<>();
@@ -158,20 +158,39 @@ final class TableReader {
     List<ForeignKey> fks = new ArrayList<>();
     Map<String, List<Row>> byFk = new LinkedHashMap<>();
     fkRows.forEach(r -> byFk.computeIfAbsent(r.get("CONSTRAINT_NAME"), k -> new ArrayList<>()).add(r));
+    String createTable = null;
     for (Map.Entry<String, List<Row>> e : byFk.entrySet()) {
       List<Row> rows = e.getValue();
+      String onDelete = rows.get(0).get("DELETE_RULE");
+      String onUpdate = rows.get(0).get("UPDATE_RULE");
+      if (onDelete == null || onUpdate == null) {
+        // REFERENTIAL_CONSTRAINTS hides rows from a SELECT-only user; SHOW CREATE TABLE does not.
+        if (createTable == null) {
+          createTable = showCreateTable(c, schema, t.get("TABLE_NAME"));
+        }
+        onDelete = ForeignKeyRules.rule(createTable, e.getKey(), "DELETE");
+        onUpdate = ForeignKeyRules.rule(createTable, e.getKey(), "UPDATE");
+      }
       fks.add(new ForeignKey(
           e.getKey(),
           rows.stream().map(r -> r.get("COLUMN_NAME")).toList(),
           rows.get(0).get("REFERENCED_TABLE_NAME"),
           rows.stream().map(r -> r.get("REFERENCED_COLUMN_NAME")).toList(),
-          action(rows.get(0).get("DELETE_RULE")),
-          action(rows.get(0).get("UPDATE_RULE")),
+          action(onDelete),
+          action(onUpdate),
           false));
     }
     String comment = t.get("TABLE_COMMENT");
     return new Table(t.get("TABLE_NAME"), columns, pk, uniques, checks, fks, indexes, triggers,
         comment == null || comment.isEmpty() ? null : comment);
+  }
+
+  private static String showCreateTable(Connection c, String schema, String table) throws SQLException {
+    try (java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery(
+            "SHOW CREATE TABLE " + MysqlNames.quote(schema) + "." + MysqlNames.quote(table))) {
+      return rs.next() ? rs.getString(2) : "";
+    }
   }
 
   private static IndexPart part(Row r) {

@@ -1,0 +1,220 @@
+package io.schemasync.mysql;
+
+import static io.schemasync.mysql.MysqlFixture.count;
+import static io.schemasync.mysql.MysqlFixture.engine;
+import static io.schemasync.mysql.MysqlFixture.schemaOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.schemasync.api.InvalidTargetException;
+import io.schemasync.api.SchemaSync;
+import io.schemasync.api.Target;
+import io.schemasync.api.TenantResult;
+import io.schemasync.api.TenantSelection;
+import io.schemasync.api.TenantStatus;
+import io.schemasync.api.UnableToAcquireLockException;
+import io.schemasync.api.UnableToExecuteStatementException;
+import io.schemasync.api.model.SchemaSnapshot;
+import io.schemasync.spi.TenantLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Failures, locks, dry runs, SQL targets and read-only audits against the real server. */
+class MysqlRunnerIT {
+  static final String BASE = "CREATE TABLE items (id INT PRIMARY KEY, sku VARCHAR(20) NOT NULL)";
+
+  @Test
+  void aStepThatFailsOnTheServerNamesTenantStepAndStatementAndTheJournalShowsWhere() throws Exception {
+    try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
+      String tenant = dbs.create("fail");
+      MysqlTestServer.exec(tenant, BASE, "INSERT INTO items VALUES (1, 'dup'), (2, 'dup')");
+      SchemaSnapshot target = schemaOf(
+          "CREATE TABLE items (id INT PRIMARY KEY, sku VARCHAR(20) NOT NULL, UNIQUE KEY uq_sku (sku))",
+          "CREATE TABLE audit_log (id INT PRIMARY KEY)");
+      try (SchemaSync sync = engine(target, false)) {
+        TenantResult result = sync.sync(tenant);
+        assertThat(result.status()).isEqualTo(TenantStatus.FAILED);
+        assertThat(result.failure()).isInstanceOf(UnableToExecuteStatementException.class)
+            .hasMessageContaining("tenant " + tenant)
+            .hasMessageContaining("step 2 of 2")
+            .hasMessageContaining("ADD UNIQUE KEY `uq_sku`")
+            .hasMessageContaining("Duplicate entry")
+            .hasMessageContaining("_schema_sync_journal");
+      }
+      assertThat(count(tenant, "SELECT COUNT(*) FROM _schema_sync_journal WHERE outcome = 'applied'")).isEqualTo(1);
+      assertThat(count(tenant, "SELECT COUNT(*) FROM _schema_sync_journal WHERE step_index = 2"
+          + " AND outcome LIKE 'failed: Duplicate entry%' AND finished_at IS NULL")).isEqualTo(1);
+      // Fix the data: the next sync plans only what is missing and finishes.
+      MysqlTestServer.exec(tenant, "UPDATE items SET sku = 'other' WHERE id = 2");
+      try (SchemaSync sync = engine(target, false)) {
+        TenantResult result = sync.sync(tenant);
+        assertThat(result.failure()).isNull();
+        assertThat(result.plan().steps()).hasSize(1);
+        assertThat(sync.sync(tenant).status()).isEqualTo(TenantStatus.IN_SYNC);
+      }
+    }
+  }
+
+  @Test
+  void aSecondRunnerWaitsForTheLockOrReportsIt() throws Exception {
+    try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases();
+        MysqlAdapter holder = MysqlFixture.adapter()) {
+      String tenant = dbs.create("lock");
+      MysqlTestServer.exec(tenant, BASE);
+      SchemaSnapshot target = schemaOf(BASE, "CREATE TABLE extra (id INT PRIMARY KEY)");
+      try (SchemaSync sync = SchemaSync.builder().url(MysqlTestServer.url())
+          .target(new Target.Snapshot(target)).lockTimeout(Duration.ofSeconds(1)).build()) {
+        try (TenantLock held = holder.runner().lock(holder.tenant(tenant), Duration.ofSeconds(1))) {
+          TenantResult blocked = sync.sync(tenant);
+          assertThat(blocked.status()).isEqualTo(TenantStatus.FAILED);
+          assertThat(blocked.failure()).isInstanceOf(UnableToAcquireLockException.class)
+              .hasMessageContaining("another process holds the migration lock")
+              .hasMessageContaining("server connection");
+          assertThatThrownBy(() -> holder.runner().lock(holder.tenant(tenant), Duration.ZERO))
+              .isInstanceOf(UnableToAcquireLockException.class);
+        }
+        assertThat(count(tenant, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+            + " AND TABLE_NAME = 'extra'")).isZero();
+        // Released on close: the next run goes through.
+        assertThat(sync.sync(tenant).status()).isEqualTo(TenantStatus.APPLIED);
+      }
+    }
+  }
+
+  @Test
+  void twoThreadsOnOneTenantApplyOnceAndTheOtherWaitsThenFindsNothingOrReplans() throws Exception {
+    try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
+      String tenant = dbs.create("race");
+      MysqlTestServer.exec(tenant, BASE);
+      SchemaSnapshot target = schemaOf(BASE, "CREATE TABLE a (id INT PRIMARY KEY)",
+          "CREATE TABLE b (id INT PRIMARY KEY)", "CREATE TABLE c (id INT PRIMARY KEY)");
+      TenantResult[] results = new TenantResult[2];
+      Thread[] threads = new Thread[2];
+      for (int i = 0; i < 2; i++) {
+        int k = i;
+        threads[i] = new Thread(() -> {
+          try (SchemaSync sync = engine(target, false)) {
+            results[k] = sync.sync(tenant);
+          }
+        });
+        threads[i].start();
+      }
+      for (Thread t : threads) {
+        t.join(60_000);
+      }
+      assertThat(results).extracting(TenantResult::status)
+          .containsAnyOf(TenantStatus.APPLIED)
+          .allMatch(s -> s == TenantStatus.APPLIED || s == TenantStatus.IN_SYNC || s == TenantStatus.FAILED);
+      for (TenantResult r : results) {
+        if (r.status() == TenantStatus.FAILED) {
+          assertThat(r.failure()).hasMessageContaining("plan again");
+        }
+      }
+      assertThat(count(tenant, "SELECT COUNT(*) FROM _schema_sync_journal WHERE outcome = 'applied'")).isEqualTo(3);
+      try (SchemaSync sync = engine(target, false)) {
+        assertThat(sync.sync(tenant).status()).isEqualTo(TenantStatus.IN_SYNC);
+      }
+    }
+  }
+
+  @Test
+  void planRehearsesOnAScratchCopyAndLeavesTheTenantAlone() throws Exception {
+    try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
+      String tenant = dbs.create("dry");
+      MysqlTestServer.exec(tenant, BASE, "INSERT INTO items VALUES (1, 'a')");
+      SchemaSnapshot target = schemaOf(
+          "CREATE TABLE items (id INT PRIMARY KEY, sku VARCHAR(40) NOT NULL, qty INT NOT NULL DEFAULT 0,"
+              + " KEY ix_sku (sku))",
+          "CREATE VIEW stock AS SELECT sku, qty FROM items");
+      try (SchemaSync sync = engine(target, false)) {
+        SchemaSnapshot before = sync.inspect(tenant);
+        TenantResult planned = sync.plan(TenantSelection.ids(tenant)).results().get(0);
+        assertThat(planned.failure()).isNull();
+        assertThat(planned.status()).isEqualTo(TenantStatus.PLANNED);
+        assertThat(planned.execution().committed()).isFalse();
+        assertThat(planned.execution().resultHash()).isEqualTo(sync.target().hash());
+        assertThat(sync.inspect(tenant)).isEqualTo(before);
+      }
+      assertThat(count(tenant, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"))
+          .isEqualTo(1);
+      assertThat(MysqlFixture.scratchDatabases()).isZero();
+    }
+  }
+
+  @Test
+  void sqlFileTargetsWithDelimitersConvergeAndBadOnesNameFileAndLine(@TempDir Path dir) throws Exception {
+    Path good = dir.resolve("schema.sql");
+    Files.writeString(good, String.join("\n",
+        "-- the shop",
+        "CREATE TABLE items (id INT PRIMARY KEY, sku VARCHAR(20) NOT NULL, qty INT NOT NULL DEFAULT 0);",
+        "DELIMITER //",
+        "CREATE TRIGGER items_qty BEFORE UPDATE ON items FOR EACH ROW",
+        "BEGIN",
+        "  IF NEW.qty < 0 THEN SET NEW.qty = 0; END IF;",
+        "END//",
+        "DELIMITER ;",
+        "CREATE VIEW skus AS SELECT sku FROM items; /* done */"));
+    Path bad = dir.resolve("bad.sql");
+    Files.writeString(bad, "CREATE TABLE a (id INT PRIMARY KEY);\n\nCREATE TABLE b (id INT PRIMARY KEY,\n  x NOTATYPE);\n");
+    Path escape = dir.resolve("escape.sql");
+    Files.writeString(escape, "CREATE TABLE a (id INT);\nDROP DATABASE test;\n");
+    try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
+      String tenant = dbs.create("sqlfile");
+      MysqlTestServer.exec(tenant, BASE);
+      try (SchemaSync sync = SchemaSync.builder().url(MysqlTestServer.url())
+          .target(Target.of(good)).allowDestructive(true).build()) {
+        TenantResult result = sync.sync(tenant);
+        assertThat(result.failure()).isNull();
+        assertThat(result.status()).isEqualTo(TenantStatus.APPLIED);
+        assertThat(sync.sync(tenant).status()).isEqualTo(TenantStatus.IN_SYNC);
+        assertThat(sync.inspect(tenant).table("items").get().triggers()).singleElement()
+            .satisfies(t -> assertThat(t.body()).contains("IF NEW.qty < 0"));
+      }
+      try (SchemaSync sync = SchemaSync.builder().url(MysqlTestServer.url()).target(Target.of(bad)).build()) {
+        assertThatThrownBy(() -> sync.sync(tenant)).isInstanceOf(InvalidTargetException.class)
+            .hasMessageContaining("bad.sql:3")
+            .hasMessageContaining("NOTATYPE");
+      }
+      try (SchemaSync sync = SchemaSync.builder().url(MysqlTestServer.url()).target(Target.of(escape)).build()) {
+        assertThatThrownBy(() -> sync.sync(tenant)).isInstanceOf(InvalidTargetException.class)
+            .hasMessageContaining("escape.sql:2")
+            .hasMessageContaining("only define objects of one database");
+      }
+      assertThat(MysqlFixture.scratchDatabases()).isZero();
+    }
+  }
+
+  @Test
+  void auditWorksWithAUserThatHasOnlySelect() throws Exception {
+    try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
+      String tenant = dbs.create("audit");
+      MysqlTestServer.exec(tenant, BASE, "CREATE TABLE other (id INT PRIMARY KEY, ref INT,"
+          + " CONSTRAINT fk_ref FOREIGN KEY (ref) REFERENCES items (id) ON DELETE CASCADE ON UPDATE SET NULL)");
+      SchemaSnapshot target;
+      try (MysqlAdapter admin = MysqlFixture.adapter()) {
+        target = admin.inspector().inspect(admin.tenant(tenant));
+      }
+      String user = MysqlTestServer.uniqueName("reader");
+      String password = "pw-" + user;
+      MysqlTestServer.exec(null, "CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + password + "'",
+          "CREATE USER '" + user + "'@'localhost' IDENTIFIED BY '" + password + "'",
+          "GRANT SELECT ON `" + tenant + "`.* TO '" + user + "'@'%'",
+          "GRANT SELECT ON `" + tenant + "`.* TO '" + user + "'@'localhost'");
+      try (SchemaSync audit = SchemaSync.builder().url(MysqlTestServer.url().replaceAll("\\?.*$", ""))
+          .credentials(user, password).target(new Target.Snapshot(target)).build()) {
+        var report = audit.audit(TenantSelection.ids(tenant));
+        assertThat(report.results().get(0).failure()).isNull();
+        assertThat(report.results().get(0).diff().render()).isEmpty();
+        assertThat(report.results().get(0).status()).isEqualTo(TenantStatus.IN_SYNC);
+        assertThat(audit.tenants(TenantSelection.all())).extracting(t -> t.id()).containsExactly(tenant);
+      } finally {
+        MysqlTestServer.exec(null, "DROP USER '" + user + "'@'%'", "DROP USER '" + user + "'@'localhost'");
+      }
+      assertThat(count(tenant, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+          + " AND TABLE_NAME = '_schema_sync_journal'")).isZero();
+    }
+  }
+}
