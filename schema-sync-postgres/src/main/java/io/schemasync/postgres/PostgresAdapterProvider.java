@@ -2,6 +2,7 @@ package io.schemasync.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import io.schemasync.api.UnableToConnectException;
 import io.schemasync.spi.AdapterProvider;
 import io.schemasync.spi.ConnectionSettings;
@@ -66,9 +67,14 @@ public final class PostgresAdapterProvider implements AdapterProvider {
     config.setMinimumIdle(1);
     config.setPoolName("schema-sync-postgres");
     config.setConnectionTimeout(10_000);
-    config.setInitializationFailTimeout(-1);
     config.setExceptionOverrideClassName(KeepConnectionOnDdlErrors.class.getName());
-    HikariDataSource pool = new HikariDataSource(config);
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config); // fails fast: one attempt to connect
+    } catch (HikariPool.PoolInitializationException e) {
+      throw new UnableToConnectException(null, "cannot connect to " + settings.maskedUrl()
+          + "; check host, port, database name and credentials", sqlCause(e));
+    }
     try (Connection c = pool.getConnection()) {
       String product = c.getMetaData().getDatabaseProductName();
       if (!acceptsProduct(product)) {
@@ -92,11 +98,14 @@ public final class PostgresAdapterProvider implements AdapterProvider {
   }
 
   /** The driver's own error, not the pool's wrapper, whose text may repeat configuration. */
-  private static SQLException sqlCause(SQLException e) {
-    Throwable t = e;
-    while (t.getCause() instanceof SQLException next) {
-      t = next;
+  private static Throwable sqlCause(Throwable e) {
+    Throwable deepest = e;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException) {
+        deepest = t;
+      }
     }
-    return (SQLException) t;
+    return deepest;
   }
+
 }

@@ -1,0 +1,198 @@
+package io.schemasync.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.schemasync.api.SchemaSync;
+import io.schemasync.api.Target;
+import io.schemasync.api.TenantContext;
+import io.schemasync.api.TenantResult;
+import io.schemasync.api.TenantStatus;
+import io.schemasync.api.UnableToAcquireLockException;
+import io.schemasync.api.UnableToExecuteStatementException;
+import io.schemasync.api.model.Column;
+import io.schemasync.api.model.Index;
+import io.schemasync.api.model.PrimaryKey;
+import io.schemasync.api.model.SchemaSnapshot;
+import io.schemasync.api.model.Table;
+import io.schemasync.api.plan.MigrationStep;
+import io.schemasync.spi.StepListener;
+import io.schemasync.spi.TenantLock;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Locks, timeouts, retries, concurrency and the online option against the real server. */
+class PostgresRunnerTest {
+  private final String tenant = PostgresTestServer.uniqueName("run");
+  private PostgresAdapter adapter;
+
+  @BeforeEach
+  void setUp() {
+    PostgresTestServer.url();
+    adapter = PostgresTestServer.open(Map.of(
+        "schemasync.ddlLockTimeout", "200", "schemasync.ddlAttempts", "4"));
+    PostgresTestServer.exec(
+        "CREATE SCHEMA " + tenant,
+        "CREATE TABLE " + tenant + ".items (id integer PRIMARY KEY, name text)",
+        "INSERT INTO " + tenant + ".items SELECT g, 'n' || g FROM generate_series(1, 100) g");
+  }
+
+  @AfterEach
+  void tearDown() {
+    adapter.close();
+    PostgresTestServer.drop(tenant);
+  }
+
+  private static SchemaSnapshot withColumn(String column) {
+    return SchemaSnapshot.ofTables(List.of(Table.of("items", List.of(
+        Column.of("id", "integer", false), Column.of("name", "text", true),
+        Column.of(column, "integer", true)), new PrimaryKey("items_pkey", List.of("id")))));
+  }
+
+  private SchemaSync sync(SchemaSnapshot target, StepListener listener) {
+    return SchemaSync.builder().adapter(adapter).target(new Target.Snapshot(target))
+        .listener(listener).build();
+  }
+
+  @Test
+  void ddlBlockedByALongTransactionIsRetriedAndSucceedsOnceReleased() throws Exception {
+    Connection blocker = PostgresTestServer.connect();
+    blocker.setAutoCommit(false);
+    try (Statement st = blocker.createStatement()) {
+      st.execute("SELECT * FROM " + tenant + ".items LIMIT 1"); // ACCESS SHARE until commit
+    }
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (SchemaSync sync = sync(withColumn("extra"), StepListener.NONE)) {
+      Future<TenantResult> result = pool.submit(() -> sync.sync(tenant));
+      Thread.sleep(400); // the first attempts time out on the lock
+      blocker.commit();
+      TenantResult r = result.get();
+      assertThat(r.failure()).isNull();
+      assertThat(r.status()).isEqualTo(TenantStatus.APPLIED);
+    } finally {
+      blocker.close();
+      pool.shutdown();
+    }
+    assertThat(adapter.inspector().inspect(TenantContext.of(tenant)).table("items").orElseThrow()
+        .hasColumn("extra")).isTrue();
+  }
+
+  @Test
+  void ddlBlockedForTooLongFailsCleanlyAndLeavesTheTenantUnchanged() throws Exception {
+    SchemaSnapshot before = adapter.inspector().inspect(TenantContext.of(tenant));
+    try (Connection blocker = PostgresTestServer.connect()) {
+      blocker.setAutoCommit(false);
+      try (Statement st = blocker.createStatement()) {
+        st.execute("SELECT * FROM " + tenant + ".items LIMIT 1");
+      }
+      long start = System.nanoTime();
+      try (SchemaSync sync = sync(withColumn("extra"), StepListener.NONE)) {
+        TenantResult r = sync.sync(tenant);
+        assertThat(r.status()).isEqualTo(TenantStatus.FAILED);
+        assertThat(r.failure()).isInstanceOf(UnableToExecuteStatementException.class)
+            .hasMessageContaining("55P03").hasMessageContaining("4 attempt(s)");
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+      blocker.rollback();
+    }
+    assertThat(adapter.inspector().inspect(TenantContext.of(tenant))).isEqualTo(before);
+  }
+
+  @Test
+  void lockHolderIsNamedWhenTheTenantLockTimesOut() {
+    try (TenantLock held = adapter.runner().lock(TenantContext.of(tenant), Duration.ofSeconds(1))) {
+      try (PostgresAdapter other = PostgresTestServer.open()) {
+        assertThatThrownBy(() -> other.runner().lock(TenantContext.of(tenant), Duration.ofMillis(300)))
+            .isInstanceOf(UnableToAcquireLockException.class)
+            .hasMessageContaining("tenant " + tenant + " is locked by another migration (pid ");
+      }
+    }
+    try (TenantLock again = adapter.runner().lock(TenantContext.of(tenant), Duration.ofMillis(300))) {
+      assertThat(again).isNotNull();
+    }
+  }
+
+  @Test
+  void twoConcurrentSyncsOfOneTenantApplyTheChangeOnce() throws Exception {
+    List<MigrationStep> started = Collections.synchronizedList(new ArrayList<>());
+    StepListener listener = new StepListener() {
+      @Override
+      public void stepStarted(TenantContext t, MigrationStep step) {
+        started.add(step);
+      }
+    };
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Future<TenantResult>> results = new ArrayList<>();
+    List<PostgresAdapter> adapters = List.of(PostgresTestServer.open(), PostgresTestServer.open());
+    try {
+      for (PostgresAdapter a : adapters) {
+        results.add(pool.submit(() -> {
+          try (SchemaSync s = SchemaSync.builder().adapter(a)
+              .target(new Target.Snapshot(withColumn("once"))).listener(listener).build()) {
+            go.await();
+            return s.sync(tenant);
+          }
+        }));
+      }
+      go.countDown();
+      List<TenantStatus> statuses = new ArrayList<>();
+      for (Future<TenantResult> f : results) {
+        statuses.add(f.get().status());
+      }
+      // one applies; the other either saw the result or found the schema changed under its plan
+      assertThat(statuses).containsOnlyOnce(TenantStatus.APPLIED);
+      assertThat(started).hasSize(1);
+    } finally {
+      pool.shutdown();
+      adapters.forEach(PostgresAdapter::close);
+    }
+  }
+
+  @Test
+  void onlineIndexIsBuiltConcurrentlyAfterTheCommit() throws Exception {
+    try (PostgresAdapter online = PostgresTestServer.open(Map.of("schemasync.online", "true"))) {
+      SchemaSnapshot target = withColumn("rank");
+      Table items = target.table("items").orElseThrow();
+      target = target.withTables(List.of(items.withIndexes(List.of(
+          Index.on("items_rank", false, List.of("rank"))))));
+      TenantResult r = Convergence.converge(online, tenant, target);
+      MigrationStep index = r.plan().steps().stream()
+          .filter(s -> s.description().contains("items_rank")).findFirst().orElseThrow();
+      assertThat(index.transactional()).isFalse();
+      assertThat(index.statements().get(0)).contains("CREATE INDEX CONCURRENTLY");
+    }
+    try (Connection c = PostgresTestServer.connect(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT i.indisvalid FROM pg_index i JOIN pg_class c"
+            + " ON c.oid = i.indexrelid WHERE c.relname = 'items_rank'"
+            + " AND c.relnamespace = '" + tenant + "'::regnamespace")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getBoolean(1)).isTrue();
+    }
+  }
+
+  @Test
+  void dryRunRollsBackEverything() {
+    SchemaSnapshot before = adapter.inspector().inspect(TenantContext.of(tenant));
+    try (SchemaSync sync = sync(withColumn("extra"), StepListener.NONE)) {
+      TenantResult r = sync.plan(io.schemasync.api.TenantSelection.ids(tenant)).results().get(0);
+      assertThat(r.failure()).isNull();
+      assertThat(r.status()).isEqualTo(TenantStatus.PLANNED);
+      assertThat(r.plan().statements()).anyMatch(s -> s.contains("ADD COLUMN \"extra\""));
+    }
+    assertThat(adapter.inspector().inspect(TenantContext.of(tenant))).isEqualTo(before);
+  }
+}
