@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,6 +24,8 @@ import java.util.Map;
  * schema-wide; SQLite and MySQL make trigger names schema-wide.
  */
 final class NamespaceChecks {
+  static final String CASE_RULE = ", and SQLite and MySQL compare names without regard to case";
+
   private final Problems problems;
   private final String rule;
   private final Map<String, Owner> owners = new HashMap<>();
@@ -136,21 +139,27 @@ final class NamespaceChecks {
   private void report() {
     pending.sort(Comparator.comparing(Owner::location, Problems.FILE_ORDER));
     for (Owner owner : pending) {
-      Owner first = owners.putIfAbsent(owner.name(), owner);
-      if (first != null) {
-        problems.add(
-            owner.location(),
-            "the name "
-                + show(owner.name())
-                + " of "
-                + owner.description()
-                + " is already used by "
-                + first.description()
-                + " (at "
-                + UniqueNames.place(first.location())
-                + "); "
-                + rule);
+      Owner first = owners.putIfAbsent(owner.name().toLowerCase(Locale.ROOT), owner);
+      if (first == null) {
+        continue;
       }
+      String clash =
+          first.name().equals(owner.name())
+              ? " is already used by "
+              : " differs only in case from " + show(first.name()) + " of ";
+      problems.add(
+          owner.location(),
+          "the name "
+              + show(owner.name())
+              + " of "
+              + owner.description()
+              + clash
+              + first.description()
+              + " (at "
+              + UniqueNames.place(first.location())
+              + "); "
+              + rule
+              + (first.name().equals(owner.name()) ? "" : CASE_RULE));
     }
   }
 }

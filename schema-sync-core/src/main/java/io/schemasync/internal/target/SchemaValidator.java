@@ -13,8 +13,11 @@ import io.schemasync.api.model.Table;
 import io.schemasync.api.model.Trigger;
 import io.schemasync.api.model.UniqueConstraint;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -66,8 +69,20 @@ final class SchemaValidator {
 
   private void table(Table table) {
     String t = table.name();
+    Map<String, String> lowerCaseNames = new HashMap<>();
     for (Column column : table.columns()) {
       column(table, column);
+      String other =
+          lowerCaseNames.putIfAbsent(column.name().toLowerCase(Locale.ROOT), column.name());
+      if (other != null) {
+        problems.add(
+            sources.at("tables", t, "columns", column.name()),
+            "column "
+                + show(t + "." + column.name())
+                + " differs only in case from column "
+                + show(other)
+                + "; SQLite and MySQL would see one column, rename one of them");
+      }
     }
     if (table.primaryKey() != null) {
       List<String> columns = table.primaryKey().columns();

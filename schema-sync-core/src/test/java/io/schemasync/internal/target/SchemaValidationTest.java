@@ -720,6 +720,28 @@ class SchemaValidationTest {
   }
 
   @Test
+  void namesDifferingOnlyInCaseClash() {
+    InvalidTargetException e =
+        failure(
+            """
+            identifiers: strict
+            tables:
+              - name: users
+                columns:
+                  - {name: id, type: bigint}
+                  - {name: ID, type: bigint}
+              - name: Users
+                columns: [{name: id, type: bigint}]
+            """);
+
+    assertAt(e, 6, "column users.ID differs only in case from column id");
+    assertThat(e.getMessage())
+        .contains("schema.yaml:7:")
+        .contains("the name Users of table Users differs only in case from users of table users")
+        .contains("SQLite and MySQL compare names without regard to case");
+  }
+
+  @Test
   void everyProblemIsListedAndTheFirstIsTheLocation() {
     Path file = Documents.resource("invalid/many-problems.yaml");
 
