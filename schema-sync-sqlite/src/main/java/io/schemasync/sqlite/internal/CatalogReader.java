@@ -77,10 +77,20 @@ public final class CatalogReader {
     }
     List<Table> tables = new ArrayList<>();
     for (Map.Entry<String, String> entry : tableSql.entrySet()) {
-      tables.add(table(entry.getKey(), entry.getValue()));
+      try {
+        tables.add(table(entry.getKey(), entry.getValue()));
+      } catch (RuntimeException e) {
+        throw unreadable("table", entry.getKey(), e);
+      }
     }
     List<View> views = new ArrayList<>();
-    viewSql.forEach((name, sql) -> views.add(new View(name, DdlTextParser.viewQuery(sql), false)));
+    for (Map.Entry<String, String> entry : viewSql.entrySet()) {
+      try {
+        views.add(new View(entry.getKey(), DdlTextParser.viewQuery(entry.getValue()), false));
+      } catch (RuntimeException e) {
+        throw unreadable("view", entry.getKey(), e);
+      }
+    }
     return new SchemaSnapshot(tables, views, List.of(), List.of(), List.of(), List.of());
   }
 
@@ -234,6 +244,12 @@ public final class CatalogReader {
           ReferentialAction.parse(parts.get(0)[4]), ReferentialAction.parse(parts.get(0)[3]), false));
     }
     return List.copyOf(keys);
+  }
+
+  /** A definition this reader cannot make sense of: reported, never skipped silently. */
+  private static SQLException unreadable(String kind, String name, RuntimeException cause) {
+    return new SQLException("cannot read the definition of " + kind + " " + name
+        + " (or one of its indexes or triggers): " + cause.getMessage(), cause);
   }
 
   /** The declared spelling of a name SQLite matched case-insensitively. */
