@@ -31,6 +31,7 @@ final class NamespaceChecks {
   private final Map<String, Owner> owners = new HashMap<>();
   private final List<Owner> pending = new ArrayList<>();
 
+  /** An object claiming a name, and where it was declared. */
   private record Owner(String name, String description, SourceLocation location) {}
 
   private NamespaceChecks(Problems problems, String rule) {
