@@ -56,9 +56,9 @@ final class CommonOptions {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      defaultValue = "text",
+      defaultValue = "TEXT",
       order = 6,
-      description = "Output format: text or json (default: ${DEFAULT-VALUE}).")
+      description = "Output format: text or json (default: text).")
   Format format;
 
   @Option(
@@ -70,9 +70,9 @@ final class CommonOptions {
   @Option(
       names = "--breaking",
       paramLabel = "POLICY",
-      defaultValue = "block",
+      defaultValue = "BLOCK",
       order = 8,
-      description = "What to do with breaking steps: block (refuse the plan) or warn (default: ${DEFAULT-VALUE}).")
+      description = "What to do with breaking steps: block (refuse the plan) or warn (default: block).")
   BreakingPolicy breaking;
 
   @Option(

@@ -56,9 +56,9 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws SQLException {
     term = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr(), Terminal.colourWanted());
-    Path release1 = exampleSchema(from, "examples/schema", "--from");
-    Path release2 = exampleSchema(to, "examples/schema-v2", "--to");
-    Path tenants = dir.resolve("tenants");
+    Path release1 = shortest(exampleSchema(from, "examples/schema", "--from"));
+    Path release2 = shortest(exampleSchema(to, "examples/schema-v2", "--to"));
+    Path tenants = shortest(dir.resolve("tenants"));
     String url = "jdbc:sqlite:" + tenants;
     resetTenants(tenants);
 
@@ -95,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
     term.println("   initech still holds " + rowSummary(tenants));
 
     heading("6. Going back to release 1 would drop columns: refused, nothing changes");
-    exit = shown(ExitCode.REFUSED, "plan", "--url", url, "--target", release1.toString(), "--tenant", "initech");
+    exit = shownQuietErrors(ExitCode.REFUSED, "plan", "--url", url, "--target", release1.toString(), "--tenant", "initech");
     if (exit != ExitCode.REFUSED) {
       return exit == ExitCode.OK ? ExitCode.FAILED : exit;
     }
@@ -157,6 +157,29 @@ final class DemoCommand implements Callable<Integer> {
       term.error("demo: expected exit " + expected + " from '" + args[0] + "' but got " + exit + "; see the output above");
     }
     return exit;
+  }
+
+  /**
+   * Runs a command whose failure is the point of the step: its report shows why, so the copy of
+   * the error the command also writes to stderr is left out.
+   */
+  private int shownQuietErrors(int expected, String... args) {
+    term.println(term.paint(Style.CYAN, "$ schema-sync " + String.join(" ", args)));
+    term.flush();
+    StringWriter errors = new StringWriter();
+    int exit = Main.run(args, spec.commandLine().getOut(), new PrintWriter(errors));
+    if (exit != expected) {
+      term.error(errors.toString().stripTrailing());
+      term.error("demo: expected exit " + expected + " from '" + args[0] + "' but got " + exit);
+    }
+    return exit;
+  }
+
+  /** The path relative to the working directory when it lies below it, as people would type it. */
+  private static Path shortest(Path path) {
+    Path cwd = Path.of("").toAbsolutePath();
+    Path absolute = path.toAbsolutePath().normalize();
+    return absolute.startsWith(cwd) && !absolute.equals(cwd) ? cwd.relativize(absolute) : path;
   }
 
   /** Runs a command, printing its output only when it fails. */

@@ -10,13 +10,19 @@ import io.schemasync.api.plan.PolicyViolation;
 import io.schemasync.api.plan.Safety;
 import io.schemasync.cli.Terminal.Style;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /** Renders a report for people: one block per tenant, aligned, then a one-line summary. */
 final class TextReport {
   private final Terminal term;
+  /** Plans already printed, by content, so that a fleet on the same schema shows one plan once. */
+  private final Map<List<Object>, String> printedPlans = new HashMap<>();
 
   TextReport(Terminal term) {
     this.term = term;
@@ -59,7 +65,15 @@ final class TextReport {
       indent(r.diff().render(), "    ");
     }
     if (showPlan && r.plan() != null && !r.plan().isEmpty()) {
-      plan(r.plan());
+      List<Object> key = List.of(r.plan().fromHash(), r.plan().statements(), r.plan().violations());
+      String sameAs = printedPlans.putIfAbsent(key, r.tenant().id());
+      if (sameAs == null) {
+        plan(r.plan());
+      } else {
+        term.println(
+            "    plan: the same " + count(r.plan().steps().size(), "step") + " as " + sameAs
+                + " (same schema before, same SQL)");
+      }
     }
     if (r.execution() != null) {
       execution(r.execution());
@@ -82,7 +96,7 @@ final class TextReport {
             + count(plan.steps().size(), "step")
             + ", worst "
             + safety(plan.maxSafety())
-            + (plan.requiresDowntime() ? ", takes locks: plan a quiet moment" : ""));
+            + (plan.requiresDowntime() ? ", may block writers or lose data: plan a quiet moment" : ""));
     int safetyWidth = "DESTRUCTIVE".length();
     for (MigrationStep step : plan.steps()) {
       String index = String.format(Locale.ROOT, "%4d", step.index());
@@ -101,11 +115,15 @@ final class TextReport {
     for (String warning : plan.warnings()) {
       term.println("    " + term.paint(Style.YELLOW, "warning: ") + warning);
     }
+    Set<String> remedies = new LinkedHashSet<>();
     for (PolicyViolation v : plan.violations()) {
       term.println(
           "    " + term.paint(Style.RED, "refused: ") + "step " + v.step() + " [" + v.safety() + "] "
               + v.message());
-      term.println("             " + v.remedy());
+      remedies.add(v.remedy());
+    }
+    for (String remedy : remedies) {
+      term.println("    to proceed: " + remedy);
     }
   }
 

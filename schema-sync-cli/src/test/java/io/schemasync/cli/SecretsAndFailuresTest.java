@@ -91,7 +91,7 @@ class SecretsAndFailuresTest {
   @Test
   void anUnexpectedErrorExitsFourWithAStackTraceOnlyWhenVerbose() {
     Cli.Result quiet = runBoom("boom", "--url", "jdbc:sqlite:x");
-    assertThat(quiet.exit()).isEqualTo(ExitCode.FAILED);
+    assertThat(quiet.exit()).as(quiet::toString).isEqualTo(ExitCode.FAILED);
     assertThat(quiet.err()).contains("simulated bug", "rerun with -v").doesNotContain("\tat ");
 
     Cli.Result verbose = runBoom("boom", "--url", "jdbc:sqlite:x", "-v");
