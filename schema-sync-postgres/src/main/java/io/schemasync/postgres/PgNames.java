@@ -43,7 +43,7 @@ final class PgNames {
   }
 
   /**
-   * Validates a tenant id as a schema name: at most 63 bytes (longer names would be truncated by
+   * Validates a tenant id as a schema name: no path separator, at most 63 bytes (longer names would be truncated by
    * the server and silently address another schema), no {@code pg_} prefix (reserved for system
    * schemas), not one of this adapter's scratch schemas.
    */
@@ -51,6 +51,12 @@ final class PgNames {
     TenantContext tenant = TenantContext.of(id);
     if (id.indexOf('\0') >= 0) {
       throw new InvalidTenantException(id, "a PostgreSQL schema name cannot contain NUL");
+    }
+    if (id.indexOf('/') >= 0 || id.indexOf('\\') >= 0) {
+      // PostgreSQL could hold it, but the same id must name the same tenant on every engine and
+      // in file-based stores, where a path separator would escape the directory
+      throw new InvalidTenantException(
+          id, "a tenant id must not contain / or \\, so that it is a valid id on every engine");
     }
     int bytes = utf8Length(id);
     if (bytes > MAX_BYTES) {
