@@ -64,7 +64,12 @@ final class PropertyReader {
   /** Where the property's value is, or the object itself when the property is absent. */
   SourceLocation location(String key) {
     Field field = node.fields().get(key);
-    return field == null ? location() : field.value().at(path + "." + key);
+    return field == null ? location() : field.value().at(child(key));
+  }
+
+  /** The object path of one of this object's properties. */
+  private String child(String key) {
+    return path.isEmpty() ? key : path + "." + key;
   }
 
   /** Reports every property not in {@code allowed}, listing the allowed ones. */
@@ -159,7 +164,7 @@ final class PropertyReader {
         return Long.parseLong(s.text().replace("_", ""));
       } catch (NumberFormatException e) {
         problems.add(
-            value.at(path + "." + key),
+            value.at(child(key)),
             "'"
                 + key
                 + "' of "
@@ -194,7 +199,7 @@ final class PropertyReader {
         out.add(s.text());
       } else {
         problems.add(
-            element.at(path + "." + key),
+            element.at(child(key)),
             "'" + key + "' of " + what + " must list names (text), not " + element.kindName());
       }
     }
@@ -204,7 +209,7 @@ final class PropertyReader {
   /** A nested mapping's reader; null when absent or not a mapping. */
   PropertyReader object(String key, String nestedWhat) {
     LocatedNode value = value(key);
-    return value == null ? null : of(value, nestedWhat, path + "." + key, problems);
+    return value == null ? null : of(value, nestedWhat, child(key), problems);
   }
 
   /** One of a closed set of words ({@code identity: always}); null when absent or unknown. */
@@ -248,7 +253,7 @@ final class PropertyReader {
 
   private void wrongKind(String key, LocatedNode value, String expected) {
     problems.add(
-        value.at(path + "." + key),
+        value.at(child(key)),
         "'" + key + "' of " + what + " must be " + expected + ", not " + value.kindName());
   }
 }

@@ -122,6 +122,14 @@ class SchemaValidationTest {
   }
 
   @Test
+  void topLevelValueOfTheWrongKindIsReported() {
+    InvalidTargetException e = failure("tables:\n  users: {}\n");
+
+    assertAt(e, 2, "'tables' of the schema document must be a list, not a mapping");
+    assertThat(e.location().objectPath()).isEqualTo("tables");
+  }
+
+  @Test
   void missingNameAndTypeAreReported() {
     InvalidTargetException e =
         failure(
