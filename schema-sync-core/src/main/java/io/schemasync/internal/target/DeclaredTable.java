@@ -2,6 +2,8 @@ package io.schemasync.internal.target;
 
 import io.schemasync.api.SourceLocation;
 import io.schemasync.api.model.Table;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,7 +15,6 @@ import java.util.Map;
 record DeclaredTable(
     Table table, String renamedFrom, Map<String, String> columnRenames, SourceLocation location) {
   DeclaredTable {
-    columnRenames =
-        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columnRenames));
+    columnRenames = Collections.unmodifiableMap(new LinkedHashMap<>(columnRenames));
   }
 }

@@ -1,6 +1,8 @@
 package io.schemasync.internal.target;
 
 import io.schemasync.api.SourceLocation;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +64,7 @@ sealed interface LocatedNode permits LocatedNode.Scalar, LocatedNode.MapNode, Lo
   /** A mapping in document order; keys are unique (duplicates are reported while reading). */
   record MapNode(Position position, Map<String, Field> fields) implements LocatedNode {
     public MapNode {
-      fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+      fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     @Override

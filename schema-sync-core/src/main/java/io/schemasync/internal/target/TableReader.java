@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads one table: its columns, keys, constraints, indexes and triggers, folding the column-level
@@ -242,8 +243,8 @@ final class TableReader {
    */
   private static <T> List<T> distinct(
       List<Located<T>> declared,
-      java.util.function.Function<T, String> key,
-      java.util.function.Function<T, String> name,
+      Function<T, String> key,
+      Function<T, String> name,
       String kind,
       String table,
       UniqueNames constraintNames,

@@ -5,6 +5,7 @@ import io.schemasync.api.model.ReferentialAction;
 import io.schemasync.api.model.Routine.RoutineKind;
 import io.schemasync.api.model.TriggerEvent;
 import io.schemasync.api.model.TriggerTiming;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -76,6 +77,6 @@ final class Vocabulary {
     for (int i = 0; i < wordsAndValues.length; i += 2) {
       map.put((String) wordsAndValues[i], (T) wordsAndValues[i + 1]);
     }
-    return java.util.Collections.unmodifiableMap(map);
+    return Collections.unmodifiableMap(map);
   }
 }
