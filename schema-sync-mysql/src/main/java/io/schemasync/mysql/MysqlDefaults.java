@@ -95,6 +95,18 @@ final class MysqlDefaults {
     return suffix == null ? main : main + ON_UPDATE + suffix;
   }
 
+  /**
+   * MySQL requires CURRENT_TIMESTAMP in a {@code datetime(n)} / {@code timestamp(n)} default to
+   * carry the column's precision; a portable {@code timestamp default CURRENT_TIMESTAMP} gets it.
+   */
+  static String withPrecision(String canonical, String columnType) {
+    Matcher m = Pattern.compile("^(datetime|timestamp)\\((\\d)\\)$").matcher(columnType);
+    if (canonical == null || !m.matches()) {
+      return canonical;
+    }
+    return canonical.replaceAll("CURRENT_TIMESTAMP(?!\\()", "CURRENT_TIMESTAMP(" + m.group(2) + ")");
+  }
+
   /** CURRENT_TIMESTAMP and its synonyms in one spelling; other expressions unchanged. */
   static String expression(String expression) {
     Matcher m = NOW.matcher(expression.trim());

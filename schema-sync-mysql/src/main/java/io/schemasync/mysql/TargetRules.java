@@ -68,7 +68,8 @@ final class TargetRules {
       String type = MysqlTypes.normalize(c.type()).orElse(c.type());
       Column n = c.withType(type)
           .withIdentity(c.identity() == null ? null : Identity.BY_DEFAULT)
-          .withDefaultValue(c.generated() != null ? null : MysqlDefaults.fromTarget(c.defaultValue(), type))
+          .withDefaultValue(c.generated() != null ? null
+              : MysqlDefaults.withPrecision(MysqlDefaults.fromTarget(c.defaultValue(), type), type))
           .withCollation(type.equals("json") || c.collation() == null
               ? null : c.collation().toLowerCase(Locale.ROOT));
       columns.add(n);
