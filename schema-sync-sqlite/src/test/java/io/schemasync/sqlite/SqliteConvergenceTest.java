@@ -239,6 +239,24 @@ class SqliteConvergenceTest {
   }
 
   @Test
+  void recreatesARebuiltTablesTriggersOnceTheTablesTheyNameExist() {
+    // dropping the check rebuilds customers early, before orders is renamed and audit created
+    String target = base("  UNIQUE (email),\n  CHECK (length(email) > 3)\n", "  UNIQUE (email)\n").replace("orders", "purchases")
+        + "CREATE TABLE audit (customer_id INTEGER, at TEXT);"
+        + "CREATE TRIGGER tr_customers_audit AFTER UPDATE ON customers BEGIN"
+        + " INSERT INTO audit (customer_id, at) VALUES (new.id, 'now'); END;";
+    MigrationPlan plan = convergence.converge("t", fixture.target(target),
+        new RenameHints(Map.of("purchases", "orders"), Map.of()));
+    List<String> descriptions = plan.steps().stream().map(MigrationStep::description).toList();
+    assertThat(descriptions.stream().filter(d -> d.startsWith("rebuild table customers")).findFirst()
+        .map(descriptions::indexOf).orElseThrow()).isLessThan(descriptions.indexOf("rename table orders to purchases"));
+    assertThat(plan.steps().get(plan.steps().size() - 1).description())
+        .isEqualTo("recreate the triggers of table customers after its rebuild");
+    fixture.execute("t", "UPDATE customers SET name = 'Bo' WHERE id = 2");
+    assertThat(fixture.rows("t", "SELECT customer_id FROM audit")).containsExactly(List.of(2));
+  }
+
+  @Test
   void handlesGeneratedColumnsCollationsAndAutoincrement() {
     String target = base("name TEXT,", "name TEXT COLLATE NOCASE,\n  email_domain TEXT GENERATED ALWAYS AS (substr(email, instr(email, '@') + 1)) VIRTUAL,")
         .replace("note TEXT\n", "note TEXT,\n  total_cents INTEGER GENERATED ALWAYS AS (total * 100) STORED\n");

@@ -94,4 +94,20 @@ class SqliteSchemaSyncTest {
     }
     assertThat(Files.readAllBytes(fixture.file("t"))).isEqualTo(before);
   }
+
+  @Test
+  void aDataSourceAndASingleFileUrlAreOneTenantEach() {
+    org.sqlite.SQLiteDataSource dataSource = new org.sqlite.SQLiteDataSource();
+    dataSource.setUrl("jdbc:sqlite:" + dir.resolve("app.db"));
+    Target target = new Target.SchemaFile(RELEASE_1);
+    try (SchemaSync sync = SchemaSync.builder().dataSource(dataSource).target(target).build()) {
+      assertThat(sync.adapter().name()).isEqualTo("sqlite");
+      assertThat(sync.sync(TenantSelection.all()).orThrow().results())
+          .extracting(r -> r.tenant().id() + " " + r.status()).containsExactly("app APPLIED");
+    }
+    try (SchemaSync sync = SchemaSync.builder().url("jdbc:sqlite:" + dir.resolve("app.db")).target(target).build()) {
+      assertThat(sync.validate(TenantSelection.all()).results())
+          .extracting(r -> r.tenant().id() + " " + r.status()).containsExactly("app IN_SYNC");
+    }
+  }
 }

@@ -39,7 +39,8 @@ import java.util.stream.Collectors;
  * Turns ordered changes into steps: direct DDL where SQLite has it, one table rebuild per table
  * that needs one (absorbing every change to that table's columns, constraints, indexes and
  * triggers, so each change is covered exactly once), and a new table's foreign keys folded into
- * its {@code CREATE TABLE}.
+ * its {@code CREATE TABLE}. The triggers of rebuilt tables are recreated in steps at the end of
+ * the plan, once every table their bodies may name exists.
  */
 public final class ChangeRenderer {
   private final List<SchemaChange> changes;
@@ -48,6 +49,7 @@ public final class ChangeRenderer {
   private final Map<String, String> renamedFrom = new HashMap<>();
   private final Map<String, String> renamedTo = new HashMap<>();
   private final Set<String> renamesDone = new HashSet<>();
+  private final List<StepDraft> triggerSteps = new ArrayList<>();
 
   public ChangeRenderer(List<SchemaChange> changes, SchemaSnapshot current, SchemaSnapshot target) {
     this.changes = List.copyOf(changes);
@@ -92,6 +94,7 @@ public final class ChangeRenderer {
       }
       done[i] = true;
     }
+    steps.addAll(triggerSteps);
     return steps;
   }
 
@@ -139,11 +142,17 @@ public final class ChangeRenderer {
     target.tables().forEach(t -> taken.add(t.name()));
     current.views().forEach(v -> taken.add(v.name()));
     target.views().forEach(v -> taken.add(v.name()));
-    List<String> statements =
-        new TableRebuild(live, finalName, now, wanted.withName(finalName), renamedColumns, taken).statements();
+    TableRebuild rebuild =
+        new TableRebuild(live, finalName, now, wanted.withName(finalName), renamedColumns, taken);
+    List<SchemaChange> triggerChanges = covered.stream().filter(c -> c instanceof CreateTrigger).toList();
+    covered.removeAll(triggerChanges);
+    if (!rebuild.triggerStatements().isEmpty()) {
+      triggerSteps.add(new StepDraft("recreate the triggers of table " + key + " after its rebuild",
+          triggerChanges, rebuild.triggerStatements(), Safety.SAFE, "", true));
+    }
     String description = "rebuild table " + key + ": "
         + covered.stream().map(SchemaChange::describe).collect(Collectors.joining("; "));
-    return new StepDraft(description, covered, statements, Safety.LOCKING,
+    return new StepDraft(description, covered, rebuild.statements(), Safety.LOCKING,
         "rebuilds table " + key + " (copies every row)", true);
   }
 

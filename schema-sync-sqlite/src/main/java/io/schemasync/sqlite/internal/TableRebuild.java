@@ -6,7 +6,6 @@ import static io.schemasync.sqlite.internal.SqlText.quote;
 import io.schemasync.api.model.Column;
 import io.schemasync.api.model.Index;
 import io.schemasync.api.model.Table;
-import io.schemasync.api.model.Trigger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,7 @@ import java.util.Set;
 /**
  * The statements of SQLite's generalized ALTER TABLE (lang_altertable.html, "other kinds of table
  * schema changes"): create the table as the target wants it under a temporary name, copy the rows,
- * drop the old table, rename the new one, recreate its indexes and triggers.
+ * drop the old table, rename the new one, recreate its indexes (and, later, its triggers).
  *
  * <p>The rename runs with {@code legacy_alter_table} on: otherwise SQLite re-checks every view and
  * trigger while the table is briefly missing and fails ("error in view v: no such table"). The
@@ -55,10 +54,16 @@ public record TableRebuild(
     for (Index index : target.indexes()) {
       statements.add(SqliteDdl.createIndex(finalName, index));
     }
-    for (Trigger trigger : target.triggers()) {
-      statements.add(SqliteDdl.createTrigger(finalName, trigger));
-    }
     return statements;
+  }
+
+  /**
+   * The table's triggers, dropped with the old table. They are recreated at the end of the plan,
+   * not inside the rebuild: a trigger body may name a table the plan creates later, and until that
+   * table exists every ALTER TABLE in between would fail SQLite's schema check.
+   */
+  public List<String> triggerStatements() {
+    return target.triggers().stream().map(t -> SqliteDdl.createTrigger(finalName, t)).toList();
   }
 
   private java.util.Optional<String> copyRows(String temporary) {
