@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 public final class MysqlAdapterProvider implements AdapterProvider {
   static final String NAME = "mysql";
   private static final int POOL_SIZE = 5;
+  private static final long CONNECT_TIMEOUT_MILLIS = 10_000;
 
   @Override
   public String name() {
@@ -51,13 +52,15 @@ public final class MysqlAdapterProvider implements AdapterProvider {
     config.setMaximumPoolSize(POOL_SIZE);
     config.setMinimumIdle(0);
     config.setPoolName("schema-sync-mysql");
-    config.setInitializationFailTimeout(-1);
+    config.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new UnableToConnectException(null, "cannot set up a pool for " + settings.maskedUrl()
-          + ": " + safe(e, settings));
+      // Not chained: a driver exception may echo connection properties.
+      throw new UnableToConnectException(null, "cannot connect to " + settings.maskedUrl()
+          + "; check that the server runs, the URL, the user and the password (" + safe(e, settings)
+          + ")");
     }
     try {
       return new MysqlAdapter(pool, pool, flavor(pool, settings.maskedUrl()));
@@ -83,7 +86,11 @@ public final class MysqlAdapterProvider implements AdapterProvider {
 
   /** The exception's message with the password removed, should a driver have echoed it. */
   private static String safe(RuntimeException e, ConnectionSettings settings) {
-    String message = String.valueOf(e.getMessage());
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = String.valueOf(root.getMessage());
     if (settings.password() != null && !settings.password().isEmpty()) {
       message = message.replace(settings.password(), "***");
     }

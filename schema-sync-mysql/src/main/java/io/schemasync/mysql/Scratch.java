@@ -33,6 +33,7 @@ final class Scratch {
   private static final Logger LOG = LoggerFactory.getLogger(Scratch.class);
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Duration LOCK_WAIT = Duration.ofSeconds(10);
+  private static final long ABANDONED_AFTER_SECONDS = 3600;
 
   private final DataSource dataSource;
   private final MysqlInspector inspector;
@@ -50,8 +51,12 @@ final class Scratch {
   }
 
   <T> T with(Work<T> work) throws SQLException {
-    String name = MysqlNames.SCRATCH_PREFIX + HexFormat.of().formatHex(RANDOM.generateSeed(8));
+    byte[] random = new byte[6];
+    RANDOM.nextBytes(random);
+    long now = System.currentTimeMillis() / 1000;
+    String name = MysqlNames.SCRATCH_PREFIX + Long.toHexString(now) + "_" + HexFormat.of().formatHex(random);
     try (Connection admin = dataSource.getConnection()) {
+      dropAbandoned(admin, now);
       Sessions.execute(admin, "CREATE DATABASE " + MysqlNames.quote(name));
       Connection c = null;
       try {
@@ -65,6 +70,34 @@ final class Scratch {
           LOG.warn("could not drop scratch database {}: {}", name, e.getMessage());
         }
       }
+    }
+  }
+
+  /**
+   * Drops scratch databases a killed process left behind: their name carries their creation time,
+   * and none lives for an hour.
+   */
+  private static void dropAbandoned(Connection admin, long now) {
+    List<String> stale = new ArrayList<>();
+    try (java.sql.PreparedStatement st = admin.prepareStatement(
+            "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE ?")) {
+      st.setString(1, MysqlNames.SCRATCH_PREFIX.replace("_", "\\_") + "%");
+      try (java.sql.ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          String name = rs.getString(1);
+          String[] parts = name.substring(MysqlNames.SCRATCH_PREFIX.length()).split("_");
+          if (parts.length == 2 && parts[0].matches("[0-9a-f]{1,12}")
+              && now - Long.parseLong(parts[0], 16) > ABANDONED_AFTER_SECONDS) {
+            stale.add(name);
+          }
+        }
+      }
+      for (String name : stale) {
+        Sessions.execute(admin, "DROP DATABASE IF EXISTS " + MysqlNames.quote(name));
+        LOG.info("dropped abandoned scratch database {}", name);
+      }
+    } catch (SQLException e) {
+      LOG.debug("could not look for abandoned scratch databases: {}", e.getMessage());
     }
   }
 

@@ -61,7 +61,9 @@ final class MysqlTestServer {
 
   /** A fresh database name no other test uses; create it with {@link Databases}. */
   static String uniqueName(String prefix) {
-    return prefix + "_" + HexFormat.of().formatHex(RANDOM.generateSeed(5));
+    byte[] random = new byte[5];
+    RANDOM.nextBytes(random);
+    return prefix + "_" + HexFormat.of().formatHex(random);
   }
 
   static void exec(String database, String... statements) throws SQLException {
