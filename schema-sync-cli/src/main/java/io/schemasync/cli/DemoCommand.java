@@ -108,11 +108,11 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private Path exampleSchema(Path given, String relative, String option) {
-    if (given != null) {
-      return given;
+    Path candidate = given;
+    if (candidate == null) {
+      String home = System.getenv("SCHEMA_SYNC_HOME");
+      candidate = home == null || home.isEmpty() ? Path.of(relative) : Path.of(home).resolve(relative);
     }
-    String home = System.getenv("SCHEMA_SYNC_HOME");
-    Path candidate = home == null || home.isEmpty() ? Path.of(relative) : Path.of(home).resolve(relative);
     if (!Files.exists(candidate)) {
       throw new ParameterException(
           spec.commandLine(),

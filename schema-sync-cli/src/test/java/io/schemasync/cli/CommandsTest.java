@@ -161,6 +161,40 @@ class CommandsTest {
   }
 
   @Test
+  void hostileNamesAllowedByQuotedModeAreQuotedNeverExecuted() {
+    syncTo(v1, "acme");
+    // A document in quoted mode may use any name; the dialect quotes it, so it is just a name.
+    String document =
+        "identifiers: quoted\n"
+            + Schemas.V1.replace("name: notes", "name: 'x\"; DROP TABLE accounts; --'");
+    String hostile = Cli.write(dir.resolve("quoted.yaml"), document).toString();
+
+    Cli.Result sync = Cli.run("sync", "--url", url, "--target", hostile, "--allow-destructive");
+    assertThat(sync.exit()).as(sync::toString).isZero();
+    Cli.Result inspect = Cli.run("inspect", "--url", url, "--tenant", "acme");
+    assertThat(inspect.out()).contains("table accounts", "table x\"; DROP TABLE accounts; --");
+    assertThat(Cli.run("validate", "--url", url, "--target", hostile).exit()).isZero();
+  }
+
+  @Test
+  void sqlScriptsAndReferenceTenantsAreTargetsToo() {
+    syncTo(v2, "template");
+    syncTo(v1, "acme");
+    Cli.Result fromTemplate = Cli.run("validate", "--url", url, "--target", "tenant:template", "--tenant", "acme");
+    assertThat(fromTemplate.exit()).as(fromTemplate::toString).isEqualTo(ExitCode.DRIFT);
+    assertThat(fromTemplate.out()).contains("add column notes.created_at");
+
+    String sql =
+        Cli.write(
+                dir.resolve("schema.sql"),
+                "CREATE TABLE \"widgets\" (\"id\" INTEGER NOT NULL PRIMARY KEY, \"label\" TEXT);\n")
+            .toString();
+    Cli.Result sync = Cli.run("sync", "--url", url, "--target", sql, "--tenant", "fresh");
+    assertThat(sync.exit()).as(sync::toString).isZero();
+    assertThat(Cli.run("validate", "--url", url, "--target", sql, "--tenant", "fresh").exit()).isZero();
+  }
+
+  @Test
   void tenantAndTenantsTogetherIsAUsageError() {
     Cli.Result r = Cli.run("diff", "--url", url, "--target", v1, "--tenant", "a", "--tenants", "b*");
     assertThat(r.exit()).isEqualTo(ExitCode.INVALID_INPUT);

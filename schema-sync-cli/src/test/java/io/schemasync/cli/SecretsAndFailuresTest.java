@@ -32,6 +32,23 @@ class SecretsAndFailuresTest {
   }
 
   @Test
+  void anUnreachableDatabaseIsExitFourAndItsPasswordIsMasked() {
+    String target = Cli.write(dir.resolve("v1.yaml"), Schemas.V1).toString();
+    // Port 1 refuses at once: the PostgreSQL adapter fails to connect without any server running.
+    String url = "jdbc:postgresql://127.0.0.1:1/app?user=deploy&password=" + SECRET;
+    for (String format : new String[] {"text", "json"}) {
+      Cli.Result r = Cli.run("validate", "--url", url, "--target", target, "--format", format);
+      assertThat(r.exit()).as(r::toString).isEqualTo(ExitCode.FAILED);
+      assertThat(r.err()).contains("127.0.0.1:1", "password=***");
+      assertThat(r.all()).doesNotContain(SECRET);
+      if (format.equals("json")) {
+        assertThat(r.json().get("error").get("category").asText()).isEqualTo("DATABASE");
+        assertThat(r.json().get("exitCode").asInt()).isEqualTo(ExitCode.FAILED);
+      }
+    }
+  }
+
+  @Test
   void thePasswordOptionIsNeverPrinted() {
     Path tenants = dir.resolve("tenants");
     tenants.toFile().mkdirs();
@@ -84,6 +101,10 @@ class SecretsAndFailuresTest {
     StringWriter err = new StringWriter();
     CommandLine cl = Main.commandLine(new PrintWriter(out), new PrintWriter(err));
     cl.addSubcommand("boom", new Boom());
+    // Writers and settings reach only the subcommands present when they are set.
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     int exit = cl.execute(args);
     return new Cli.Result(exit, out.toString(), err.toString());
   }
