@@ -43,6 +43,9 @@ import java.util.Optional;
  * statement-level triggers are rejected with an {@link io.schemasync.api.InvalidTargetException}
  * naming the object.
  *
+ * <p><b>Not in the model</b>, so neither compared nor kept by a table rebuild: the {@code WITHOUT
+ * ROWID} and {@code STRICT} table options, a view's column list, and triggers on views.
+ *
  * <p><b>Changes</b> use SQLite's own ALTER TABLE where it can (rename table or column, add a
  * column it accepts, drop a column nothing depends on); everything else rebuilds the table as
  * lang_altertable.html describes, one step per table, classed LOCKING.

@@ -150,9 +150,11 @@ class SqliteRunnerTest {
   @Test
   void aSecondLockOnTheSameTenantWaitsThenFails() throws Exception {
     try (TenantLock held = fixture.adapter.runner().lock(fixture.tenant("t"), Duration.ofSeconds(1))) {
+      assertThat(held).isNotNull();
       assertThat(dir.resolve("t.db.lock")).exists();
       CompletableFuture<Throwable> other = CompletableFuture.supplyAsync(() -> {
-        try (TenantLock second = fixture.adapter.runner().lock(fixture.tenant("t"), Duration.ofMillis(200))) {
+        try {
+          fixture.adapter.runner().lock(fixture.tenant("t"), Duration.ofMillis(200)).close();
           return null;
         } catch (RuntimeException e) {
           return e;
@@ -175,9 +177,8 @@ class SqliteRunnerTest {
     CountDownLatch waiting = new CountDownLatch(1);
     CompletableFuture<Boolean> other = CompletableFuture.supplyAsync(() -> {
       waiting.countDown();
-      try (TenantLock second = fixture.adapter.runner().lock(fixture.tenant("t"), Duration.ofSeconds(10))) {
-        return true;
-      }
+      fixture.adapter.runner().lock(fixture.tenant("t"), Duration.ofSeconds(10)).close();
+      return true;
     });
     waiting.await();
     Thread.sleep(100);

@@ -9,6 +9,7 @@ import io.schemasync.api.model.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -66,7 +67,7 @@ public record TableRebuild(
     return target.triggers().stream().map(t -> SqliteDdl.createTrigger(finalName, t)).toList();
   }
 
-  private java.util.Optional<String> copyRows(String temporary) {
+  private Optional<String> copyRows(String temporary) {
     List<String> into = new ArrayList<>();
     List<String> from = new ArrayList<>();
     for (Column column : target.columns()) {
@@ -80,9 +81,9 @@ public record TableRebuild(
       });
     }
     if (into.isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of("INSERT INTO " + quote(temporary) + " (" + String.join(", ", into)
+    return Optional.of("INSERT INTO " + quote(temporary) + " (" + String.join(", ", into)
         + ") SELECT " + String.join(", ", from) + " FROM " + quote(liveName));
   }
 
