@@ -70,6 +70,10 @@ public final class SqliteAdapter implements DatabaseAdapter {
   public SchemaSnapshot snapshotOfSql(String sql, String sourceName) {
     try (Connection connection = SqliteConnections.memory()) {
       for (SqlScript.Statement statement : SqlScript.split(sql)) {
+        if (statement.sql().regionMatches(true, 0, "VACUUM", 0, 6)) {
+          throw new InvalidTargetException(new SourceLocation(sourceName, statement.line(), 0, null),
+              "a schema script must not VACUUM (VACUUM INTO writes a file); remove the statement");
+        }
         try (Statement jdbc = connection.createStatement()) {
           jdbc.execute(statement.sql());
         } catch (SQLException e) {

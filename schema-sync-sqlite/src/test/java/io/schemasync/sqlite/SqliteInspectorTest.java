@@ -146,4 +146,17 @@ class SqliteInspectorTest {
         .hasMessageContaining("CREATE TABLE b")
         .satisfies(e -> assertThat(((InvalidTargetException) e).location().line()).isEqualTo(4));
   }
+
+  @Test
+  void aScriptCannotReachFiles() {
+    Path elsewhere = dir.resolve("elsewhere.db");
+    assertThatThrownBy(() -> fixture.adapter.snapshotOfSql(
+            "CREATE TABLE a (id INTEGER);\nATTACH DATABASE '" + elsewhere + "' AS other;", "schema.sql"))
+        .isInstanceOf(InvalidTargetException.class)
+        .hasMessageStartingWith("schema.sql:2: ");
+    assertThatThrownBy(() -> fixture.adapter.snapshotOfSql("VACUUM INTO '" + elsewhere + "'", "schema.sql"))
+        .isInstanceOf(InvalidTargetException.class)
+        .hasMessageContaining("must not VACUUM");
+    assertThat(elsewhere).doesNotExist();
+  }
 }

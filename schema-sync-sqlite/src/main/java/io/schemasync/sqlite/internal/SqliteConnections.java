@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteLimits;
 import org.sqlite.SQLiteOpenMode;
 
 /** Opens sqlite-jdbc connections with the settings every connection of the adapter needs. */
@@ -21,9 +23,14 @@ public final class SqliteConnections {
     return config.createConnection("jdbc:sqlite:" + file);
   }
 
-  /** A fresh private in-memory database, gone when the connection closes. */
+  /**
+   * A fresh private in-memory database, gone when the connection closes. It cannot attach other
+   * databases, so a script run in it cannot reach any file.
+   */
   public static Connection memory() throws SQLException {
-    return config(Duration.ZERO).createConnection("jdbc:sqlite::memory:");
+    Connection connection = config(Duration.ZERO).createConnection("jdbc:sqlite::memory:");
+    connection.unwrap(SQLiteConnection.class).setLimit(SQLiteLimits.SQLITE_LIMIT_ATTACHED, 0);
+    return connection;
   }
 
   private static SQLiteConfig config(Duration busyTimeout) {
