@@ -100,6 +100,9 @@ class SqliteDialectTest {
         .withIndexes(List.of(new Index("ix", List.of(IndexPart.column("a")), false, null, "gin", List.of())));
     assertThatThrownBy(() -> dialect.normalize(SchemaSnapshot.ofTables(List.of(withMethod))))
         .hasMessageContaining("index ix on t asks for method 'gin'");
+    Table collated = Table.of("t", List.of(Column.of("a", "TEXT", true).withCollation("C")), null);
+    assertThatThrownBy(() -> dialect.normalize(SchemaSnapshot.ofTables(List.of(collated))))
+        .hasMessageContaining("column t.a asks for C");
     Table identity = Table.of("t", List.of(new Column("a", "TEXT", false, null, Identity.BY_DEFAULT, null, null, null)), null);
     assertThatThrownBy(() -> dialect.normalize(SchemaSnapshot.ofTables(List.of(identity))))
         .hasMessageContaining("column t.a has identity");

@@ -99,6 +99,11 @@ public final class TargetNormalizer {
           + table + "." + column.name() + " has identity); make it the table's only primary-key"
           + " column with type integer, or remove the identity");
     }
+    String collation = SqliteDefaults.collation(column.collation());
+    if (collation != null && !collation.equals("NOCASE") && !collation.equals("RTRIM")) {
+      throw invalid("SQLite knows the collations BINARY, NOCASE and RTRIM (column " + table + "."
+          + column.name() + " asks for " + column.collation() + "); use one of them or none");
+    }
     GeneratedColumn generated = column.generated() == null ? null
         : new GeneratedColumn(SqlText.expression(column.generated().expression()), column.generated().stored());
     return new Column(
@@ -108,7 +113,7 @@ public final class TargetNormalizer {
         generated == null ? SqliteDefaults.normalize(column.defaultValue()) : null,
         identity,
         generated,
-        SqliteDefaults.collation(column.collation()),
+        collation,
         null);
   }
 
