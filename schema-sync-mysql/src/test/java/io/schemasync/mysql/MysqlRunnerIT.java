@@ -9,15 +9,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.schemasync.api.InvalidTargetException;
 import io.schemasync.api.SchemaSync;
 import io.schemasync.api.Target;
+import io.schemasync.api.TenantContext;
 import io.schemasync.api.TenantResult;
 import io.schemasync.api.TenantSelection;
 import io.schemasync.api.TenantStatus;
 import io.schemasync.api.UnableToAcquireLockException;
 import io.schemasync.api.UnableToExecuteStatementException;
 import io.schemasync.api.model.SchemaSnapshot;
+import io.schemasync.api.plan.MigrationStep;
+import io.schemasync.spi.StepListener;
 import io.schemasync.spi.TenantLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +122,57 @@ class MysqlRunnerIT {
       try (SchemaSync sync = engine(target, false)) {
         assertThat(sync.sync(tenant).status()).isEqualTo(TenantStatus.IN_SYNC);
       }
+    }
+  }
+
+  @Test
+  void ddlBehindALongTransactionTimesOutQuicklyAndIsRetried() throws Exception {
+    try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
+      String tenant = dbs.create("mdl");
+      MysqlTestServer.exec(tenant, BASE, "INSERT INTO items VALUES (1, 'a')");
+      SchemaSnapshot target = schemaOf(
+          "CREATE TABLE items (id INT PRIMARY KEY, sku VARCHAR(20) NOT NULL, qty INT NULL)");
+      java.util.concurrent.CountDownLatch stepStarted = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.atomic.AtomicReference<Duration> stepTook = new java.util.concurrent.atomic.AtomicReference<>();
+      StepListener listener = new StepListener() {
+        @Override
+        public void stepStarted(TenantContext t, MigrationStep step) {
+          stepStarted.countDown();
+        }
+
+        @Override
+        public void stepFinished(TenantContext t, MigrationStep step, Duration took) {
+          stepTook.set(took);
+        }
+      };
+      try (Connection reader = MysqlTestServer.connect()) {
+        reader.setCatalog(tenant);
+        reader.setAutoCommit(false);
+        try (Statement st = reader.createStatement()) {
+          // An open transaction that read the table holds its metadata lock until it ends.
+          st.executeQuery("SELECT * FROM items").close();
+        }
+        Thread release = new Thread(() -> {
+          try {
+            stepStarted.await();
+            Thread.sleep(MysqlAdapter.DDL_LOCK_WAIT.toMillis() + 1000);
+            reader.commit();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+        release.start();
+        try (SchemaSync sync = SchemaSync.builder().url(MysqlTestServer.url())
+            .target(new Target.Snapshot(target)).listener(listener).build()) {
+          TenantResult result = sync.sync(tenant);
+          assertThat(result.failure()).isNull();
+          assertThat(result.status()).isEqualTo(TenantStatus.APPLIED);
+        }
+        release.join();
+      }
+      // One attempt gives up after lock_wait_timeout; only a retry can have taken longer.
+      assertThat(stepTook.get()).isGreaterThan(MysqlAdapter.DDL_LOCK_WAIT);
+      assertThat(count(tenant, "SELECT COUNT(*) FROM items")).isEqualTo(1);
     }
   }
 
