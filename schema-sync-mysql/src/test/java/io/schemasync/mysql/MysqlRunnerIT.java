@@ -73,6 +73,7 @@ class MysqlRunnerIT {
       try (SchemaSync sync = SchemaSync.builder().url(MysqlTestServer.url())
           .target(new Target.Snapshot(target)).lockTimeout(Duration.ofSeconds(1)).build()) {
         try (TenantLock held = holder.runner().lock(holder.tenant(tenant), Duration.ofSeconds(1))) {
+          assertThat(held).isNotNull();
           TenantResult blocked = sync.sync(tenant);
           assertThat(blocked.status()).isEqualTo(TenantStatus.FAILED);
           assertThat(blocked.failure()).isInstanceOf(UnableToAcquireLockException.class)
