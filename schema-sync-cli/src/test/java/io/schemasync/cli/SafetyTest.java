@@ -46,6 +46,35 @@ class SafetyTest {
   }
 
   @Test
+  void breakingStepsAreBlockedByDefaultAndRunWithAWarningUnderWarn() throws Exception {
+    String notNull =
+        Cli.write(
+                dir.resolve("nickname-required.yaml"),
+                Schemas.V1.replace("        type: text\n        nullable: true\n", "        type: text\n"))
+            .toString();
+    Map<String, String> before = Cli.files(tenants);
+    Cli.Result blocked = Cli.run("plan", "--url", url, "--target", notNull);
+    assertThat(blocked.exit()).as(blocked::toString).isEqualTo(ExitCode.REFUSED);
+    assertThat(blocked.out()).contains("BREAKING", "--breaking warn");
+
+    // A row holding NULL makes the breaking step fail for real: exit 4, and the file is untouched.
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + tenants.resolve("acme.db"));
+        var s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO accounts (id, email, nickname) VALUES (1, 'a@example.com', NULL)");
+    }
+    before = Cli.files(tenants);
+    Cli.Result failed = Cli.run("sync", "--url", url, "--target", notNull, "--breaking", "warn", "--tenant", "acme");
+    assertThat(failed.exit()).as(failed::toString).isEqualTo(ExitCode.FAILED);
+    assertThat(failed.err()).contains("acme");
+    assertThat(Cli.files(tenants)).isEqualTo(before);
+
+    Cli.Result warned =
+        Cli.run("sync", "--url", url, "--target", notNull, "--breaking", "warn", "--tenant", "globex", "--format", "json");
+    assertThat(warned.exit()).as(warned::toString).isZero();
+    assertThat(warned.json().get("tenants").get(0).get("plan").get("warnings").toString()).contains("nickname");
+  }
+
+  @Test
   void allowDestructiveLetsThePlanRun() {
     Cli.Result plan = Cli.run("plan", "--url", url, "--target", withoutNickname, "--allow-destructive");
     assertThat(plan.exit()).as(plan::toString).isZero();
