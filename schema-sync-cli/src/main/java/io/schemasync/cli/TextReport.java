@@ -105,7 +105,7 @@ final class TextReport {
               + "  " + step.description()
               + (step.transactional() ? "" : term.paint(Style.DIM, "  (outside a transaction)")));
       String pad = " ".repeat(2 + 4 + 2 + safetyWidth + 2);
-      if (!step.reason().isEmpty() && step.safety() != Safety.SAFE) {
+      if (!step.reason().isEmpty()) {
         term.println(pad + term.paint(Style.DIM, "why: " + step.reason()));
       }
       for (String sql : step.statements()) {
