@@ -117,6 +117,8 @@ final class CatalogReader {
   private void searchPath() throws SQLException {
     try (var st = connection.createStatement()) {
       st.execute("SELECT set_config('search_path', 'pg_catalog', true)");
+      // catalog queries look expensive to the planner; compiling them costs seconds, not millis
+      st.execute("SELECT set_config('jit', 'off', true)");
     }
   }
 
