@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 final class MysqlInspector implements SchemaInspector {
   private static final Logger LOG = LoggerFactory.getLogger(MysqlInspector.class);
 
+  private static final int BATCH = 200;
+
   private final DataSource dataSource;
   private final TableReader tables;
 
@@ -102,7 +104,11 @@ final class MysqlInspector implements SchemaInspector {
           throw new InvalidTenantException(name, "no such database on the server; sync creates it");
         }
       }
-      Map<String, SchemaSnapshot> snapshots = read(c, names);
+      Map<String, SchemaSnapshot> snapshots = new LinkedHashMap<>();
+      // One pass per batch keeps the IN lists and the rows held in memory bounded for big fleets.
+      for (int from = 0; from < names.size(); from += BATCH) {
+        snapshots.putAll(read(c, names.subList(from, Math.min(names.size(), from + BATCH))));
+      }
       Map<TenantContext, SchemaSnapshot> result = new LinkedHashMap<>();
       tenants.forEach(t -> result.put(t, snapshots.get(t.id())));
       return result;

@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  * time zone) is {@code datetime(6)}, {@code timestamptz} is {@code timestamp(6)} (stored as UTC,
  * range 1970-2038); {@code uuid} is {@code char(36)}; bare {@code numeric} is {@code
  * decimal(65,30)} because MySQL's own default, {@code decimal(10,0)}, would drop fractions.
+ * Native spellings that are also portable aliases take the portable meaning ({@code datetime} is
+ * {@code datetime(6)}, {@code blob} and {@code binary} are {@code longblob}); write {@code
+ * datetime(0)}, {@code mediumblob} or {@code binary(16)} for a native type.
  */
 final class MysqlTypes {
   private static final Pattern ENUM =
