@@ -179,6 +179,7 @@ class MysqlRunnerIT {
 
   @Test
   void planRehearsesOnAScratchCopyAndLeavesTheTenantAlone() throws Exception {
+    java.util.Set<String> scratchBefore = MysqlFixture.scratchDatabases();
     try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
       String tenant = dbs.create("dry");
       MysqlTestServer.exec(tenant, BASE, "INSERT INTO items VALUES (1, 'a')");
@@ -197,12 +198,13 @@ class MysqlRunnerIT {
       }
       assertThat(count(tenant, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"))
           .isEqualTo(1);
-      assertThat(MysqlFixture.scratchDatabases()).isZero();
+      MysqlFixture.assertNoScratchLeft(scratchBefore);
     }
   }
 
   @Test
   void sqlFileTargetsWithDelimitersConvergeAndBadOnesNameFileAndLine(@TempDir Path dir) throws Exception {
+    java.util.Set<String> scratchBefore = MysqlFixture.scratchDatabases();
     Path good = dir.resolve("schema.sql");
     Files.writeString(good, String.join("\n",
         "-- the shop",
@@ -240,7 +242,7 @@ class MysqlRunnerIT {
             .hasMessageContaining("escape.sql:2")
             .hasMessageContaining("only define objects of one database");
       }
-      assertThat(MysqlFixture.scratchDatabases()).isZero();
+      MysqlFixture.assertNoScratchLeft(scratchBefore);
     }
   }
 
