@@ -161,6 +161,7 @@ final class PostgresRunner implements MigrationRunner {
         try {
           st.execute(bound);
         } catch (SQLException e) {
+          dropInvalidIndex(st, tenant, step, e);
           throw failure(tenant, step, bound, e, 1);
         }
       }
@@ -171,6 +172,33 @@ final class PostgresRunner implements MigrationRunner {
       }
     }
     options.listener().stepFinished(tenant, step, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /**
+   * A failed {@code CREATE INDEX CONCURRENTLY} leaves an invalid index behind that still slows
+   * every write; drop it so that the next sync builds it again from scratch.
+   */
+  private static void dropInvalidIndex(Statement st, TenantContext tenant, MigrationStep step,
+      SQLException failure) {
+    for (var change : step.changes()) {
+      if (change instanceof io.schemasync.api.change.CreateIndex create) {
+        try (var invalid = st.getConnection().prepareStatement(
+            "SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = ? AND c.relname = ? AND NOT i.indisvalid")) {
+          invalid.setString(1, tenant.id());
+          invalid.setString(2, create.index().name());
+          try (var rs = invalid.executeQuery()) {
+            if (rs.next()) {
+              st.execute("DROP INDEX CONCURRENTLY IF EXISTS "
+                  + PgNames.qualified(tenant.id(), create.index().name()));
+            }
+          }
+        } catch (SQLException e) {
+          failure.addSuppressed(e);
+        }
+      }
+    }
   }
 
   private UnableToExecuteStatementException failure(

@@ -185,6 +185,30 @@ class PostgresRunnerTest {
   }
 
   @Test
+  void aFailedConcurrentBuildLeavesNoInvalidIndex() throws Exception {
+    PostgresTestServer.exec("UPDATE " + tenant + ".items SET name = 'same'");
+    try (PostgresAdapter online = PostgresTestServer.open(Map.of("schemasync.online", "true"));
+        SchemaSync sync = SchemaSync.builder().adapter(online).target(new Target.Snapshot(
+            withColumn("rank").withTables(List.of(withColumn("rank").table("items").orElseThrow()
+                .withIndexes(List.of(Index.on("items_name", true, List.of("name"))))))))
+            .build()) {
+      TenantResult r = sync.sync(tenant);
+      assertThat(r.status()).isEqualTo(TenantStatus.FAILED);
+      assertThat(r.failure()).hasMessageContaining("CREATE UNIQUE INDEX CONCURRENTLY")
+          .hasMessageContaining("earlier steps were committed");
+    }
+    try (Connection c = PostgresTestServer.connect(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_class WHERE relname = 'items_name'"
+            + " AND relnamespace = '" + tenant + "'::regnamespace")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isZero();
+    }
+    // the committed part stays: the column is there, only the index is missing
+    assertThat(adapter.inspector().inspect(TenantContext.of(tenant)).table("items").orElseThrow()
+        .hasColumn("rank")).isTrue();
+  }
+
+  @Test
   void dryRunRollsBackEverything() {
     SchemaSnapshot before = adapter.inspector().inspect(TenantContext.of(tenant));
     try (SchemaSync sync = sync(withColumn("extra"), StepListener.NONE)) {
