@@ -43,7 +43,15 @@ final class PgDdl {
 
   /** A column type, qualified by the schema when it is one of the tenant's own types. */
   String type(String type) {
-    return PgTypes.isBuiltIn(type) ? type : schema + "." + type;
+    if (PgTypes.isBuiltIn(type)) {
+      return type;
+    }
+    boolean array = type.endsWith("[]");
+    String base = array ? type.substring(0, type.length() - 2) : type;
+    // format_type spells the tenant's own types as quote_ident does; a name written plainly in a
+    // target (Mood) means exactly that name, so it is quoted
+    String name = base.startsWith("\"") || base.matches("[a-z_][a-z0-9_$]*") ? base : quote(base);
+    return schema + "." + name + (array ? "[]" : "");
   }
 
   String table(String table) {

@@ -76,9 +76,6 @@ final class PgTypes {
           "^(timestamptz|timestamp|timetz|time)(?:\\s*\\((\\d)\\))?"
               + "(?:\\s+(with|without)\\s+time\\s+zone)?(\\[\\])?$");
 
-  private static final Pattern USER_TYPE =
-      Pattern.compile("^(?:[a-z_][a-z0-9_$]*|\"(?:[^\"]|\"\")+\")(\\[\\])?$");
-
   /** Changes PostgreSQL makes without rewriting the table (binary-coercible). */
   private static final Set<String> BINARY_COERCIBLE_TO_TEXT =
       Set.of("character varying", "text");
@@ -91,9 +88,8 @@ final class PgTypes {
   }
 
   /**
-   * The {@code format_type} spelling of a declared type. Unknown names that are valid identifiers
-   * are taken as user-defined types (enums, domains) of the tenant and passed through; whether
-   * they exist is checked by the server when the target is normalized.
+   * The {@code format_type} spelling of a declared built-in or portable type; empty for anything
+   * else. The target's own enums and domains never come here: the target loader recognizes them.
    */
   static Optional<String> resolve(String declared) {
     if (declared == null || declared.isBlank()) {
@@ -111,10 +107,6 @@ final class PgTypes {
       if (known.isPresent()) {
         return known;
       }
-    }
-    Matcher user = USER_TYPE.matcher(trimmed.startsWith("\"") ? trimmed : lower);
-    if (user.matches()) {
-      return Optional.of(trimmed.startsWith("\"") ? trimmed : lower);
     }
     return Optional.empty();
   }

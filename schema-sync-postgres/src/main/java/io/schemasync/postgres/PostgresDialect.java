@@ -69,7 +69,7 @@ public final class PostgresDialect implements Dialect {
 
   @Override
   public SchemaSnapshot normalize(SchemaSnapshot snapshot) {
-    SchemaSnapshot named = GeneratedNames.fill(snapshot);
+    SchemaSnapshot named = GeneratedNames.fill(DefaultMethods.clear(snapshot));
     return canonicalizer == null ? named : canonicalizer.apply(named);
   }
 

@@ -102,7 +102,10 @@ final class PostgresRunner implements MigrationRunner {
       }
       // routines may be created before the tables their bodies read, as pg_dump does
       st.execute("SET LOCAL check_function_bodies = off");
-      st.execute("CREATE SCHEMA IF NOT EXISTS " + PgNames.quote(schema));
+      if (!PostgresInspector.exists(c, schema)) {
+        // only when missing: CREATE SCHEMA needs CREATE on the database even with IF NOT EXISTS
+        st.execute("CREATE SCHEMA " + PgNames.quote(schema));
+      }
       st.execute("SET LOCAL search_path TO " + PgNames.quote(schema));
     }
   }

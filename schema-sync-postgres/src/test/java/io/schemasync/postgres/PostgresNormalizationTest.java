@@ -83,7 +83,7 @@ class PostgresNormalizationTest {
   @Test
   void unknownTypeIsRejectedNamingTheTable() {
     SchemaSnapshot bad = SchemaSnapshot.ofTables(List.of(Table.of("t",
-        List.of(Column.of("a", type("integr"), true)), null)));
+        List.of(Column.of("a", "integr", true)), null)));
     assertThatThrownBy(() -> adapter.dialect().normalize(bad))
         .isInstanceOf(InvalidTargetException.class)
         .hasMessageContaining("create table t")
