@@ -59,6 +59,34 @@ class PostgresConvergenceTest {
   }
 
   @Test
+  void enumValuesAreAddedInsideTheTransactionAlsoWhenADefaultUsesThem() {
+    EnumType mood = new EnumType("mood", List.of("sad", "ok"));
+    Table t = Table.of("t", List.of(new Column("m", "mood", true, "'ok'::mood", null, null, null, null)), null);
+    Convergence.converge(adapter, tenant, new SchemaSnapshot(List.of(t), List.of(), List.of(),
+        List.of(mood), List.of(), List.of()));
+    EnumType more = new EnumType("mood", List.of("sad", "ok", "great"));
+    Table usesIt = t.withColumns(List.of(new Column("m", "mood", true, "'great'::mood", null, null, null, null)));
+    try (var sync = io.schemasync.api.SchemaSync.builder().adapter(adapter)
+        .target(new io.schemasync.api.Target.Snapshot(new SchemaSnapshot(List.of(t), List.of(),
+            List.of(), List.of(more), List.of(), List.of()))).build()) {
+      assertThat(sync.sync(tenant).failure()).isNull(); // adding the value alone is fine
+    }
+    try (var sync = io.schemasync.api.SchemaSync.builder().adapter(adapter)
+        .target(new io.schemasync.api.Target.Snapshot(new SchemaSnapshot(List.of(usesIt), List.of(),
+            List.of(), List.of(new EnumType("mood", List.of("sad", "ok", "great", "best"))),
+            List.of(), List.of()))).build()) {
+      var result = sync.sync(tenant);
+      assertThat(result.failure()).isNull(); // uses a value committed before: fine
+    }
+    Table usesNew = t.withColumns(List.of(new Column("m", "mood", true, "'best'::mood", null, null, null, null)));
+    // PostgreSQL 12+ accepts a default naming a value added earlier in the same transaction
+    TenantResult r = Convergence.converge(adapter, tenant, new SchemaSnapshot(List.of(usesNew),
+        List.of(), List.of(), List.of(new EnumType("mood", List.of("sad", "ok", "great", "best"))),
+        List.of(), List.of()));
+    assertThat(r.plan().steps()).allMatch(s -> s.transactional());
+  }
+
+  @Test
   void altersEveryObjectKindInPlaceAndKeepsRows() throws Exception {
     SchemaSnapshot start = referenceSnapshot();
     Convergence.converge(adapter, tenant, start);
