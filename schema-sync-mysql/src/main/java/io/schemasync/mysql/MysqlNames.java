@@ -14,6 +14,14 @@ final class MysqlNames {
   /** The per-tenant journal of executed steps; never part of a snapshot. */
   static final String JOURNAL_TABLE = "_schema_sync_journal";
 
+  /** Rollout commit markers kept in each tenant; never part of a snapshot either. */
+  static final String ROLLOUT_TABLE = "_schema_sync_rollout";
+
+  /** Whether a table is the adapter's own bookkeeping rather than part of the tenant's schema. */
+  static boolean isBookkeeping(String table) {
+    return table.equals(JOURNAL_TABLE) || table.equals(ROLLOUT_TABLE);
+  }
+
   /** Prefix of the scratch databases used for SQL targets, normalization and dry runs. */
   static final String SCRATCH_PREFIX = "_schema_sync_scratch_";
 

@@ -11,6 +11,10 @@ final class Sessions {
   /** ER_LOCK_WAIT_TIMEOUT: a metadata lock or row lock was not granted in time. */
   static final int LOCK_WAIT_TIMEOUT = 1205;
 
+  /** How to put back the session settings of connections handed out by {@link #forDdl}. */
+  private static final java.util.Map<Connection, String> RESTORE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private Sessions() {}
 
   /** A connection whose default database is the given one, set up for DDL. */
@@ -19,6 +23,12 @@ final class Sessions {
     Connection c = dataSource.getConnection();
     try {
       c.setAutoCommit(true);
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT @@SESSION.lock_wait_timeout, @@SESSION.sql_mode")) {
+        rs.next();
+        RESTORE.put(c, "SET SESSION lock_wait_timeout = " + rs.getLong(1) + ", sql_mode = "
+            + MysqlNames.literal(rs.getString(2)));
+      }
       c.setCatalog(database);
       long seconds = Math.max(1, (lockWait.toMillis() + 999) / 1000);
       execute(c, "SET SESSION lock_wait_timeout = " + seconds);
@@ -26,6 +36,7 @@ final class Sessions {
       execute(c, "SET SESSION sql_mode = REPLACE(@@SESSION.sql_mode, 'NO_BACKSLASH_ESCAPES', '')");
       return c;
     } catch (SQLException e) {
+      RESTORE.remove(c);
       c.close();
       throw e;
     }
@@ -37,7 +48,10 @@ final class Sessions {
       return;
     }
     try {
-      execute(c, "SET SESSION lock_wait_timeout = DEFAULT, sql_mode = DEFAULT");
+      String restore = RESTORE.remove(c);
+      if (restore != null) {
+        execute(c, restore);
+      }
     } catch (SQLException ignored) {
       // The connection is closed below either way; a broken one is evicted by the pool.
     } finally {

@@ -70,7 +70,7 @@ final class TableReader {
       List<Table> list = new ArrayList<>();
       for (Row t : tables.get(schema)) {
         String name = t.get("TABLE_NAME");
-        if (name.equals(MysqlNames.JOURNAL_TABLE)) {
+        if (MysqlNames.isBookkeeping(name)) {
           continue;
         }
         list.add(table(c, schema, t,
