@@ -6,6 +6,7 @@ import io.schemasync.api.TenantContext;
 import io.schemasync.api.UnableToInspectSchemaException;
 import io.schemasync.api.model.Routine;
 import io.schemasync.api.model.SchemaSnapshot;
+import io.schemasync.api.model.Sequence;
 import io.schemasync.api.model.Table;
 import io.schemasync.api.model.Trigger;
 import io.schemasync.api.model.View;
@@ -36,9 +37,11 @@ final class MysqlInspector implements SchemaInspector {
 
   private final DataSource dataSource;
   private final TableReader tables;
+  private final ServerFlavor flavor;
 
   MysqlInspector(DataSource dataSource, ServerFlavor flavor) {
     this.dataSource = dataSource;
+    this.flavor = flavor;
     this.tables = new TableReader(flavor);
   }
 
@@ -126,10 +129,11 @@ final class MysqlInspector implements SchemaInspector {
       Map<String, List<Table>> tableMap = tables.read(c, databases, triggers);
       Map<String, List<View>> views = ObjectReader.views(c, databases);
       Map<String, List<Routine>> routines = ObjectReader.routines(c, databases);
+      Map<String, List<Sequence>> sequences = SequenceSupport.read(c, databases, flavor);
       Map<String, SchemaSnapshot> result = new LinkedHashMap<>();
       for (String db : databases) {
         result.put(db, new SchemaSnapshot(tableMap.get(db), views.get(db), routines.get(db),
-            List.of(), List.of(), List.of()));
+            List.of(), List.of(), sequences.get(db)));
       }
       return result;
     } catch (IllegalArgumentException e) {

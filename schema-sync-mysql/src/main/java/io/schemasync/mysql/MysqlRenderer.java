@@ -7,9 +7,11 @@ import io.schemasync.api.InvalidTargetException;
 import io.schemasync.api.change.AddColumn;
 import io.schemasync.api.change.AddConstraint;
 import io.schemasync.api.change.AlterColumn;
+import io.schemasync.api.change.AlterSequence;
 import io.schemasync.api.change.AlterTableComment;
 import io.schemasync.api.change.CreateIndex;
 import io.schemasync.api.change.CreateRoutine;
+import io.schemasync.api.change.CreateSequence;
 import io.schemasync.api.change.CreateTable;
 import io.schemasync.api.change.CreateTrigger;
 import io.schemasync.api.change.CreateView;
@@ -17,6 +19,7 @@ import io.schemasync.api.change.DropColumn;
 import io.schemasync.api.change.DropConstraint;
 import io.schemasync.api.change.DropIndex;
 import io.schemasync.api.change.DropRoutine;
+import io.schemasync.api.change.DropSequence;
 import io.schemasync.api.change.DropTable;
 import io.schemasync.api.change.DropTrigger;
 import io.schemasync.api.change.DropView;
@@ -272,11 +275,17 @@ final class MysqlRenderer {
       sql = MysqlDdl.createRoutine(create.routine());
     } else if (c instanceof DropRoutine drop) {
       sql = MysqlDdl.dropRoutine(drop.routine());
+    } else if (c instanceof CreateSequence create && flavor.mariaDb()) {
+      sql = SequenceSupport.create(create.sequence());
+    } else if (c instanceof AlterSequence alter && flavor.mariaDb()) {
+      sql = SequenceSupport.alter(alter.to());
+    } else if (c instanceof DropSequence drop && flavor.mariaDb()) {
+      sql = SequenceSupport.drop(drop.sequence());
     } else {
       throw new InvalidTargetException(
           null,
-          c.describe() + ": MySQL has no enum, domain or sequence objects; use column types"
-              + " (enum(...)), CHECK constraints or AUTO_INCREMENT instead");
+          c.describe() + ": MySQL has no enum or domain types (and only MariaDB has sequences);"
+              + " use column types (enum(...)), CHECK constraints or AUTO_INCREMENT instead");
     }
     return new StepDraft(c.describe(), List.of(c), List.of(sql), Safety.SAFE, "", false);
   }

@@ -6,6 +6,7 @@ import io.schemasync.api.UnableToExecuteStatementException;
 import io.schemasync.api.change.AddConstraint;
 import io.schemasync.api.change.CreateIndex;
 import io.schemasync.api.change.CreateRoutine;
+import io.schemasync.api.change.CreateSequence;
 import io.schemasync.api.change.CreateTable;
 import io.schemasync.api.change.CreateTrigger;
 import io.schemasync.api.change.SchemaChange;
@@ -138,11 +139,12 @@ final class Scratch {
   }
 
   /**
-   * Creates every object of the snapshot in the connection's database: routines, tables with
+   * Creates every object of the snapshot in the connection's database: sequences, routines, tables with
    * their keys, foreign keys, triggers, then views (in whatever order lets each find what it reads).
    */
   void build(Connection c, SchemaSnapshot snapshot, String what) throws SQLException {
     List<SchemaChange> changes = new ArrayList<>();
+    snapshot.sequences().forEach(q -> changes.add(new CreateSequence(q)));
     snapshot.routines().forEach(r -> changes.add(new CreateRoutine(r)));
     for (Table t : snapshot.tables()) {
       changes.add(new CreateTable(t.withForeignKeys(List.of()).withIndexes(List.of()).withTriggers(List.of())));

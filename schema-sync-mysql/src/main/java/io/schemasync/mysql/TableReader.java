@@ -120,7 +120,7 @@ final class TableReader {
     List<Column> columns = new ArrayList<>();
     List<CheckConstraint> restored = new ArrayList<>();
     for (Row r : cols) {
-      Column col = column(r, tableCollation);
+      Column col = column(r, tableCollation, schema);
       if (jsonColumns.contains(col.name())) {
         if (col.type().equals("longtext")) {
           col = col.withType("json").withCollation(null);
@@ -211,7 +211,7 @@ final class TableReader {
     return a == ReferentialAction.RESTRICT ? ReferentialAction.NO_ACTION : a;
   }
 
-  private Column column(Row r, String tableCollation) {
+  private Column column(Row r, String tableCollation, String schema) {
     String rawType = r.get("COLUMN_TYPE");
     String type = MysqlTypes.normalize(rawType).orElse(rawType.toLowerCase(Locale.ROOT));
     String extra = r.get("EXTRA") == null ? "" : r.get("EXTRA");
@@ -223,8 +223,12 @@ final class TableReader {
           lowerExtra.contains("stored") || lowerExtra.contains("persistent"));
     }
     Identity identity = lowerExtra.contains("auto_increment") ? Identity.BY_DEFAULT : null;
+    // MariaDB qualifies names in expression defaults (nextval(`db`.`seq`)): strip the tenant's.
     String defaultValue = generated != null ? null
         : MysqlDefaults.fromCatalog(r.get("COLUMN_DEFAULT"), extra, type, flavor);
+    if (defaultValue != null && !defaultValue.startsWith("'")) {
+      defaultValue = ObjectReader.unqualify(defaultValue, schema);
+    }
     String collation = r.get("COLLATION_NAME");
     if (collation != null && collation.equals(tableCollation)) {
       collation = null;

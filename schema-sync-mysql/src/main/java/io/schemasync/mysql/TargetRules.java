@@ -11,6 +11,7 @@ import io.schemasync.api.model.IndexPart;
 import io.schemasync.api.model.ReferentialAction;
 import io.schemasync.api.model.Routine;
 import io.schemasync.api.model.SchemaSnapshot;
+import io.schemasync.api.model.Sequence;
 import io.schemasync.api.model.Table;
 import io.schemasync.api.model.Trigger;
 import io.schemasync.api.model.TriggerEvent;
@@ -37,12 +38,24 @@ final class TargetRules {
   }
 
   SchemaSnapshot apply(SchemaSnapshot s) {
-    if (!s.enums().isEmpty() || !s.domains().isEmpty() || !s.sequences().isEmpty()) {
+    if (!s.enums().isEmpty() || !s.domains().isEmpty()) {
       String what = !s.enums().isEmpty() ? "enum type " + s.enums().get(0).name()
-          : !s.domains().isEmpty() ? "domain " + s.domains().get(0).name()
-          : "sequence " + s.sequences().get(0).name();
-      throw invalid(what, "MySQL has no named enum, domain or sequence objects; use an"
-          + " enum('a','b') column type, a CHECK constraint, or AUTO_INCREMENT instead");
+          : "domain " + s.domains().get(0).name();
+      throw invalid(what, "MySQL has no named enum or domain types; use an enum('a','b') column"
+          + " type or a CHECK constraint instead");
+    }
+    List<Sequence> sequences = new ArrayList<>();
+    for (Sequence seq : s.sequences()) {
+      String what = "sequence " + seq.name();
+      name(seq.name(), what);
+      if (!flavor.mariaDb()) {
+        throw invalid(what, "MySQL has no sequences; use an AUTO_INCREMENT column (MariaDB has them)");
+      }
+      if (seq.ownedBy() != null) {
+        throw invalid(what, "MariaDB sequences cannot be owned by a column; drop ownedBy and use"
+            + " DEFAULT NEXTVAL(" + seq.name() + ") on the column");
+      }
+      sequences.add(SequenceSupport.normalize(seq));
     }
     for (View v : s.views()) {
       name(v.name(), "view " + v.name());
@@ -56,7 +69,7 @@ final class TargetRules {
       routines.add(new Routine(r.name(), r.kind(), r.arguments(), r.returns(), null, r.body()));
     }
     List<Table> tables = s.tables().stream().map(this::table).toList();
-    return new SchemaSnapshot(tables, s.views(), routines, List.of(), List.of(), List.of());
+    return new SchemaSnapshot(tables, s.views(), routines, List.of(), List.of(), sequences);
   }
 
   private Table table(Table t) {

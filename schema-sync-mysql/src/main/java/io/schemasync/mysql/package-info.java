@@ -35,8 +35,9 @@
  *
  * <h2>What this engine cannot hold (the target is rejected with the reason)</h2>
  *
- * Enum, domain and sequence objects (use {@code enum(...)} columns, CHECK constraints, {@code
- * AUTO_INCREMENT}); materialized views; partial indexes and {@code INCLUDE} columns; expression
+ * Enum and domain types (use {@code enum(...)} columns and CHECK constraints); sequences on MySQL
+ * (MariaDB has them: read from the sequence tables, bounds equal to MariaDB's defaults read as
+ * null, no {@code ownedBy}); materialized views; partial indexes and {@code INCLUDE} columns; expression
  * indexes on MariaDB; deferrable foreign keys and {@code SET DEFAULT} actions; triggers on several
  * events, {@code INSTEAD OF}, statement-level, with {@code WHEN} or {@code UPDATE OF}; names over 64
  * characters, ending in a space, or with characters outside the Basic Multilingual Plane. Table

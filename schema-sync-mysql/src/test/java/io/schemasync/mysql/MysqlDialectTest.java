@@ -149,8 +149,13 @@ class MysqlDialectTest {
         List.of(TriggerEvent.INSERT, TriggerEvent.UPDATE), List.of(), true, null, "SET NEW.id = 1")));
     assertThatThrownBy(() -> maria.normalize(SchemaSnapshot.ofTables(List.of(multiEvent))))
         .hasMessageContaining("one trigger per event");
-    assertThatThrownBy(() -> maria.render(List.of(new CreateSequence(new Sequence("s", 1, 1, null, null,
-        false, null))), CURRENT, CURRENT)).isInstanceOf(InvalidTargetException.class);
+    Sequence seq = new Sequence("s", 1, 1, null, null, false, null);
+    assertThatThrownBy(() -> mysql.render(List.of(new CreateSequence(seq)), CURRENT, CURRENT))
+        .isInstanceOf(InvalidTargetException.class);
+    assertThatThrownBy(() -> mysql.normalize(new SchemaSnapshot(List.of(), List.of(), List.of(),
+        List.of(), List.of(), List.of(seq)))).hasMessageContaining("MySQL has no sequences");
+    assertThat(maria.render(List.of(new CreateSequence(seq)), CURRENT, CURRENT).get(0).statements())
+        .containsExactly("CREATE SEQUENCE `s` START WITH 1 INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775806 NOCYCLE");
   }
 
   @Test
