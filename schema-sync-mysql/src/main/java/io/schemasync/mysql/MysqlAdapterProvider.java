@@ -18,7 +18,11 @@ import javax.sql.DataSource;
  */
 public final class MysqlAdapterProvider implements AdapterProvider {
   static final String NAME = "mysql";
-  private static final int POOL_SIZE = 5;
+  /**
+   * Each tenant being migrated holds two connections (its GET_LOCK session and its DDL session),
+   * plus one for inspection: ten serve a rollout running four tenants at once. Idle ones close.
+   */
+  private static final int POOL_SIZE = 10;
   private static final long CONNECT_TIMEOUT_MILLIS = 10_000;
 
   @Override
