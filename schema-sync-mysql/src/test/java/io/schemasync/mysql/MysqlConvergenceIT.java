@@ -108,4 +108,31 @@ class MysqlConvergenceIT {
       }
     }
   }
+
+  @Test
+  void aFleetInDifferentStatesConvergesInOneSync() throws Exception {
+    try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
+      String prefix = MysqlTestServer.uniqueName("fleet");
+      String empty = dbs.reserve(prefix + "_a");
+      String v1 = dbs.reserve(prefix + "_b");
+      String drifted = dbs.reserve(prefix + "_c");
+      MysqlTestServer.exec(null, "CREATE DATABASE " + MysqlNames.quote(empty),
+          "CREATE DATABASE " + MysqlNames.quote(v1), "CREATE DATABASE " + MysqlNames.quote(drifted));
+      MysqlTestServer.exec(v1, V1);
+      MysqlTestServer.exec(drifted, V1);
+      MysqlTestServer.exec(drifted, "ALTER TABLE customers ADD COLUMN local_note VARCHAR(10) NULL");
+      TenantSelection fleet = new TenantSelection.Glob(prefix + "_*");
+      try (SchemaSync sync = engine(schemaOf(V2), true)) {
+        assertThat(sync.tenants(fleet)).hasSize(3);
+        SyncReport report = sync.sync(fleet);
+        assertThat(report.results()).allSatisfy(r -> {
+          assertThat(r.failure()).isNull();
+          assertThat(r.status()).isEqualTo(TenantStatus.APPLIED);
+        });
+        assertThat(sync.validate(fleet).outcome()).isEqualTo(SyncReport.Outcome.OK);
+        assertThat(sync.sync(fleet).count(TenantStatus.IN_SYNC)).isEqualTo(3);
+      }
+      assertThat(count(v1, "SELECT COUNT(*) FROM customers")).isEqualTo(2);
+    }
+  }
 }
