@@ -156,7 +156,10 @@ final class PostgresRunner implements MigrationRunner {
     long started = System.nanoTime();
     options.listener().stepStarted(tenant, step);
     try (Statement st = c.createStatement()) {
-      st.execute("SET lock_timeout = " + settings.ddlLockTimeout().toMillis());
+      // CONCURRENTLY and VALIDATE wait for every older transaction of the database, but their
+      // SHARE UPDATE EXCLUSIVE lock blocks no reads or writes: they may wait as long as the
+      // tenant lock would
+      st.execute("SET lock_timeout = " + Math.max(1, options.lockTimeout().toMillis()));
       st.execute("SET search_path TO " + PgNames.quote(tenant.id()));
       for (String sql : step.statements()) {
         String bound = PostgresDialect.bind(sql, tenant.id());
@@ -207,10 +210,14 @@ final class PostgresRunner implements MigrationRunner {
   private UnableToExecuteStatementException failure(
       TenantContext tenant, MigrationStep step, String sql, SQLException e, int attempts) {
     String advice;
-    if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+    if (LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && step.transactional()) {
       advice = "another transaction held a conflicting lock through " + attempts + " attempt(s) of "
           + settings.ddlLockTimeout().toMillis() + " ms; nothing was committed. Find the long"
           + " transaction in pg_stat_activity, or retry later";
+    } else if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+      advice = "older transactions did not finish within the lock timeout; earlier steps were"
+          + " committed, this one was not. Sync again once the long transactions in"
+          + " pg_stat_activity are done";
     } else if (UNSAFE_NEW_ENUM_VALUE.equals(e.getSQLState())) {
       advice = "PostgreSQL cannot use an enum value added in the same transaction; sync the enum"
           + " change alone first, then the rest";
