@@ -66,6 +66,17 @@ final class MysqlRunner implements MigrationRunner {
                 + " and did not release it within " + timeout.toSeconds()
                 + "s; wait for it to finish and run again, or raise the lock timeout");
       }
+      long deadline = System.nanoTime() + timeout.toNanos();
+      String orphan = orphanedStatement(c, name);
+      while (orphan != null && System.nanoTime() < deadline) {
+        sleep(200);
+        orphan = orphanedStatement(c, name);
+      }
+      if (orphan != null) {
+        throw new UnableToAcquireLockException(tenant.id(), "a statement of an earlier run that"
+            + " died is still executing on the server (" + orphan + ") and did not finish within "
+            + timeout.toSeconds() + "s; wait for it, or stop it with KILL QUERY, then run again");
+      }
       Connection held = c;
       c = null;
       return () -> release(held, name, tenant);
@@ -79,6 +90,33 @@ final class MysqlRunner implements MigrationRunner {
           // the lock was not taken on this connection
         }
       }
+    }
+  }
+
+  /**
+   * A killed process releases the lock at once, but the server may still be running the DDL it
+   * sent: such a statement carries the tenant's marker. Returns one, described, or null.
+   */
+  private static String orphanedStatement(Connection c, String lockName) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement("SELECT ID, TIME FROM information_schema.PROCESSLIST"
+        + " WHERE ID <> CONNECTION_ID() AND INFO LIKE ?")) {
+      st.setString(1, marker(lockName).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? "server connection " + rs.getLong(1) + ", running for " + rs.getLong(2) + "s" : null;
+      }
+    }
+  }
+
+  /** The comment every statement a run sends starts with, naming the tenant's lock. */
+  static String marker(String lockName) {
+    return "/* " + lockName + " */ ";
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -152,7 +190,7 @@ final class MysqlRunner implements MigrationRunner {
       }
       long stepStart = System.nanoTime();
       try {
-        executeWithRetry(c, sql, options.statementTimeout(), tenant);
+        executeWithRetry(c, marker(MysqlNames.lockName(tenant.id())) + sql, options.statementTimeout(), tenant);
       } catch (SQLException e) {
         Journal.failed(c, id, e.getMessage());
         throw new UnableToExecuteStatementException(tenant.id(),

@@ -91,6 +91,33 @@ class MysqlRunnerIT {
   }
 
   @Test
+  void theLockWaitsForAStatementAKilledRunLeftExecutingOnTheServer() throws Exception {
+    try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases();
+        MysqlAdapter adapter = MysqlFixture.adapter()) {
+      String tenant = dbs.create("orphan");
+      String marker = MysqlRunner.marker(MysqlNames.lockName(tenant));
+      Thread orphan = new Thread(() -> {
+        try {
+          MysqlTestServer.exec(tenant, marker + "SELECT SLEEP(2)");
+        } catch (java.sql.SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      orphan.start();
+      Thread.sleep(300);
+      assertThatThrownBy(() -> adapter.runner().lock(adapter.tenant(tenant), Duration.ZERO).close())
+          .isInstanceOf(UnableToAcquireLockException.class)
+          .hasMessageContaining("still executing on the server");
+      long start = System.nanoTime();
+      try (TenantLock lock = adapter.runner().lock(adapter.tenant(tenant), Duration.ofSeconds(10))) {
+        assertThat(lock).isNotNull();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(1000));
+      }
+      orphan.join();
+    }
+  }
+
+  @Test
   void twoThreadsOnOneTenantApplyOnceAndTheOtherWaitsThenFindsNothingOrReplans() throws Exception {
     try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
       String tenant = dbs.create("race");
