@@ -244,7 +244,7 @@ final class MysqlRunner implements MigrationRunner {
     SchemaSnapshot current = inspector.exists(tenant) ? inspector.inspect(tenant) : SchemaSnapshot.EMPTY;
     try {
       return scratch.with((c, db) -> {
-        scratch.build(c, current, "tenant's current schema");
+        scratch.build(c, current, "tenant's current schema", tenant.id());
         for (MigrationStep step : plan.steps()) {
           options.listener().stepStarted(tenant, step);
           long stepStart = System.nanoTime();

@@ -143,20 +143,36 @@ final class Scratch {
    * their keys, foreign keys, triggers, then views (in whatever order lets each find what it reads).
    */
   void build(Connection c, SchemaSnapshot snapshot, String what) throws SQLException {
-    List<SchemaChange> changes = new ArrayList<>();
-    snapshot.sequences().forEach(q -> changes.add(new CreateSequence(q)));
-    snapshot.routines().forEach(r -> changes.add(new CreateRoutine(r)));
+    build(c, snapshot, what, null);
+  }
+
+  /**
+   * As {@link #build(Connection, SchemaSnapshot, String)}, and when {@code rowsFrom} names a
+   * database, copies its rows into the tables before foreign keys and triggers exist (so neither
+   * rejects nor rewrites them).
+   */
+  void build(Connection c, SchemaSnapshot snapshot, String what, String rowsFrom) throws SQLException {
+    List<SchemaChange> objects = new ArrayList<>();
+    snapshot.sequences().forEach(q -> objects.add(new CreateSequence(q)));
+    snapshot.routines().forEach(r -> objects.add(new CreateRoutine(r)));
     for (Table t : snapshot.tables()) {
-      changes.add(new CreateTable(t.withForeignKeys(List.of()).withIndexes(List.of()).withTriggers(List.of())));
-      t.indexes().forEach(ix -> changes.add(new CreateIndex(t.name(), ix)));
+      objects.add(new CreateTable(t.withForeignKeys(List.of()).withIndexes(List.of()).withTriggers(List.of())));
+      t.indexes().forEach(ix -> objects.add(new CreateIndex(t.name(), ix)));
+    }
+    for (StepDraft step : renderer.render(objects, SchemaSnapshot.EMPTY)) {
+      run(c, step.statements().get(0), what, step.description());
+    }
+    if (rowsFrom != null) {
+      RowCopy.copy(c, rowsFrom, snapshot);
+    }
+    List<SchemaChange> dependents = new ArrayList<>();
+    for (Table t : snapshot.tables()) {
+      t.foreignKeys().forEach(fk -> dependents.add(new AddConstraint(t.name(), fk)));
     }
     for (Table t : snapshot.tables()) {
-      t.foreignKeys().forEach(fk -> changes.add(new AddConstraint(t.name(), fk)));
+      t.triggers().forEach(tr -> dependents.add(new CreateTrigger(t.name(), tr)));
     }
-    for (Table t : snapshot.tables()) {
-      t.triggers().forEach(tr -> changes.add(new CreateTrigger(t.name(), tr)));
-    }
-    for (StepDraft step : renderer.render(changes, SchemaSnapshot.EMPTY)) {
+    for (StepDraft step : renderer.render(dependents, snapshot)) {
       run(c, step.statements().get(0), what, step.description());
     }
     List<View> pending = new ArrayList<>(snapshot.views());

@@ -53,9 +53,9 @@
  * journaled before and after in the tenant's {@code _schema_sync_journal} table (never part of a
  * snapshot). The per-tenant lock is {@code GET_LOCK} on a dedicated connection. After a failure or
  * a killed process, the next sync plans from the live schema and the journal shows where the
- * previous run stopped. A dry run builds the tenant's schema in a scratch database, applies the plan
- * there and verifies it (without the tenant's rows, so data-dependent failures such as duplicates
- * for a new unique key only show in the real run).
+ * previous run stopped. A dry run builds the tenant's schema in a scratch database, copies its rows
+ * (tables estimated above {@code RowCopy.MAX_ROWS} stay empty), applies the plan there and verifies
+ * it, so data-dependent failures show before any tenant is changed.
  *
  * <h2>Privileges</h2>
  *

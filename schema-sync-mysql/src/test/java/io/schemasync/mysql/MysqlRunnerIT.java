@@ -40,6 +40,14 @@ class MysqlRunnerIT {
           "CREATE TABLE items (id INT PRIMARY KEY, sku VARCHAR(20) NOT NULL, UNIQUE KEY uq_sku (sku))",
           "CREATE TABLE audit_log (id INT PRIMARY KEY)");
       try (SchemaSync sync = engine(target, false)) {
+        // The rehearsal runs on a scratch copy with the tenant's rows: it finds the duplicates.
+        TenantResult rehearsal = sync.plan(TenantSelection.ids(tenant)).results().get(0);
+        assertThat(rehearsal.status()).isEqualTo(TenantStatus.FAILED);
+        assertThat(rehearsal.failure()).hasMessageContaining("dry run: step 2 of 2")
+            .hasMessageContaining("Duplicate entry").hasMessageContaining("the tenant was not changed");
+        assertThat(count(tenant, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA ="
+            + " DATABASE()")).isEqualTo(1);
+
         TenantResult result = sync.sync(tenant);
         assertThat(result.status()).isEqualTo(TenantStatus.FAILED);
         assertThat(result.failure()).isInstanceOf(UnableToExecuteStatementException.class)

@@ -1,0 +1,60 @@
+package io.schemasync.mysql;
+
+import static io.schemasync.mysql.MysqlNames.quote;
+
+import io.schemasync.api.model.Column;
+import io.schemasync.api.model.SchemaSnapshot;
+import io.schemasync.api.model.Table;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies a tenant's rows into its scratch copy for a dry run, so that steps which fail on data (a
+ * unique key over duplicates, NOT NULL over NULLs, a narrowing type) fail in the rehearsal and not
+ * half-way through the real run, which MySQL cannot roll back. Tables above {@link #MAX_ROWS}
+ * (by the catalog's estimate) are left empty to keep the rehearsal cheap.
+ */
+final class RowCopy {
+  static final long MAX_ROWS = 100_000;
+  private static final Logger LOG = LoggerFactory.getLogger(RowCopy.class);
+
+  private RowCopy() {}
+
+  /** Copies every table's rows from {@code source} into the connection's (scratch) database. */
+  static void copy(Connection c, String source, SchemaSnapshot schema) throws SQLException {
+    for (Table t : schema.tables()) {
+      long estimate = estimatedRows(c, source, t.name());
+      if (estimate > MAX_ROWS) {
+        LOG.info("dry run of {}: table {} holds about {} rows; rehearsed without them", source,
+            t.name(), estimate);
+        continue;
+      }
+      List<String> columns = new ArrayList<>();
+      for (Column col : t.columns()) {
+        if (col.generated() == null) {
+          columns.add(quote(col.name()));
+        }
+      }
+      String list = String.join(", ", columns);
+      Sessions.execute(c, "INSERT INTO " + quote(t.name()) + " (" + list + ") SELECT " + list
+          + " FROM " + quote(source) + "." + quote(t.name()));
+    }
+  }
+
+  private static long estimatedRows(Connection c, String schema, String table) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement("SELECT TABLE_ROWS FROM information_schema.TABLES"
+        + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+      st.setString(1, schema);
+      st.setString(2, table);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    }
+  }
+}
