@@ -6,7 +6,9 @@ import io.schemasync.api.plan.PlanPolicy.BreakingPolicy;
 import java.nio.file.FileSystems;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,6 +40,13 @@ final class CommonOptions {
       showDefaultValue = Visibility.NEVER,
       description = "Database password (default: $SCHEMA_SYNC_PASSWORD). Never printed.")
   String password;
+
+  @Option(
+      names = "--property",
+      paramLabel = "KEY=VALUE",
+      order = 3,
+      description = "A driver or adapter property, e.g. --property schemasync.online=true; repeatable.")
+  Map<String, String> properties = new LinkedHashMap<>();
 
   @Option(
       names = "--tenant",
@@ -136,6 +145,12 @@ final class CommonOptions {
           new Terminal(
               mixee.commandLine().getOut(), mixee.commandLine().getErr(), Terminal.colourWanted());
       terminal.redactCredentials(url, password);
+      properties.forEach(
+          (key, value) -> {
+            if (key.toLowerCase(java.util.Locale.ROOT).contains("password")) {
+              terminal.redactCredentials(null, value);
+            }
+          });
     }
     return terminal;
   }

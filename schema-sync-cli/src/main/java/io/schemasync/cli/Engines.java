@@ -28,6 +28,7 @@ final class Engines {
     if (options.user != null || options.password != null) {
       builder.credentials(options.user, options.password);
     }
+    options.properties.forEach(builder::property);
     if (target != null) {
       builder.target(target);
     }

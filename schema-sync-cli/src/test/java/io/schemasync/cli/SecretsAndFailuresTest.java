@@ -56,7 +56,8 @@ class SecretsAndFailuresTest {
     String target = Cli.write(dir.resolve("v1.yaml"), Schemas.V1).toString();
     for (String command : new String[] {"sync", "plan", "validate", "audit", "diff"}) {
       Cli.Result r = Cli.run(command, "--url", url, "--target", target, "--tenant", "acme",
-          "--user", "admin", "--password", SECRET, "--format", "json", "-v");
+          "--user", "admin", "--password", SECRET, "--property", "sslpassword=" + SECRET,
+          "--format", "json", "-v");
       assertThat(r.all()).as(command).doesNotContain(SECRET);
     }
   }
