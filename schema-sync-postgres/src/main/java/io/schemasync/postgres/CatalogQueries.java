@@ -28,7 +28,7 @@ final class CatalogQueries {
       "SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
           + " a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated,"
           + " CASE WHEN a.attcollation <> t.typcollation THEN co.collname END,"
-          + " col_description(c.oid, a.attnum),"
+          + " de.description,"
           + " CASE WHEN d.adbin IS NOT NULL AND a.attgenerated = '' THEN"
           + "  (SELECT s.relname::text FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid"
           + "   WHERE dep.refclassid = 'pg_class'::regclass AND dep.refobjid = c.oid"
@@ -36,13 +36,15 @@ final class CatalogQueries {
           + "   AND dep.refobjsubid = a.attnum AND dep.deptype = 'a' AND s.relkind = 'S'"
           + "   AND pg_get_expr(d.adbin, d.adrelid)"
           + "     = 'nextval(' || quote_literal(s.oid::regclass::text) || '::regclass)' LIMIT 1)"
-          + " END"
+          + " END, a.attnum"
           + " FROM pg_attribute a"
           + " JOIN pg_class c ON c.oid = a.attrelid"
           + " JOIN pg_namespace n ON n.oid = c.relnamespace"
           + " JOIN pg_type t ON t.oid = a.atttypid"
           + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
           + " LEFT JOIN pg_collation co ON co.oid = a.attcollation"
+          + " LEFT JOIN pg_description de ON de.objoid = c.oid AND de.classoid = 'pg_class'::regclass"
+          + " AND de.objsubid = a.attnum"
           + " WHERE" + TABLES_FILTER + " AND a.attnum > 0 AND NOT a.attisdropped"
           + " ORDER BY n.nspname, c.relname, a.attnum";
 
@@ -54,8 +56,11 @@ final class CatalogQueries {
 
   static final String CONSTRAINTS =
       "SELECT n.nspname, c.relname, co.conname, co.contype, "
-          + attnames("co.conrelid", "co.conkey") + ", pg_get_constraintdef(co.oid),"
-          + " rn.nspname, rc.relname, " + attnames("co.confrelid", "co.confkey") + ","
+          + " array_to_string(co.conkey, ' '),"
+          + " CASE WHEN co.contype = 'c' THEN pg_get_constraintdef(co.oid) END,"
+          + " rn.nspname, rc.relname,"
+          + " CASE WHEN rc.relnamespace <> c.relnamespace OR rc.relispartition THEN "
+          + attnames("co.confrelid", "co.confkey") + " END, array_to_string(co.confkey, ' '),"
           + " co.confupdtype, co.confdeltype, co.condeferrable"
           + " FROM pg_constraint co"
           + " JOIN pg_class c ON c.oid = co.conrelid"
@@ -68,9 +73,9 @@ final class CatalogQueries {
       "SELECT n.nspname, c.relname, ic.relname, i.indisunique, am.amname, i.indnkeyatts,"
           + " array_to_string(i.indkey, ' '), array_to_string(i.indoption, ' '),"
           + " pg_get_expr(i.indpred, i.indrelid),"
-          + " ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k, false)"
-          + "   ELSE (SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = i.indrelid"
-          + "   AND a.attnum = i.indkey[k - 1]) END FROM generate_series(1, i.indnatts) k)"
+          + " CASE WHEN 0 = ANY (i.indkey::int2[]) THEN ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0"
+          + "   THEN pg_get_indexdef(i.indexrelid, k, false) END"
+          + "   FROM generate_series(1, i.indnatts) k) END"
           + " FROM pg_index i"
           + " JOIN pg_class ic ON ic.oid = i.indexrelid"
           + " JOIN pg_am am ON am.oid = ic.relam"
@@ -82,7 +87,7 @@ final class CatalogQueries {
 
   static final String TRIGGERS =
       "SELECT n.nspname, c.relname, t.tgname, t.tgtype, pg_get_triggerdef(t.oid, false), "
-          + attnames("t.tgrelid", "t.tgattr::int2[]")
+          + "array_to_string(t.tgattr, ' ')"
           + " FROM pg_trigger t"
           + " JOIN pg_class c ON c.oid = t.tgrelid"
           + " JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -127,13 +132,15 @@ final class CatalogQueries {
   static final String SEQUENCES =
       "SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement,"
           + " s.seqmin, s.seqmax, s.seqcycle,"
-          + " (SELECT d.deptype::text || ' ' || oc.relname || '.' || a.attname"
-          + "  FROM pg_depend d JOIN pg_class oc ON oc.oid = d.refobjid"
-          + "  JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid"
-          + "  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid"
-          + "  AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') LIMIT 1)"
+          + " CASE WHEN d.objid IS NOT NULL THEN d.deptype::text || ' ' || oc.relname || '.'"
+          + " || a.attname END"
           + " FROM pg_sequence s"
           + " JOIN pg_class c ON c.oid = s.seqrelid"
           + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-          + " WHERE n.nspname = ANY(?)" + NOT_EXTENSION_CLASS;
+          + " LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid"
+          + "  AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')"
+          + " LEFT JOIN pg_class oc ON oc.oid = d.refobjid"
+          + " LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid"
+          // an identity column's sequence is part of the column: never fetched
+          + " WHERE n.nspname = ANY(?) AND d.deptype IS DISTINCT FROM 'i'" + NOT_EXTENSION_CLASS;
 }

@@ -89,9 +89,11 @@ final class CatalogReader {
     query(CatalogQueries.INDEXES, this::index);
     query(CatalogQueries.TRIGGERS, rs -> {
       String schema = rs.getString(1);
-      table(rs).triggers.add(
+      TableParts table = table(rs);
+      table.triggers.add(
           TriggerDefinition.parse(
-              rs.getString(3), rs.getInt(4), strip(schema, rs.getString(5)), strings(rs, 6)));
+              rs.getString(3), rs.getInt(4), strip(schema, rs.getString(5)),
+              table.names(rs.getString(6))));
     });
     SchemaObjects objects = new SchemaObjects();
     query(CatalogQueries.VIEWS, rs -> objects.views(rs.getString(1)).add(
@@ -142,7 +144,9 @@ final class CatalogReader {
       defaultValue = null;
       serialSequences.computeIfAbsent(schema, s -> new HashSet<>()).add(serialSequence);
     }
-    table(rs).columns.add(new Column(rs.getString(3), strip(schema, rs.getString(4)),
+    TableParts table = table(rs);
+    table.attnames.put(rs.getInt(12), rs.getString(3));
+    table.columns.add(new Column(rs.getString(3), strip(schema, rs.getString(4)),
         !rs.getBoolean(5), defaultValue, identity, generated, rs.getString(9), rs.getString(10)));
   }
 
@@ -150,16 +154,20 @@ final class CatalogReader {
     String schema = rs.getString(1);
     TableParts table = table(rs);
     String name = rs.getString(3);
-    List<String> columns = strings(rs, 5);
+    List<String> columns = table.names(rs.getString(5));
     switch (rs.getString(4)) {
       case "p" -> table.primaryKey = new PrimaryKey(name, columns);
       case "u" -> table.uniques.add(new UniqueConstraint(name, columns));
       case "c" -> table.checks.add(new CheckConstraint(name, checkExpression(strip(schema, rs.getString(6)))));
       case "f" -> {
         String refSchema = rs.getString(7);
-        String refTable = schema.equals(refSchema) ? rs.getString(8) : refSchema + "." + rs.getString(8);
-        table.foreignKeys.add(new ForeignKey(name, columns, refTable, strings(rs, 9),
-            action(rs.getString(11)), action(rs.getString(10)), rs.getBoolean(12)));
+        boolean local = schema.equals(refSchema);
+        String refTable = local ? rs.getString(8) : refSchema + "." + rs.getString(8);
+        TableParts referenced = local ? tables.get(schema).get(rs.getString(8)) : null;
+        List<String> refColumns =
+            referenced != null ? referenced.names(rs.getString(10)) : strings(rs, 9);
+        table.foreignKeys.add(new ForeignKey(name, columns, refTable, refColumns,
+            action(rs.getString(12)), action(rs.getString(11)), rs.getBoolean(13)));
       }
       default -> { }
     }
@@ -170,21 +178,23 @@ final class CatalogReader {
     int keyCount = rs.getInt(6);
     String[] keys = rs.getString(7).split(" ");
     String[] options = rs.getString(8).split(" ");
-    List<String> defs = strings(rs, 10);
+    List<String> expressions = strings(rs, 10);
+    TableParts table = table(rs);
     List<IndexPart> parts = new ArrayList<>();
     List<String> include = new ArrayList<>();
-    for (int i = 0; i < defs.size(); i++) {
+    for (int i = 0; i < keys.length; i++) {
+      String column = table.attnames.get(Integer.parseInt(keys[i]));
       if (i >= keyCount) {
-        include.add(defs.get(i));
+        include.add(column);
         continue;
       }
       boolean descending = i < options.length && (Integer.parseInt(options[i]) & 1) != 0;
       parts.add("0".equals(keys[i])
-          ? new IndexPart(null, strip(schema, defs.get(i)), descending)
-          : new IndexPart(defs.get(i), null, descending));
+          ? new IndexPart(null, strip(schema, expressions.get(i)), descending)
+          : new IndexPart(column, null, descending));
     }
     String method = rs.getString(5);
-    table(rs).indexes.add(new Index(rs.getString(3), parts, rs.getBoolean(4),
+    table.indexes.add(new Index(rs.getString(3), parts, rs.getBoolean(4),
         strip(schema, rs.getString(9)), "btree".equals(method) ? null : method, include));
   }
 
@@ -314,9 +324,22 @@ final class CatalogReader {
     final List<ForeignKey> foreignKeys = new ArrayList<>();
     final List<Index> indexes = new ArrayList<>();
     final List<io.schemasync.api.model.Trigger> triggers = new ArrayList<>();
+    final Map<Integer, String> attnames = new HashMap<>();
 
     TableParts(String name) {
       this.name = name;
+    }
+
+    /** Column names for a space-separated list of attribute numbers, as array_to_string gives. */
+    List<String> names(String attnums) {
+      if (attnums == null || attnums.isBlank()) {
+        return List.of();
+      }
+      List<String> names = new ArrayList<>();
+      for (String number : attnums.split(" ")) {
+        names.add(attnames.get(Integer.parseInt(number)));
+      }
+      return names;
     }
 
     Table build() {
