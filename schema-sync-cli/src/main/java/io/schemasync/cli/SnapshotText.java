@@ -121,7 +121,9 @@ final class SnapshotText {
   }
 
   private static String action(String label, ReferentialAction action) {
-    return action == ReferentialAction.NO_ACTION ? "" : " " + label + " " + action.name().replace('_', ' ');
+    return action == ReferentialAction.NO_ACTION
+        ? ""
+        : " " + label + " " + action.name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
   private static String named(String name) {
