@@ -132,15 +132,16 @@ final class CatalogQueries {
   static final String SEQUENCES =
       "SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement,"
           + " s.seqmin, s.seqmax, s.seqcycle,"
-          + " CASE WHEN d.objid IS NOT NULL THEN d.deptype::text || ' ' || oc.relname || '.'"
-          + " || a.attname END"
+          + " (SELECT 'a ' || oc.relname || '.' || a.attname FROM pg_depend d"
+          + "  JOIN pg_class oc ON oc.oid = d.refobjid"
+          + "  JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid"
+          + "  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid"
+          + "  AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a' LIMIT 1)"
           + " FROM pg_sequence s"
           + " JOIN pg_class c ON c.oid = s.seqrelid"
           + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-          + " LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid"
-          + "  AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')"
-          + " LEFT JOIN pg_class oc ON oc.oid = d.refobjid"
-          + " LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid"
+          + " WHERE n.nspname = ANY(?)" + NOT_EXTENSION_CLASS
           // an identity column's sequence is part of the column: never fetched
-          + " WHERE n.nspname = ANY(?) AND d.deptype IS DISTINCT FROM 'i'" + NOT_EXTENSION_CLASS;
+          + " AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_class'::regclass"
+          + " AND i.objid = c.oid AND i.deptype = 'i')";
 }
