@@ -28,6 +28,17 @@ final class RowCopy {
 
   /** Copies every table's rows from {@code source} into the connection's (scratch) database. */
   static void copy(Connection c, String source, SchemaSnapshot schema) throws SQLException {
+    String mode = Sessions.queryString(c, "SELECT @@SESSION.sql_mode");
+    // Rows the tenant already holds (zero dates of a legacy schema) must copy as they are.
+    Sessions.execute(c, "SET SESSION sql_mode = ''");
+    try {
+      copyTables(c, source, schema);
+    } finally {
+      Sessions.execute(c, "SET SESSION sql_mode = " + MysqlNames.literal(mode));
+    }
+  }
+
+  private static void copyTables(Connection c, String source, SchemaSnapshot schema) throws SQLException {
     for (Table t : schema.tables()) {
       long estimate = estimatedRows(c, source, t.name());
       if (estimate > MAX_ROWS) {
