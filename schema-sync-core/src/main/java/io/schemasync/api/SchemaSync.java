@@ -5,13 +5,21 @@ import io.schemasync.api.change.SchemaDiff;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.plan.MigrationPlan;
 import io.schemasync.api.plan.PlanPolicy;
+import io.schemasync.api.rollout.RolloutOptions;
+import io.schemasync.api.rollout.RolloutReport;
+import io.schemasync.api.rollout.Rollouts;
+import io.schemasync.api.rollout.WorkerOptions;
 import io.schemasync.internal.Adapters;
 import io.schemasync.internal.diff.DefaultDiffCalculator;
 import io.schemasync.internal.execute.DefaultExecutor;
 import io.schemasync.internal.plan.DefaultPlanner;
+import io.schemasync.internal.rollout.ControlStores;
+import io.schemasync.internal.rollout.DefaultRollouts;
+import io.schemasync.internal.rollout.TenantPipeline;
 import io.schemasync.internal.target.ResolvedTarget;
 import io.schemasync.internal.target.TargetResolver;
 import io.schemasync.spi.ConnectionSettings;
+import io.schemasync.spi.ControlStore;
 import io.schemasync.spi.DatabaseAdapter;
 import io.schemasync.spi.DiffCalculator;
 import io.schemasync.spi.Executor;
@@ -58,6 +66,7 @@ public final class SchemaSync implements AutoCloseable {
   private final Executor executor;
   private final Duration lockTimeout;
   private final StepListener listener;
+  private final String url;
   private volatile ResolvedTarget resolved;
 
   private SchemaSync(Builder b) {
@@ -71,6 +80,7 @@ public final class SchemaSync implements AutoCloseable {
     this.executor = b.executor;
     this.lockTimeout = b.lockTimeout;
     this.listener = b.listener;
+    this.url = b.url != null ? b.url : adapter.name();
   }
 
   public static Builder builder() {
@@ -184,6 +194,49 @@ public final class SchemaSync implements AutoCloseable {
   /** Syncs one tenant, creating it when the engine allows (a new SQLite file). */
   public TenantResult sync(String tenantId) {
     return sync(TenantSelection.ids(tenantId)).results().get(0);
+  }
+
+  /**
+   * Fleet rollouts of this engine's target over its tenants, with jobs kept in the control store at
+   * {@code controlUrl} ({@code jdbc:sqlite:FILE} on one machine, {@code jdbc:postgresql://...} when
+   * workers on several machines share a rollout). Close the result to close the store.
+   *
+   * @throws NoSuchAdapterException when no control store provider accepts the URL
+   */
+  public Rollouts rollouts(String controlUrl) {
+    return rollouts(ControlStores.open(controlUrl, null, null), true);
+  }
+
+  /** Fleet rollouts with jobs in a control store the caller opened (and closes). */
+  public Rollouts rollouts(ControlStore store) {
+    return rollouts(store, false);
+  }
+
+  /**
+   * Rolls the target out to the selected tenants as one job in the default control store ({@value
+   * ControlStores#DEFAULT_URL}), in this process: every tenant is dry-run first, and only if all
+   * pass are they changed. Blocks until the job ends.
+   */
+  public RolloutReport rollout(RolloutOptions options) {
+    try (Rollouts rollouts = rollouts(ControlStores.DEFAULT_URL)) {
+      return rollouts.start(options, WorkerOptions.defaults());
+    }
+  }
+
+  private Rollouts rollouts(ControlStore store, boolean ownsStore) {
+    TenantPipeline pipeline =
+        new TenantPipeline(adapter, diffCalculator, planner, executor, lockTimeout, listener);
+    return new DefaultRollouts(
+        store,
+        ownsStore,
+        pipeline,
+        () -> {
+          ResolvedTarget t = resolvedTarget();
+          return new DefaultRollouts.TargetSpec(t.description(), t.snapshot(), t.renames());
+        },
+        this::tenants,
+        policy,
+        url);
   }
 
   @Override

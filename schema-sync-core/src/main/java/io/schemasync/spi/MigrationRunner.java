@@ -3,6 +3,8 @@ package io.schemasync.spi;
 import io.schemasync.api.TenantContext;
 import io.schemasync.api.plan.MigrationPlan;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Executes a plan's statements on one tenant, the way the engine allows: in one transaction where
@@ -24,4 +26,15 @@ public interface MigrationRunner {
    * @throws io.schemasync.api.UnableToExecuteStatementException naming step and statement
    */
   RunResult run(TenantContext tenant, MigrationPlan plan, RunOptions options, Verifier verifier);
+
+  /**
+   * When the tenant holds the {@link CommitMarker} of a task of {@code jobId}, the time it was
+   * committed. Runners that write markers override this; the default knows of none, so a resumed
+   * rollout re-plans such tenants from their live schema (which is safe, only slower).
+   *
+   * @throws io.schemasync.api.UnableToInspectSchemaException when the tenant cannot be read
+   */
+  default Optional<Instant> markerOf(TenantContext tenant, String jobId) {
+    return Optional.empty();
+  }
 }

@@ -2,6 +2,8 @@ package io.schemasync.sqlite;
 
 import io.schemasync.api.TenantContext;
 import io.schemasync.api.UnableToExecuteStatementException;
+import io.schemasync.api.UnableToInspectSchemaException;
+import io.schemasync.spi.ConnectionSettings;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.plan.MigrationPlan;
 import io.schemasync.api.plan.MigrationStep;
@@ -11,6 +13,7 @@ import io.schemasync.spi.RunResult;
 import io.schemasync.spi.TenantLock;
 import io.schemasync.spi.Verifier;
 import io.schemasync.sqlite.internal.CatalogReader;
+import io.schemasync.sqlite.internal.RolloutMarkers;
 import io.schemasync.sqlite.internal.SqliteConnections;
 import io.schemasync.sqlite.internal.TenantLocks;
 import io.schemasync.sqlite.internal.TenantStore;
@@ -33,7 +36,8 @@ import java.util.Optional;
  * connection, then COMMIT (ROLLBACK for a dry run). Foreign keys are switched off around the
  * transaction (SQLite ignores the pragma inside one) so table rebuilds neither fail nor cascade.
  * A dry run of a tenant that does not exist yet runs in a private in-memory database and creates
- * no file. Thread-safe.
+ * no file. A rollout's commit marker is inserted in the same transaction, after the steps, so it
+ * commits exactly when the change does. Thread-safe.
  */
 public final class SqliteRunner implements MigrationRunner {
   private final TenantStore store;
@@ -68,6 +72,9 @@ public final class SqliteRunner implements MigrationRunner {
         try {
           int steps = runSteps(connection, tenant, plan, options);
           checkForeignKeys(connection, tenant);
+          if (options.marker() != null && !options.dryRun()) {
+            RolloutMarkers.write(connection, options.marker(), plan.targetHash());
+          }
           SchemaSnapshot result = CatalogReader.read(connection);
           verifier.verify(result);
           execute(connection, options.dryRun() ? "ROLLBACK" : "COMMIT");
@@ -89,6 +96,20 @@ public final class SqliteRunner implements MigrationRunner {
       if (!existed && !committed && !options.dryRun()) {
         removeCreatedFile(tenant);
       }
+    }
+  }
+
+  /** Reads the marker through a read-only connection; a tenant without the table has none. */
+  @Override
+  public Optional<Instant> markerOf(TenantContext tenant, String jobId) {
+    if (!store.exists(tenant)) {
+      return Optional.empty();
+    }
+    try (Connection connection = store.open(tenant, false, ConnectionSettings.DEFAULT_LOCK_TIMEOUT)) {
+      return RolloutMarkers.read(connection, jobId);
+    } catch (SQLException e) {
+      throw new UnableToInspectSchemaException(tenant.id(),
+          "cannot read the rollout marker of " + store.describe(tenant), e);
     }
   }
 

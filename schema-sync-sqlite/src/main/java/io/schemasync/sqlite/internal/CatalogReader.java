@@ -14,6 +14,7 @@ import io.schemasync.api.model.Table;
 import io.schemasync.api.model.Trigger;
 import io.schemasync.api.model.UniqueConstraint;
 import io.schemasync.api.model.View;
+import io.schemasync.spi.CommitMarker;
 import io.schemasync.sqlite.internal.CreateTableParser.ParsedColumn;
 import io.schemasync.sqlite.internal.CreateTableParser.ParsedTable;
 import java.sql.Connection;
@@ -56,24 +57,11 @@ public final class CatalogReader {
     try (PreparedStatement statement =
             connection.prepareStatement(
                 "SELECT type, name, tbl_name, sql FROM sqlite_master"
-                    + " WHERE substr(name, 1, 7) <> 'sqlite_' AND sql IS NOT NULL ORDER BY name");
-        ResultSet rows = statement.executeQuery()) {
-      while (rows.next()) {
-        String type = rows.getString(1);
-        String name = rows.getString(2);
-        String sql = rows.getString(4);
-        switch (type) {
-          case "table" -> {
-            if (!sql.regionMatches(true, 0, "CREATE VIRTUAL", 0, 14)) {
-              tableSql.put(name, sql);
-            }
-          }
-          case "index" -> indexSql.put(name, sql);
-          case "view" -> viewSql.put(name, sql);
-          case "trigger" -> triggerRows.add(new String[] {name, rows.getString(3), sql});
-          default -> { }
-        }
-      }
+                    + " WHERE substr(name, 1, 7) <> 'sqlite_' AND sql IS NOT NULL AND tbl_name <> ?"
+                    + " ORDER BY name")) {
+      // the rollout's bookkeeping table is not part of the tenant's schema
+      statement.setString(1, CommitMarker.TABLE);
+      readObjects(statement);
     }
     List<Table> tables = new ArrayList<>();
     for (Map.Entry<String, String> entry : tableSql.entrySet()) {
@@ -92,6 +80,27 @@ public final class CatalogReader {
       }
     }
     return new SchemaSnapshot(tables, views, List.of(), List.of(), List.of(), List.of());
+  }
+
+  private void readObjects(PreparedStatement statement) throws SQLException {
+    try (ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        String type = rows.getString(1);
+        String name = rows.getString(2);
+        String sql = rows.getString(4);
+        switch (type) {
+          case "table" -> {
+            if (!sql.regionMatches(true, 0, "CREATE VIRTUAL", 0, 14)) {
+              tableSql.put(name, sql);
+            }
+          }
+          case "index" -> indexSql.put(name, sql);
+          case "view" -> viewSql.put(name, sql);
+          case "trigger" -> triggerRows.add(new String[] {name, rows.getString(3), sql});
+          default -> { }
+        }
+      }
+    }
   }
 
   private Table table(String name, String sql) throws SQLException {

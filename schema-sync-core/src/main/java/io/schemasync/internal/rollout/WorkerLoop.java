@@ -1,0 +1,188 @@
+package io.schemasync.internal.rollout;
+
+import io.schemasync.api.rollout.JobState;
+import io.schemasync.api.rollout.NoSuchRolloutException;
+import io.schemasync.api.rollout.Phase;
+import io.schemasync.api.rollout.RolloutJob;
+import io.schemasync.api.rollout.RolloutTask;
+import io.schemasync.api.rollout.TaskState;
+import io.schemasync.api.rollout.WorkerOptions;
+import io.schemasync.api.rollout.WorkerRef;
+import io.schemasync.spi.ControlStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One worker process's part in a job: claims tasks up to its parallelism, runs them on a thread
+ * pool, renews its leases every third of the lease, takes over tasks of dead local processes, and
+ * steps the job when there is nothing left to claim. Returns when the job has ended and its own
+ * tasks in flight have finished.
+ */
+final class WorkerLoop {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerLoop.class);
+  private static final long REAP_INTERVAL_MS = 1000;
+
+  private final ControlStore store;
+  private final TenantPipeline pipeline;
+  private final String jobId;
+  private final WorkerOptions options;
+  private final WorkerRef worker = WorkerRef.current();
+  private final JobDriver driver;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicBoolean failureSeen = new AtomicBoolean();
+  private final AtomicReference<RuntimeException> fatal = new AtomicReference<>();
+  private final BlockingQueue<Boolean> wake = new ArrayBlockingQueue<>(1024);
+
+  WorkerLoop(ControlStore store, TenantPipeline pipeline, String jobId, WorkerOptions options) {
+    this.store = store;
+    this.pipeline = pipeline;
+    this.jobId = jobId;
+    this.options = options;
+    this.driver = new JobDriver(store);
+  }
+
+  RolloutJob run() {
+    RolloutJob job = store.job(jobId).orElseThrow(() -> new NoSuchRolloutException("no rollout job '" + jobId + "'"));
+    JobTarget target = JobTarget.fromDocument(store.targetDocument(jobId));
+    TaskRunner runner = new TaskRunner(pipeline, job, target, worker);
+    Duration lease = job.settings().lease();
+    ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), daemon("rollout-worker"));
+    ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(daemon("rollout-lease"));
+    long period = Math.max(50, lease.toMillis() / 3);
+    renewer.scheduleAtFixedRate(this::renew, period, period, TimeUnit.MILLISECONDS);
+    LOG.info("worker {} joins rollout {}", worker.id(), jobId);
+    try {
+      reapDeadWorkers();
+      long lastReap = System.currentTimeMillis();
+      RolloutJob last = null;
+      while (fatal.get() == null) {
+        job = store.job(jobId).orElseThrow();
+        if (last == null || last.state() != job.state() || last.wave() != job.wave()) {
+          options.listener().jobChanged(job);
+        }
+        last = job;
+        if (job.state().isTerminal()) {
+          break;
+        }
+        int claimed = claimAndSubmit(job, runner, lease, pool);
+        boolean idle = claimed == 0 && inFlight.get() < options.parallelism();
+        if ((idle || failureSeen.getAndSet(false)) && driver.step(job)) {
+          continue;
+        }
+        if (idle && System.currentTimeMillis() - lastReap > REAP_INTERVAL_MS) {
+          reapDeadWorkers();
+          lastReap = System.currentTimeMillis();
+        }
+        if (claimed == 0) {
+          wake.poll(options.poll().toMillis(), TimeUnit.MILLISECONDS);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      pool.shutdown();
+      awaitQuietly(pool);
+      renewer.shutdownNow();
+    }
+    if (fatal.get() != null) {
+      throw fatal.get();
+    }
+    return store.job(jobId).orElseThrow();
+  }
+
+  private int claimAndSubmit(RolloutJob job, TaskRunner runner, Duration lease, ExecutorService pool) {
+    Phase phase = job.state() == JobState.WAITING_FOR_DRY_RUN ? Phase.DRY_RUN
+        : job.state() == JobState.RUNNING ? Phase.RUN : null;
+    int free = options.parallelism() - inFlight.get();
+    if (phase == null || free <= 0) {
+      return 0;
+    }
+    // the gate covers every wave; the real run only the waves opened so far
+    int maxWave = phase == Phase.DRY_RUN ? Integer.MAX_VALUE : job.wave();
+    List<RolloutTask> tasks = store.claim(jobId, phase, maxWave, worker, lease, free);
+    for (RolloutTask task : tasks) {
+      inFlight.incrementAndGet();
+      pool.execute(() -> {
+        try {
+          work(runner, task, phase);
+        } catch (RuntimeException e) {
+          fatal.compareAndSet(null, e);
+        } finally {
+          inFlight.decrementAndGet();
+          wake.offer(Boolean.TRUE);
+        }
+      });
+    }
+    return tasks.size();
+  }
+
+  private void work(TaskRunner runner, RolloutTask task, Phase phase) {
+    options.listener().taskStarted(task, phase);
+    TaskRunner.Result result = runner.run(task, phase);
+    String error = result.attempt().error();
+    if (!store.finish(task, worker, result.state(), error, result.attempt())) {
+      LOG.warn("tenant {}: lost the lease on task {} while working on it; the attempt is in the audit trail",
+          task.tenantId(), task.taskId());
+    }
+    if (result.state() == TaskState.FAILED) {
+      failureSeen.set(true);
+    }
+    options.listener().taskFinished(result.attempt());
+  }
+
+  private void renew() {
+    try {
+      if (inFlight.get() > 0) {
+        store.renew(jobId, worker, store.job(jobId).orElseThrow().settings().lease());
+      }
+    } catch (RuntimeException e) {
+      // a missed renewal only risks a takeover, which the commit markers make harmless
+      LOG.warn("worker {}: cannot renew leases: {}", worker.id(), e.getMessage());
+    }
+  }
+
+  /** Tasks held by processes of this machine that have exited are free at once, not after the lease. */
+  private void reapDeadWorkers() {
+    Set<WorkerRef> dead = store.tasks(jobId).stream()
+        .filter(t -> t.leaseUntil() != null && t.worker() != null && t.leaseUntil().toEpochMilli() > 0)
+        .map(RolloutTask::worker)
+        .filter(w -> !w.id().equals(worker.id()) && w.isDeadLocalProcess())
+        .collect(Collectors.toSet());
+    for (WorkerRef w : dead) {
+      int n = store.expireLeases(jobId, w.id());
+      LOG.info("worker {} (pid {}) has exited; {} of its task(s) are free again", w.id(), w.pid(), n);
+    }
+  }
+
+  private static void awaitQuietly(ExecutorService pool) {
+    try {
+      while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+        LOG.info("waiting for tasks in flight to finish");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
