@@ -48,7 +48,7 @@ class BadInputTest {
               - name: accounts
                 columns: [ {name: id, type: integer
             """);
-    assertThat(r.err()).contains("broken.yaml").containsPattern("broken\\.yaml:\\d+");
+    assertThat(r.err()).contains("broken.yaml:3", "malformed YAML");
   }
 
   @Test
@@ -83,7 +83,25 @@ class BadInputTest {
                   - name: id
                     type: text
             """);
-    assertThat(r.err()).contains("duplicate.yaml", "id");
+    assertThat(r.err()).contains("duplicate.yaml:6", "accounts.id", "declared twice", "duplicate.yaml:4");
+  }
+
+  @Test
+  void duplicateTablesAcrossFilesOfADirectoryAreReported() {
+    Cli.write(dir.resolve("split/a.yaml"), Schemas.V1);
+    Cli.write(
+        dir.resolve("split/b.yaml"),
+        """
+        tables:
+          - name: accounts
+            columns:
+              - name: id
+                type: integer
+        """);
+    Cli.Result r = Cli.run("sync", "--url", url, "--target", dir.resolve("split").toString());
+    assertThat(r.exit()).as(r::toString).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(r.err()).contains("b.yaml:2", "accounts", "a.yaml");
+    assertThat(Cli.files(tenants)).isEqualTo(before);
   }
 
   @Test
@@ -104,7 +122,7 @@ class BadInputTest {
                       table: ghosts
                       column: id
             """);
-    assertThat(r.err()).contains("dangling-table.yaml", "ghosts");
+    assertThat(r.err()).containsPattern("dangling-table\\.yaml:\\d+").contains("table notes", "ghosts");
   }
 
   @Test
@@ -130,7 +148,7 @@ class BadInputTest {
                       table: accounts
                       column: uuid
             """);
-    assertThat(r.err()).contains("dangling-column.yaml", "uuid");
+    assertThat(r.err()).containsPattern("dangling-column\\.yaml:\\d+").contains("table notes", "uuid", "accounts");
   }
 
   @Test
@@ -145,7 +163,7 @@ class BadInputTest {
                   - name: id
                     type: integer
             """);
-    assertThat(r.err()).contains("hostile.yaml", "DROP TABLE accounts");
+    assertThat(r.err()).contains("hostile.yaml:2", "DROP TABLE accounts", "identifiers: quoted");
   }
 
   @Test
