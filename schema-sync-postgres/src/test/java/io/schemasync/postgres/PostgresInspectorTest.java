@@ -92,6 +92,18 @@ class PostgresInspectorTest {
   }
 
   @Test
+  void leavesOutWhatAnExtensionOwns() {
+    PostgresTestServer.exec(
+        "CREATE SCHEMA " + other,
+        "CREATE EXTENSION seg SCHEMA " + other,
+        "CREATE TABLE " + other + ".ranges (id integer, r " + other + ".seg)");
+    SchemaSnapshot s = adapter.inspector().inspect(TenantContext.of(other));
+    assertThat(s.routines()).isEmpty();
+    assertThat(s.tables()).singleElement().satisfies(t ->
+        assertThat(t.column("r").orElseThrow().type()).isEqualTo("seg"));
+  }
+
+  @Test
   void inspectAllGivesTheSameAsOneByOne() {
     PostgresTestServer.exec(
         "CREATE SCHEMA " + other, "SET search_path TO " + other, Fixtures.EVERYTHING);
