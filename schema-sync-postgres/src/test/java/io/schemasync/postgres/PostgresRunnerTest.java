@@ -30,6 +30,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,6 +162,28 @@ class PostgresRunnerTest {
       pool.shutdown();
       adapters.forEach(PostgresAdapter::close);
     }
+  }
+
+  @Test
+  void twoProcessesSyncingOneTenantApplyTheChangeOnce() throws Exception {
+    List<Process> processes = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      processes.add(new ProcessBuilder(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", System.getProperty("java.class.path"),
+          SyncProcessMain.class.getName(), PostgresTestServer.url(), tenant)
+          .redirectErrorStream(true).start());
+    }
+    List<String> outputs = new ArrayList<>();
+    for (Process p : processes) {
+      String out = new String(p.getInputStream().readAllBytes());
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      outputs.add(out.lines().filter(l -> l.startsWith("STATUS")).findFirst().orElse(out));
+    }
+    assertThat(outputs).filteredOn(o -> o.equals("STATUS APPLIED STEPS 1")).hasSize(1);
+    assertThat(outputs).filteredOn(o -> o.contains("STEPS 0")).hasSize(1);
+    assertThat(adapter.inspector().inspect(TenantContext.of(tenant)).table("items").orElseThrow()
+        .hasColumn("by_process")).isTrue();
   }
 
   @Test
