@@ -12,8 +12,15 @@ import java.util.regex.Pattern;
  * DDL abilities differ between MariaDB and MySQL, and across versions.
  *
  * @param mariaDb true for MariaDB, false for MySQL (and compatible servers reporting as MySQL)
+ * @param lowerCaseNames whether the server stores table and database names in lower case ({@code
+ *     lower_case_table_names} 1 or 2, the default on Windows and macOS)
  */
-public record ServerFlavor(boolean mariaDb, int major, int minor, int patch) {
+public record ServerFlavor(boolean mariaDb, int major, int minor, int patch, boolean lowerCaseNames) {
+  /** A server with case-sensitive table names (Linux's default). */
+  public ServerFlavor(boolean mariaDb, int major, int minor, int patch) {
+    this(mariaDb, major, minor, patch, false);
+  }
+
   private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
 
   /** MariaDB 10.11, the server the project's tests run against by default. */
@@ -25,9 +32,10 @@ public record ServerFlavor(boolean mariaDb, int major, int minor, int patch) {
   /** Reads {@code VERSION()}; Connector/J reports MariaDB as "MySQL", so the product name cannot tell. */
   static ServerFlavor detect(Connection connection) throws SQLException {
     try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("SELECT VERSION()")) {
+        ResultSet rs = st.executeQuery("SELECT VERSION(), @@lower_case_table_names")) {
       rs.next();
-      return parse(rs.getString(1));
+      ServerFlavor f = parse(rs.getString(1));
+      return new ServerFlavor(f.mariaDb, f.major, f.minor, f.patch, rs.getInt(2) != 0);
     }
   }
 
@@ -76,6 +84,7 @@ public record ServerFlavor(boolean mariaDb, int major, int minor, int patch) {
 
   @Override
   public String toString() {
-    return (mariaDb ? "MariaDB " : "MySQL ") + major + "." + minor + "." + patch;
+    return (mariaDb ? "MariaDB " : "MySQL ") + major + "." + minor + "." + patch
+        + (lowerCaseNames ? " (lower-case table names)" : "");
   }
 }

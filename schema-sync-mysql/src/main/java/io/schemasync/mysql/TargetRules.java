@@ -69,7 +69,12 @@ final class TargetRules {
       routines.add(new Routine(r.name(), r.kind(), r.arguments(), r.returns(), null, r.body()));
     }
     List<Table> tables = s.tables().stream().map(this::table).toList();
-    return new SchemaSnapshot(tables, s.views(), routines, List.of(), List.of(), sequences);
+    List<View> views = s.views();
+    if (flavor.lowerCaseNames()) {
+      tables = tables.stream().map(TargetRules::lowerCaseNames).toList();
+      views = views.stream().map(v -> new View(lower(v.name()), v.definition(), v.materialized())).toList();
+    }
+    return new SchemaSnapshot(tables, views, routines, List.of(), List.of(), sequences);
   }
 
   private Table table(Table t) {
@@ -145,6 +150,18 @@ final class TargetRules {
         uniques, checks, fks, indexes, t.triggers().stream().map(tr -> trigger(owner, tr)).toList(),
         t.comment());
     return withForeignKeyIndexes(shaped);
+  }
+
+  /** The server folds table names (and so foreign key targets) to lower case: say so up front. */
+  private static Table lowerCaseNames(Table t) {
+    return t.withName(lower(t.name())).withForeignKeys(t.foreignKeys().stream()
+        .map(fk -> new ForeignKey(fk.name(), fk.columns(), lower(fk.referencedTable()),
+            fk.referencedColumns(), fk.onDelete(), fk.onUpdate(), fk.deferrable()))
+        .toList());
+  }
+
+  private static String lower(String name) {
+    return name.toLowerCase(Locale.ROOT);
   }
 
   /** InnoDB needs an index led by a foreign key's columns, and creates one named after the key. */

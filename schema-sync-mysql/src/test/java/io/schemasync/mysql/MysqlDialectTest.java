@@ -159,6 +159,20 @@ class MysqlDialectTest {
   }
 
   @Test
+  void serversThatFoldTableNamesGetLowerCaseTargets() {
+    MysqlDialect folding = new MysqlDialect(new ServerFlavor(false, 8, 0, 36, true));
+    Table mixed = new Table("Orders", List.of(Column.of("id", "int", false), Column.of("Ref", "int", true)),
+        new PrimaryKey(null, List.of("id")), List.of(), List.of(),
+        List.of(new ForeignKey("fk_ref", List.of("Ref"), "Orders", List.of("id"), null, null, false)),
+        List.of(), List.of(), null);
+    Table n = folding.normalize(SchemaSnapshot.ofTables(List.of(mixed))).tables().get(0);
+    assertThat(n.name()).isEqualTo("orders");
+    assertThat(n.foreignKeys().get(0).referencedTable()).isEqualTo("orders");
+    assertThat(n.column("Ref")).isPresent();
+    assertThat(maria.normalize(SchemaSnapshot.ofTables(List.of(mixed))).tables().get(0).name()).isEqualTo("Orders");
+  }
+
+  @Test
   void serverVersionsAreParsedFromBothFamilies() {
     assertThat(ServerFlavor.parse("10.11.19-MariaDB-0+deb12u1")).isEqualTo(new ServerFlavor(true, 10, 11, 19));
     assertThat(ServerFlavor.parse("5.5.5-10.6.3-MariaDB")).isEqualTo(new ServerFlavor(true, 10, 6, 3));
