@@ -1,0 +1,104 @@
+package io.schemasync.sqlite.rollout;
+
+import io.schemasync.api.rollout.RolloutTask;
+import io.schemasync.api.rollout.TaskState;
+import io.schemasync.internal.rollout.ControlStores;
+import io.schemasync.spi.ControlStore;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** Starts {@link RolloutChild} worker processes and kills them at chosen moments. */
+final class ChildWorkers {
+  private final String tenantsUrl;
+  private final String controlUrl;
+  private final String jobId;
+  private final Path logs;
+  private int started;
+  /** Task counts by state at the last poll. */
+  final java.util.Map<TaskState, Long> lastCounts = new java.util.concurrent.ConcurrentHashMap<>();
+
+  ChildWorkers(String tenantsUrl, String controlUrl, String jobId, Path logs) {
+    this.tenantsUrl = tenantsUrl;
+    this.controlUrl = controlUrl;
+    this.jobId = jobId;
+    this.logs = logs;
+  }
+
+  Process start(int parallelism, long stepDelayMillis) {
+    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(java, "-cp", classpath, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", RolloutChild.class.getName(), tenantsUrl, controlUrl, jobId,
+        String.valueOf(parallelism), String.valueOf(stepDelayMillis)));
+    File log = logs.resolve("worker-" + (++started) + ".log").toFile();
+    try {
+      return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Waits until the condition holds on the job's tasks or the process exits; true if it held first. */
+  boolean awaitTasks(Process process, Predicate<List<RolloutTask>> condition, long timeoutMillis) {
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    try (ControlStore store = ControlStores.open(controlUrl, null, null)) {
+      while (process.isAlive() && System.currentTimeMillis() < deadline) {
+        List<RolloutTask> tasks = store.tasks(jobId);
+        for (TaskState state : TaskState.values()) {
+          lastCounts.put(state, count(tasks, state));
+        }
+        if (condition.test(tasks)) {
+          return process.isAlive();
+        }
+        sleep(5);
+      }
+    }
+    return false;
+  }
+
+  /** Kills the process hard (no shutdown hooks) if it still runs; true when it did. */
+  static boolean kill(Process process) {
+    if (!process.isAlive()) {
+      return false;
+    }
+    process.destroyForcibly();
+    try {
+      process.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return true;
+  }
+
+  static int exitCode(Process process, long timeoutSeconds) {
+    try {
+      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("worker did not finish within " + timeoutSeconds + "s");
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  static long count(List<RolloutTask> tasks, TaskState... states) {
+    List<TaskState> wanted = List.of(states);
+    return tasks.stream().filter(t -> wanted.contains(t.state())).count();
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
