@@ -115,8 +115,8 @@ class PostgresSafetyTest {
         "CREATE TABLE public." + base + "_t (id integer, keep text)",
         "CREATE SCHEMA " + decoyTenant,
         "CREATE TABLE " + decoyTenant + "." + base + "_t (id integer, keep text)");
-    try (SchemaSync sync = SchemaSync.builder().url(PostgresTestServer.url()
-            + "&options=-c%20search_path%3D" + decoyTenant + ",public")
+    try (SchemaSync sync = SchemaSync.builder().url(PostgresTestServer.withParameter(
+            "options", "-c%20search_path%3D" + decoyTenant + ",public"))
         .target(new Target.Snapshot(SchemaSnapshot.ofTables(List.of(Table.of(base + "_t",
             List.of(Column.of("id", "bigint", false), Column.of("added", "text", true)),
             new PrimaryKey(null, List.of("id")))))))
@@ -148,7 +148,7 @@ class PostgresSafetyTest {
         "ALTER ROLE " + auditRole + " SET default_transaction_read_only = on",
         "GRANT USAGE ON SCHEMA " + PgNames.quote(base) + " TO " + auditRole,
         "GRANT SELECT ON ALL TABLES IN SCHEMA " + PgNames.quote(base) + " TO " + auditRole);
-    String url = PostgresTestServer.url().replaceAll("user=[^&]*", "user=" + auditRole);
+    String url = PostgresTestServer.withParameter("user", auditRole);
     try (SchemaSync sync = SchemaSync.builder().url(url).target(new Target.Snapshot(stored)).build()) {
       var report = sync.audit(TenantSelection.ids(base));
       assertThat(report.results()).singleElement().satisfies(r -> {

@@ -64,6 +64,15 @@ public final class PostgresTestServer {
     }
   }
 
+  /** The server's URL with one query parameter set (replaced when present). */
+  public static String withParameter(String name, String value) {
+    String base = url().replaceAll("([?&])" + name + "=[^&]*&?", "$1");
+    if (base.endsWith("&") || base.endsWith("?")) {
+      base = base.substring(0, base.length() - 1);
+    }
+    return base + (base.contains("?") ? "&" : "?") + name + "=" + value;
+  }
+
   /** A direct connection (not pooled) for setting up and checking from the side. */
   public static Connection connect() throws SQLException {
     return DriverManager.getConnection(url());
