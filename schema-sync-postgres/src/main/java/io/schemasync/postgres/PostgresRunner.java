@@ -159,7 +159,8 @@ final class PostgresRunner implements MigrationRunner {
       // CONCURRENTLY and VALIDATE wait for every older transaction of the database, but their
       // SHARE UPDATE EXCLUSIVE lock blocks no reads or writes: they may wait as long as the
       // tenant lock would
-      st.execute("SET lock_timeout = " + Math.max(1, options.lockTimeout().toMillis()));
+      st.execute("SET lock_timeout = "
+          + Math.max(settings.ddlLockTimeout().toMillis(), options.lockTimeout().toMillis()));
       st.execute("SET search_path TO " + PgNames.quote(tenant.id()));
       for (String sql : step.statements()) {
         String bound = PostgresDialect.bind(sql, tenant.id());

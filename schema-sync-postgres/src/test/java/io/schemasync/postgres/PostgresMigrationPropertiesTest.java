@@ -1,0 +1,66 @@
+package io.schemasync.postgres;
+
+import io.schemasync.api.model.SchemaSnapshot;
+import io.schemasync.testsupport.gen.SchemaArbitraries;
+import java.util.List;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple.Tuple2;
+import net.jqwik.api.lifecycle.AfterProperty;
+import net.jqwik.api.lifecycle.BeforeProperty;
+
+/** apply(plan(a -> b)) to a gives b, for random schemas and evolutions, on the real server. */
+class PostgresMigrationPropertiesTest {
+  private static final List<String> TYPES = List.of(
+      "integer", "bigint", "character varying(40)", "numeric(10,2)", "double precision", "boolean",
+      "text", "bytea", "timestamp with time zone");
+  private static final List<String> KEY_TYPES =
+      List.of("integer", "bigint", "character varying(40)", "numeric(10,2)");
+
+  private PostgresAdapter adapter;
+
+  @BeforeProperty
+  void open() {
+    PostgresTestServer.url();
+    adapter = PostgresTestServer.open();
+  }
+
+  @AfterProperty
+  void close() {
+    adapter.close();
+  }
+
+  @Property(tries = 6)
+  void anyEvolutionConverges(@ForAll("evolutions") Tuple2<SchemaSnapshot, SchemaSnapshot> pair) {
+    migrate(pair.get1(), pair.get2());
+  }
+
+  @Property(tries = 3)
+  void anyEvolutionWithHostileNamesConverges(
+      @ForAll("hostileEvolutions") Tuple2<SchemaSnapshot, SchemaSnapshot> pair) {
+    migrate(pair.get1(), pair.get2());
+  }
+
+  @Provide
+  Arbitrary<Tuple2<SchemaSnapshot, SchemaSnapshot>> evolutions() {
+    return SchemaArbitraries.defaults().withTypes(TYPES).withKeyTypes(KEY_TYPES).evolutions();
+  }
+
+  @Provide
+  Arbitrary<Tuple2<SchemaSnapshot, SchemaSnapshot>> hostileEvolutions() {
+    return SchemaArbitraries.defaults().withTypes(TYPES).withKeyTypes(KEY_TYPES)
+        .withQuotedNames(true).evolutions();
+  }
+
+  private void migrate(SchemaSnapshot from, SchemaSnapshot to) {
+    String tenant = PostgresTestServer.uniqueName("prop");
+    try {
+      Convergence.converge(adapter, tenant, from);
+      Convergence.converge(adapter, tenant, to);
+    } finally {
+      PostgresTestServer.drop(tenant);
+    }
+  }
+}
