@@ -3,6 +3,7 @@ package io.schemasync.mysql;
 import io.schemasync.api.TenantContext;
 import io.schemasync.api.UnableToAcquireLockException;
 import io.schemasync.api.UnableToExecuteStatementException;
+import io.schemasync.api.UnableToInspectSchemaException;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.plan.MigrationPlan;
 import io.schemasync.api.plan.MigrationStep;
@@ -16,6 +17,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -160,6 +163,9 @@ final class MysqlRunner implements MigrationRunner {
       createDatabase(tenant);
       c = Sessions.forDdl(dataSource, tenant.id(), ddlLockWait);
       Journal.ensure(c);
+      if (options.marker() != null) {
+        RolloutMarkers.ensure(c);
+      }
       for (Journal.Unfinished open : Journal.unfinished(c)) {
         LOG.warn("tenant {}: a previous run of plan {} stopped during step {} ({}); the plan now"
                 + " runs from the live schema", tenant, open.planHash().substring(0, 12), open.step(),
@@ -168,7 +174,7 @@ final class MysqlRunner implements MigrationRunner {
       }
       int run = 0;
       for (MigrationStep step : plan.steps()) {
-        runStep(c, tenant, plan, planHash, step, options);
+        runStep(c, tenant, plan, planHash, step, options, run == plan.steps().size() - 1);
         run++;
       }
       return new RunResult(run, true, null, Duration.ofNanos(System.nanoTime() - start));
@@ -181,7 +187,7 @@ final class MysqlRunner implements MigrationRunner {
   }
 
   private void runStep(Connection c, TenantContext tenant, MigrationPlan plan, String planHash,
-      MigrationStep step, RunOptions options) throws SQLException {
+      MigrationStep step, RunOptions options, boolean lastStep) throws SQLException {
     for (int k = 0; k < step.statements().size(); k++) {
       String sql = step.statements().get(k);
       long id = Journal.started(c, planHash, step.index(), MysqlNames.sha256(sql), step.description());
@@ -200,10 +206,49 @@ final class MysqlRunner implements MigrationRunner {
                 + " database records where it stopped; fix the cause and sync again: the next plan"
                 + " starts from the tenant's live schema", e);
       }
-      Journal.finished(c, id);
+      if (lastStep && k == step.statements().size() - 1 && options.marker() != null) {
+        try {
+          finishWithMarker(c, id, options, plan);
+        } catch (SQLException e) {
+          throw new UnableToExecuteStatementException(tenant.id(), "the last step is applied but"
+              + " the commit marker of rollout task " + options.marker().taskId() + " could not be"
+              + " written to " + io.schemasync.spi.CommitMarker.TABLE + "; a resumed rollout re-plans this tenant"
+              + " from its live schema", e);
+        }
+      } else {
+        Journal.finished(c, id);
+      }
       if (k == step.statements().size() - 1) {
         options.listener().stepFinished(tenant, step, Duration.ofNanos(System.nanoTime() - stepStart));
       }
+    }
+  }
+
+  /** Closes the last journal entry and records the rollout task as committed, atomically. */
+  private static void finishWithMarker(Connection c, long id, RunOptions options, MigrationPlan plan)
+      throws SQLException {
+    c.setAutoCommit(false);
+    try {
+      Journal.finished(c, id);
+      RolloutMarkers.write(c, options.marker(), plan.targetHash());
+      c.commit();
+    } catch (SQLException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
+  @Override
+  public Optional<Instant> markerOf(TenantContext tenant, String jobId) {
+    try (Connection c = dataSource.getConnection()) {
+      if (!MysqlInspector.exists(c, tenant.id())) {
+        return Optional.empty();
+      }
+      return RolloutMarkers.read(c, tenant.id(), jobId);
+    } catch (SQLException e) {
+      throw new UnableToInspectSchemaException(tenant.id(), "cannot read the rollout marker", e);
     }
   }
 

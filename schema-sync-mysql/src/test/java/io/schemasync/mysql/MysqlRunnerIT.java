@@ -17,6 +17,13 @@ import io.schemasync.api.UnableToAcquireLockException;
 import io.schemasync.api.UnableToExecuteStatementException;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.plan.MigrationStep;
+import io.schemasync.api.plan.MigrationPlan;
+import io.schemasync.api.plan.PlanPolicy;
+import io.schemasync.internal.diff.DefaultDiffCalculator;
+import io.schemasync.internal.execute.DefaultExecutor;
+import io.schemasync.internal.plan.DefaultPlanner;
+import io.schemasync.spi.CommitMarker;
+import io.schemasync.spi.RunOptions;
 import io.schemasync.spi.StepListener;
 import io.schemasync.spi.TenantLock;
 import java.nio.file.Files;
@@ -122,6 +129,30 @@ class MysqlRunnerIT {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(1000));
       }
       orphan.join();
+    }
+  }
+
+  @Test
+  void aRolloutMarkerIsWrittenWithTheLastStepAndReadBack() throws Exception {
+    try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases();
+        MysqlAdapter adapter = MysqlFixture.adapter()) {
+      String tenant = dbs.create("marker");
+      MysqlTestServer.exec(tenant, BASE);
+      SchemaSnapshot target = adapter.dialect().normalize(schemaOf(BASE,
+          "CREATE TABLE a (id INT PRIMARY KEY)", "CREATE TABLE b (id INT PRIMARY KEY)"));
+      TenantContext context = adapter.tenant(tenant);
+      SchemaSnapshot current = adapter.inspector().inspect(context);
+      MigrationPlan plan = new DefaultPlanner().plan(context, current, target,
+          new DefaultDiffCalculator().diff(current, target), adapter.dialect(), PlanPolicy.DEFAULT);
+      assertThat(adapter.runner().markerOf(context, "job-1")).isEmpty();
+      RunOptions options = new RunOptions(false, null, null, null, new CommitMarker("job-1", "task-7"));
+      new DefaultExecutor().execute(plan, target, adapter, options);
+      assertThat(adapter.runner().markerOf(context, "job-1")).isPresent();
+      assertThat(adapter.runner().markerOf(context, "job-2")).isEmpty();
+      assertThat(adapter.inspector().inspect(context).canonical()).isEqualTo(target.canonical());
+      assertThat(count(tenant, "SELECT COUNT(*) FROM _schema_sync_rollout WHERE task_id = 'task-7'"))
+          .isEqualTo(1);
+      assertThat(adapter.runner().markerOf(adapter.tenant(tenant + "_none"), "job-1")).isEmpty();
     }
   }
 
