@@ -122,6 +122,7 @@ public final class Main {
         SyncCommand.class,
         ValidateCommand.class,
         AuditCommand.class,
+        RolloutCommand.class,
         DemoCommand.class,
         CommandLine.HelpCommand.class
       })
@@ -130,7 +131,7 @@ public final class Main {
 
     @Override
     public Integer call() {
-      throw new ParameterException(spec.commandLine(), "missing command: inspect, diff, plan, sync, validate, audit or demo");
+      throw new ParameterException(spec.commandLine(), "missing command: inspect, diff, plan, sync, validate, audit, rollout or demo");
     }
   }
 }

@@ -55,6 +55,16 @@ public final class DefaultRollouts implements Rollouts {
     this.url = url;
   }
 
+  /**
+   * Status and cancel only, without an engine: what an operator's console needs. Starting or
+   * resuming through it throws {@link IllegalStateException}.
+   */
+  public static Rollouts withoutEngine(ControlStore store, boolean ownsStore) {
+    return new DefaultRollouts(store, ownsStore, null, () -> {
+      throw new IllegalStateException("this view of the control store has no engine; open one with SchemaSync.rollouts");
+    }, s -> List.of(), PlanPolicy.DEFAULT, "none");
+  }
+
   @Override
   public RolloutReport start(RolloutOptions options, WorkerOptions worker) {
     RolloutJob job = enqueue(options);
@@ -90,6 +100,9 @@ public final class DefaultRollouts implements Rollouts {
 
   @Override
   public RolloutReport resume(String jobId, WorkerOptions worker) {
+    if (pipeline == null) {
+      throw new IllegalStateException("this view of the control store has no engine; open one with SchemaSync.rollouts");
+    }
     new WorkerLoop(store, pipeline, jobId, worker).run();
     return status(jobId);
   }
