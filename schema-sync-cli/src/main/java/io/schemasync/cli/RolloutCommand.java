@@ -111,7 +111,7 @@ final class RolloutCommand implements Callable<Integer> {
         RolloutJob job = rollouts.enqueue(options);
         term.error("rollout " + job.id() + " created; if this process stops, continue it with:"
             + " schema-sync rollout resume " + job.id() + " --control " + connection.control);
-        RolloutReport report = RolloutProgress.run(rollouts, job.id(), worker, term, connection.json());
+        RolloutReport report = RolloutProgress.run(rollouts, job.id(), worker, term, connection.json(), false);
         return RolloutCommands.print(connection, "rollout", report, RolloutExit.of(report), url);
       }
     });

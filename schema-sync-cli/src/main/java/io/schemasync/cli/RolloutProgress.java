@@ -32,7 +32,8 @@ final class RolloutProgress {
   }
 
   /** Works on the job in this process, showing progress until it ends. */
-  static RolloutReport run(Rollouts rollouts, String jobId, WorkerOptions worker, Terminal term, boolean quiet) {
+  static RolloutReport run(Rollouts rollouts, String jobId, WorkerOptions worker, Terminal term, boolean quiet,
+      boolean resume) {
     RolloutProgress progress = new RolloutProgress(rollouts, jobId, term, System.console() != null);
     Thread thread = new Thread(() -> progress.loop(), "rollout-progress");
     thread.setDaemon(true);
@@ -40,7 +41,7 @@ final class RolloutProgress {
       thread.start();
     }
     try {
-      return rollouts.resume(jobId, worker);
+      return resume ? rollouts.resume(jobId, worker) : rollouts.work(jobId, worker);
     } finally {
       thread.interrupt();
       try {

@@ -29,6 +29,14 @@ public interface Rollouts extends AutoCloseable {
    */
   RolloutReport resume(String jobId, WorkerOptions worker);
 
+  /**
+   * Works on an existing job in this process until it ends, as one more worker: tasks of workers
+   * that stopped are taken over when their lease expires. What {@code rollout worker} runs.
+   *
+   * @throws NoSuchRolloutException when there is no such job
+   */
+  RolloutReport work(String jobId, WorkerOptions worker);
+
   /** The job, its tasks and its audit trail. */
   RolloutReport status(String jobId);
 

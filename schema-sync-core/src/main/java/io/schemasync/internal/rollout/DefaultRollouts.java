@@ -100,10 +100,20 @@ public final class DefaultRollouts implements Rollouts {
 
   @Override
   public RolloutReport resume(String jobId, WorkerOptions worker) {
+    return join(jobId, worker, true);
+  }
+
+  @Override
+  public RolloutReport work(String jobId, WorkerOptions worker) {
+    return join(jobId, worker, false);
+  }
+
+  private RolloutReport join(String jobId, WorkerOptions worker, boolean takeOverDeadLocalWorkers) {
     if (pipeline == null) {
       throw new IllegalStateException("this view of the control store has no engine; open one with SchemaSync.rollouts");
     }
-    new WorkerLoop(store, pipeline, jobId, worker).run();
+    status(jobId);
+    new WorkerLoop(store, pipeline, jobId, worker, takeOverDeadLocalWorkers).run();
     return status(jobId);
   }
 

@@ -46,7 +46,15 @@ final class WorkerLoop {
   private final AtomicReference<RuntimeException> fatal = new AtomicReference<>();
   private final BlockingQueue<Boolean> wake = new ArrayBlockingQueue<>(1024);
 
-  WorkerLoop(ControlStore store, TenantPipeline pipeline, String jobId, WorkerOptions options) {
+  private final boolean takeOverDeadLocalWorkers;
+
+  /**
+   * @param takeOverDeadLocalWorkers free at once the tasks of exited processes of this machine (what
+   *     an operator's resume wants) instead of waiting for their leases to expire
+   */
+  WorkerLoop(ControlStore store, TenantPipeline pipeline, String jobId, WorkerOptions options,
+      boolean takeOverDeadLocalWorkers) {
+    this.takeOverDeadLocalWorkers = takeOverDeadLocalWorkers;
     this.store = store;
     this.pipeline = pipeline;
     this.jobId = jobId;
@@ -156,6 +164,9 @@ final class WorkerLoop {
 
   /** Tasks held by processes of this machine that have exited are free at once, not after the lease. */
   private void reapDeadWorkers() {
+    if (!takeOverDeadLocalWorkers) {
+      return;
+    }
     Set<WorkerRef> dead = store.tasks(jobId).stream()
         .filter(t -> t.leaseUntil() != null && t.worker() != null && t.leaseUntil().toEpochMilli() > 0)
         .map(RolloutTask::worker)
