@@ -14,6 +14,8 @@ final class CatalogQueries {
 
   private static final String TABLES_FILTER =
       " n.nspname = ANY(?) AND c.relkind IN ('r', 'p') AND NOT c.relispartition"
+          // bookkeeping of rollouts, written with the change: never part of the schema
+          + " AND c.relname <> '" + io.schemasync.spi.CommitMarker.TABLE + "'"
           + NOT_EXTENSION_CLASS;
 
   static final String SCHEMAS =

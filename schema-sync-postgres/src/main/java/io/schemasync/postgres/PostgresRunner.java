@@ -2,6 +2,7 @@ package io.schemasync.postgres;
 
 import io.schemasync.api.TenantContext;
 import io.schemasync.api.UnableToExecuteStatementException;
+import io.schemasync.api.UnableToInspectSchemaException;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.plan.MigrationPlan;
 import io.schemasync.api.plan.MigrationStep;
@@ -14,8 +15,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +51,15 @@ final class PostgresRunner implements MigrationRunner {
   }
 
   @Override
+  public Optional<Instant> markerOf(TenantContext tenant, String jobId) {
+    try (Connection c = dataSource.getConnection()) {
+      return RolloutMarkers.read(c, tenant.id(), jobId);
+    } catch (SQLException e) {
+      throw new UnableToInspectSchemaException(tenant.id(), "cannot read its rollout markers", e);
+    }
+  }
+
+  @Override
   public RunResult run(TenantContext tenant, MigrationPlan plan, RunOptions options, Verifier verifier) {
     long start = System.nanoTime();
     String schema = tenant.id();
@@ -70,6 +82,9 @@ final class PostgresRunner implements MigrationRunner {
           result = PostgresInspector.inspect(c, tenant);
           verifier.verify(result);
         }
+        if (options.marker() != null && !options.dryRun() && later.isEmpty()) {
+          RolloutMarkers.write(c, schema, options.marker(), plan.targetHash());
+        }
         if (options.dryRun()) {
           c.rollback();
           if (!later.isEmpty()) {
@@ -87,6 +102,10 @@ final class PostgresRunner implements MigrationRunner {
       for (MigrationStep step : later) {
         runOutsideTransaction(c, tenant, step, options);
         stepsRun++;
+      }
+      if (options.marker() != null && !later.isEmpty()) {
+        // the last step ran outside the transaction: the marker follows it
+        RolloutMarkers.write(c, schema, options.marker(), plan.targetHash());
       }
     } catch (SQLException e) {
       throw new UnableToExecuteStatementException(schema, "cannot run the plan", e);

@@ -32,12 +32,12 @@ class PostgresMigrationPropertiesTest {
     adapter.close();
   }
 
-  @Property(tries = 6)
+  @Property(tries = 4)
   void anyEvolutionConverges(@ForAll("evolutions") Tuple2<SchemaSnapshot, SchemaSnapshot> pair) {
     migrate(pair.get1(), pair.get2());
   }
 
-  @Property(tries = 3)
+  @Property(tries = 2)
   void anyEvolutionWithHostileNamesConverges(
       @ForAll("hostileEvolutions") Tuple2<SchemaSnapshot, SchemaSnapshot> pair) {
     migrate(pair.get1(), pair.get2());
