@@ -66,6 +66,11 @@ class MysqlHostileNamesIT {
             .satisfies(fk -> assertThat(fk.name()).hasSizeLessThanOrEqualTo(64));
         assertThat(live.view("v`iew;")).isPresent();
       }
+      String longTenant = dbs.reserve(MysqlTestServer.uniqueName("l").concat("x".repeat(64)).substring(0, 64));
+      try (SchemaSync sync = MysqlFixture.engine(target, false)) {
+        assertThat(sync.sync(longTenant).failure()).isNull();
+        assertThat(sync.sync(longTenant).status()).isEqualTo(TenantStatus.IN_SYNC);
+      }
       SchemaSnapshot emoji = SchemaSnapshot.ofTables(List.of(Table.of("t_😀",
           List.of(Column.of("id", "int", false)), null)));
       try (SchemaSync sync = MysqlFixture.engine(emoji, false)) {
