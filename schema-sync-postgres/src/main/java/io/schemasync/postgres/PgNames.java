@@ -69,6 +69,10 @@ final class PgNames {
       throw new InvalidTenantException(
           id, "schema names starting with pg_ and information_schema are reserved by PostgreSQL");
     }
+    if (id.equals(PostgresStoreDialect.SCHEMA)) {
+      throw new InvalidTenantException(
+          id, "the schema " + id + " holds schema-sync's rollout control store, not a tenant");
+    }
     if (id.startsWith(SCRATCH_PREFIX)) {
       throw new InvalidTenantException(
           id, "schemas named " + SCRATCH_PREFIX + "* are scratch schemas of schema-sync");

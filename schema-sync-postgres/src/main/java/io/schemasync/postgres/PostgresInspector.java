@@ -22,10 +22,14 @@ import javax.sql.DataSource;
  * case of it. Needs only the right to connect: catalogs are readable by every role.
  */
 final class PostgresInspector implements SchemaInspector {
-  /** Schemas that are never tenants: the system's, and {@code public} unless named explicitly. */
+  /**
+   * Schemas that are never tenants: the system's, the rollout control store's, scratch schemas, and
+   * {@code public} unless named explicitly.
+   */
   static final String LIST_TENANTS =
       "SELECT nspname FROM pg_namespace WHERE nspname <> 'information_schema'"
           + " AND nspname <> 'public' AND nspname NOT LIKE 'pg\\_%'"
+          + " AND nspname <> '" + PostgresStoreDialect.SCHEMA + "'"
           + " AND nspname NOT LIKE '" + PgNames.SCRATCH_PREFIX.replace("_", "\\_") + "%'"
           + " ORDER BY nspname";
 

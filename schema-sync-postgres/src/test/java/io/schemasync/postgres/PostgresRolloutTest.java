@@ -82,6 +82,25 @@ class PostgresRolloutTest {
   }
 
   @Test
+  void workersShareAControlStoreInPostgres() throws Exception {
+    fleet(3);
+    try (SchemaSync engine = engine();
+        Rollouts rollouts = engine.rollouts(PostgresTestServer.url())) {
+      RolloutReport report = rollouts.start(
+          RolloutOptions.of(TenantSelection.ids(tenants.toArray(String[]::new))),
+          WorkerOptions.defaults().withParallelism(3)).orThrow();
+      assertThat(report.count(TaskState.SUCCEEDED)).isEqualTo(3);
+      assertThat(count("SELECT count(*) FROM schemasync_control.rollout_tasks WHERE job_id = '"
+          + report.job().id() + "' AND state = 'SUCCEEDED'")).isEqualTo(3);
+      assertThat(engine.tenants(TenantSelection.all()))
+          .noneMatch(t -> t.id().equals(PostgresStoreDialect.SCHEMA));
+      for (String tenant : tenants) {
+        assertThat(engine.inspect(tenant).hash()).isEqualTo(engine.target().hash());
+      }
+    }
+  }
+
+  @Test
   void aDryRunFailureOnOneTenantStopsTheJobBeforeAnyTenantChanges() throws Exception {
     fleet(3);
     PostgresTestServer.exec("INSERT INTO " + tenants.get(1) + ".users VALUES (3, 'a@x.test')");
