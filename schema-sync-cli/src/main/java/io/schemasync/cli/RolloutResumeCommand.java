@@ -57,7 +57,7 @@ final class RolloutResumeCommand implements Callable<Integer> {
       try (ControlStore store = connection.openStore()) {
         RolloutJob job = store.job(jobId).orElseThrow(() -> new NoSuchRolloutException(
             "no rollout job '" + jobId + "' in " + connection.control + "; list them with 'schema-sync rollout status'"));
-        try (SchemaSync engine = connection.engineFor(job, url); Rollouts rollouts = engine.rollouts(store)) {
+        try (SchemaSync engine = connection.engineFor(job, url, parallelism); Rollouts rollouts = engine.rollouts(store)) {
           RolloutReport report = RolloutProgress.run(rollouts, jobId, worker, connection.terminal(url), connection.json(),
               command.equals("rollout resume"));
           return RolloutCommands.print(connection, command, report, RolloutExit.of(report), url);

@@ -225,7 +225,7 @@ public final class SchemaSync implements AutoCloseable {
 
   private Rollouts rollouts(ControlStore store, boolean ownsStore) {
     TenantPipeline pipeline =
-        new TenantPipeline(adapter, diffCalculator, planner, executor, lockTimeout, listener);
+        new TenantPipeline(adapter, diffCalculator, planner, lockTimeout, listener);
     return new DefaultRollouts(
         store,
         ownsStore,

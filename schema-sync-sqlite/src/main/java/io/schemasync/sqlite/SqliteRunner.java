@@ -52,7 +52,32 @@ public final class SqliteRunner implements MigrationRunner {
     Optional<Path> lockFile = file.map(f -> f.resolveSibling(f.getFileName() + ".lock"));
     String key = lockFile.map(p -> p.toAbsolutePath().toString())
         .orElse("data source " + System.identityHashCode(store) + "/" + tenant.id());
-    return TenantLocks.acquire(tenant.id(), key, lockFile, timeout);
+    TenantLock lock = TenantLocks.acquire(tenant.id(), key, lockFile, timeout);
+    try {
+      recoverInterruptedRun(tenant, file);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+    return lock;
+  }
+
+  /**
+   * A process killed inside a plan's transaction leaves a hot journal, which read-only connections
+   * (the inspector's) refuse to open. Under the lock no one else can be mid-transaction, so a write
+   * connection rolls the journal back now, before anyone inspects.
+   */
+  private void recoverInterruptedRun(TenantContext tenant, Optional<Path> file) {
+    if (file.isEmpty() || !Files.exists(file.get().resolveSibling(file.get().getFileName() + "-journal"))
+        || !store.exists(tenant)) {
+      return;
+    }
+    try (Connection connection = store.open(tenant, true, ConnectionSettings.DEFAULT_LOCK_TIMEOUT)) {
+      queryInt(connection, "SELECT count(*) FROM sqlite_master");
+    } catch (SQLException e) {
+      throw new UnableToExecuteStatementException(tenant.id(),
+          "cannot roll back the interrupted change left in " + store.describe(tenant) + "-journal", e);
+    }
   }
 
   @Override

@@ -1,7 +1,5 @@
 package io.schemasync.internal.rollout;
 
-import io.schemasync.api.ConcurrentChangeException;
-import io.schemasync.api.ExecutionResult;
 import io.schemasync.api.InvalidTargetException;
 import io.schemasync.api.PolicyViolationException;
 import io.schemasync.api.SchemaSyncException;
@@ -23,8 +21,6 @@ import org.slf4j.LoggerFactory;
 /** Does one attempt at one task: the dry run, or the real run that first looks for its marker. */
 final class TaskRunner {
   private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
-  /** A concurrent change is retried from a fresh plan this many times before the task fails. */
-  private static final int PLAN_ATTEMPTS = 3;
 
   private final TenantPipeline pipeline;
   private final RolloutJob job;
@@ -56,41 +52,18 @@ final class TaskRunner {
   }
 
   private Result dryRun(RolloutTask task, TenantContext tenant, Instant start) {
-    MigrationPlan plan = pipeline.plan(tenant, target, job.settings().policy());
-    if (!plan.isAllowed()) {
-      throw new PolicyViolationException(tenant.id(), plan.violations());
-    }
-    if (!plan.isEmpty()) {
-      pipeline.rehearse(plan, target);
-    }
-    return end(task, Phase.DRY_RUN, start, AttemptOutcome.DRY_RUN_OK, plan, null);
+    TenantPipeline.Attempt attempt = pipeline.attempt(tenant, target, job.settings().policy(), null);
+    return end(task, Phase.DRY_RUN, start, AttemptOutcome.DRY_RUN_OK, attempt.plan(), null);
   }
 
   private Result apply(RolloutTask task, TenantContext tenant, Instant start) {
-    for (int attempt = 1; ; attempt++) {
-      // Under a crash, the change may have committed while the task still reads RUNNING: the marker
-      // written in the same transaction is the truth, and collecting it is what prevents a rerun.
-      if (pipeline.committed(tenant, job.id())) {
-        return end(task, Phase.RUN, start, AttemptOutcome.ALREADY_APPLIED, null, null);
-      }
-      MigrationPlan plan = pipeline.plan(tenant, target, job.settings().policy());
-      if (!plan.isAllowed()) {
-        throw new PolicyViolationException(tenant.id(), plan.violations());
-      }
-      if (plan.isEmpty()) {
-        return end(task, Phase.RUN, start, AttemptOutcome.NOTHING_TO_DO, plan, null);
-      }
-      try {
-        ExecutionResult result = pipeline.apply(plan, target, new CommitMarker(job.id(), task.taskId()));
-        LOG.debug("tenant {}: applied {} step(s)", tenant, result.stepsRun());
-        return end(task, Phase.RUN, start, AttemptOutcome.APPLIED, plan, null);
-      } catch (ConcurrentChangeException e) {
-        if (attempt >= PLAN_ATTEMPTS) {
-          throw e;
-        }
-        // another worker that lost its lease may just have committed: look for its marker again
-      }
-    }
+    // Under a crash, the change may have committed while the task still reads RUNNING: the marker
+    // written in the same transaction is the truth, and collecting it is what prevents a rerun.
+    TenantPipeline.Attempt attempt = pipeline.attempt(tenant, target, job.settings().policy(),
+        new CommitMarker(job.id(), task.taskId()));
+    AttemptOutcome outcome = attempt.alreadyCommitted() ? AttemptOutcome.ALREADY_APPLIED
+        : attempt.plan().isEmpty() ? AttemptOutcome.NOTHING_TO_DO : AttemptOutcome.APPLIED;
+    return end(task, Phase.RUN, start, outcome, attempt.plan(), null);
   }
 
   private Result end(

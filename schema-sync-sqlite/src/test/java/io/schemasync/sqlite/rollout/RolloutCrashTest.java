@@ -65,7 +65,7 @@ class RolloutCrashTest {
     assertThat(kills).as("kills that hit a live worker").hasSizeGreaterThanOrEqualTo(10);
     try (SchemaSync engine = fleet.engine(); Rollouts rollouts = engine.rollouts(fleet.controlUrl())) {
       RolloutReport report = rollouts.status(jobId);
-      assertThat(report.job().state()).as("job after " + kills).isEqualTo(JobState.SUCCEEDED);
+      assertThat(report.job().state()).as("job after " + kills + ": " + report.job().message() + " " + report.failures()).isEqualTo(JobState.SUCCEEDED);
       assertThat(report.count(TaskState.SUCCEEDED)).isEqualTo(TENANTS);
       String target = engine.target().hash();
       Map<String, List<TaskAttempt>> runs = report.attempts().stream().filter(a -> a.phase() == Phase.RUN)
