@@ -110,7 +110,8 @@ final class MysqlRenderer {
 
   /**
    * The latest group for the change's table that it may join: walking back, every group passed
-   * must be on another table, be a plain table statement, and share no foreign key with it.
+   * must be on another table, share no foreign key with it, and be a table statement or a drop
+   * (never a creation the change could depend on, such as a sequence its default reads).
    */
   private static Group findGroup(List<Group> groups, SchemaChange change) {
     String table = change.table();
@@ -121,14 +122,38 @@ final class MysqlRenderer {
             !g.closed
                 && !(change instanceof RenameColumn)
                 && (!g.create || change instanceof AddConstraint || change instanceof CreateIndex)
-                && g.changes.stream().noneMatch(c -> c.subject().equals(change.subject()));
+                && g.changes.stream()
+                    .noneMatch(c -> c.subject().equals(change.subject()) && !replacesKey(c, change));
         return fits ? g : null;
       }
-      if (!(g.create || g.alter) || Objects.equals(g.table, table) || related(g, change)) {
+      boolean passable = g.create || g.alter || isDrop(g.changes.get(0));
+      if (!passable || Objects.equals(g.table, table) || related(g, change)) {
         return null;
       }
     }
     return null;
+  }
+
+  /**
+   * An index or unique/primary key dropped and added again under the same name: one ALTER does
+   * both, which also lets InnoDB check foreign keys against the final set of indexes (dropping an
+   * index a foreign key needs is refused unless its replacement comes in the same statement).
+   */
+  private static boolean replacesKey(SchemaChange earlier, SchemaChange later) {
+    if (earlier instanceof DropIndex && later instanceof CreateIndex) {
+      return true;
+    }
+    return earlier instanceof DropConstraint drop && later instanceof AddConstraint add
+        && !(drop.constraint() instanceof ForeignKey) && !(add.constraint() instanceof ForeignKey)
+        && !(drop.constraint() instanceof io.schemasync.api.model.CheckConstraint);
+  }
+
+  private static boolean isDrop(SchemaChange c) {
+    return c instanceof DropTable
+        || c instanceof DropView
+        || c instanceof DropTrigger
+        || c instanceof DropRoutine
+        || c instanceof DropSequence;
   }
 
   /** Whether moving the change before the group could break a foreign key between their tables. */

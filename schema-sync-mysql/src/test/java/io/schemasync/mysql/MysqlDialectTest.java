@@ -95,6 +95,26 @@ class MysqlDialectTest {
   }
 
   @Test
+  void replacingTheIndexAForeignKeyUsesHappensInOneStatement() {
+    Table c = new Table("c", List.of(Column.of("id", "int", false), Column.of("pid", "int", true),
+        Column.of("zip", "varchar(10)", true)), new PrimaryKey(null, List.of("id")),
+        List.of(new UniqueConstraint("u2", List.of("zip"))), List.of(),
+        List.of(new ForeignKey("fk", List.of("pid"), "p", List.of("id"), null, null, false)),
+        List.of(Index.on("fk", false, List.of("pid"))), List.of(), null);
+    SchemaSnapshot current = SchemaSnapshot.ofTables(List.of(c));
+    List<SchemaChange> changes = List.of(
+        new DropIndex("c", Index.on("fk", false, List.of("pid"))),
+        new DropConstraint("c", new UniqueConstraint("u2", List.of("zip"))),
+        new io.schemasync.api.change.DropTable(Table.of("other", List.of(Column.of("x", "int", true)), null)),
+        new AddConstraint("c", new UniqueConstraint("u2", List.of("pid", "zip"))));
+    List<StepDraft> steps = maria.render(changes, current, current);
+    assertThat(steps).hasSize(2);
+    assertThat(steps.get(0).statements()).containsExactly("ALTER TABLE `c` DROP INDEX `fk`,"
+        + " DROP INDEX `u2`, ADD UNIQUE KEY `u2` (`pid`, `zip`), ALGORITHM=INPLACE, LOCK=NONE");
+    assertThat(steps.get(1).statements()).containsExactly("DROP TABLE `other`");
+  }
+
+  @Test
   void aRenameStandsAloneAndDropCheckDiffersBetweenServers() {
     List<SchemaChange> changes = List.of(new RenameColumn("users", "email", "mail"),
         new AddColumn("users", Column.of("x", "int", true)));
