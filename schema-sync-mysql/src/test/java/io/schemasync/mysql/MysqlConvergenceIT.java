@@ -11,6 +11,7 @@ import io.schemasync.api.TenantResult;
 import io.schemasync.api.TenantSelection;
 import io.schemasync.api.TenantStatus;
 import io.schemasync.api.model.SchemaSnapshot;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Sync, re-inspect, sync again: every object kind converges and data survives. */
@@ -133,6 +134,27 @@ class MysqlConvergenceIT {
         assertThat(sync.sync(fleet).count(TenantStatus.IN_SYNC)).isEqualTo(3);
       }
       assertThat(count(v1, "SELECT COUNT(*) FROM customers")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void theIndexAForeignKeyNeedsCanBeReplacedBothWays() throws Exception {
+    String parent = "CREATE TABLE p (id INT PRIMARY KEY)";
+    SchemaSnapshot implicit = schemaOf(parent, "CREATE TABLE c (id INT PRIMARY KEY, pid INT, zip VARCHAR(10),"
+        + " CONSTRAINT fk FOREIGN KEY (pid) REFERENCES p (id), UNIQUE KEY u2 (zip))");
+    SchemaSnapshot covering = schemaOf(parent, "CREATE TABLE c (id INT PRIMARY KEY, pid INT, zip VARCHAR(10),"
+        + " CONSTRAINT fk FOREIGN KEY (pid) REFERENCES p (id), UNIQUE KEY u2 (pid, zip))");
+    assertThat(implicit.table("c").get().indexes()).extracting(ix -> ix.name()).containsExactly("fk");
+    assertThat(covering.table("c").get().indexes()).isEmpty();
+    try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
+      String tenant = dbs.create("fkidx");
+      for (SchemaSnapshot target : List.of(implicit, covering, implicit)) {
+        try (SchemaSync sync = engine(target, true)) {
+          TenantResult result = sync.sync(tenant);
+          assertThat(result.failure()).isNull();
+          assertThat(sync.sync(tenant).status()).isEqualTo(TenantStatus.IN_SYNC);
+        }
+      }
     }
   }
 }
