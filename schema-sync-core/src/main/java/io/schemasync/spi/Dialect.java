@@ -7,7 +7,10 @@ import java.util.Optional;
 
 /**
  * An engine's language: identifier quoting, the type vocabulary, normalization, and the SQL for
- * each change. Pure functions of their inputs; no connection.
+ * each change. Rendering and quoting are pure functions of their inputs; {@link #normalize} of a
+ * dialect obtained from a connected adapter may round-trip target expressions through a scratch
+ * schema on the server (PostgreSQL and MySQL do), so that they read back exactly as the inspector
+ * reports them.
  */
 public interface Dialect {
   /** Quotes an identifier so that any string, hostile or not, is read as that one name. */

@@ -52,22 +52,12 @@ public final class DefaultPlanner implements Planner {
     List<PolicyViolation> violations = new ArrayList<>();
     for (StepDraft draft : drafts) {
       int index = steps.size() + 1;
-      Safety safety = draft.safety();
-      List<String> reasons = new ArrayList<>();
-      if (safety != Safety.SAFE && !draft.reason().isEmpty()) {
-        reasons.add(draft.reason());
-      }
-      for (SchemaChange change : draft.changes()) {
-        SafetyRules.Verdict verdict = rules.classify(change);
-        if (verdict.safety().compareTo(safety) > 0) {
-          safety = verdict.safety();
-          reasons.clear();
-        }
-        if (verdict.safety() == safety && !verdict.reason().isEmpty()) {
-          reasons.add(verdict.reason());
-        }
-      }
-      String reason = String.join("; ", new LinkedHashSet<>(reasons));
+      List<SafetyRules.Verdict> verdicts = new ArrayList<>();
+      verdicts.add(new SafetyRules.Verdict(draft.safety(), draft.reason()));
+      draft.changes().forEach(change -> verdicts.add(rules.classify(change)));
+      Safety safety =
+          verdicts.stream().map(SafetyRules.Verdict::safety).reduce(Safety.SAFE, Safety::max);
+      String reason = reasonFor(safety, verdicts);
       MigrationStep step =
           new MigrationStep(
               index,
@@ -82,6 +72,28 @@ public final class DefaultPlanner implements Planner {
       judge(step, policy, warnings, violations);
     }
     return new MigrationPlan(tenant, fromHash, targetHash, steps, warnings, violations);
+  }
+
+  /**
+   * The reasons for the step's class first, then those of milder classes (a table copy stays
+   * visible when a NOT NULL makes the step breaking), each said once.
+   */
+  private static String reasonFor(Safety safety, List<SafetyRules.Verdict> verdicts) {
+    Set<String> reasons = new LinkedHashSet<>();
+    for (Safety level = safety; ; level = Safety.values()[level.ordinal() - 1]) {
+      for (SafetyRules.Verdict verdict : verdicts) {
+        if (verdict.safety() == level && level != Safety.SAFE && !verdict.reason().isEmpty()) {
+          reasons.add(
+              level == safety
+                  ? verdict.reason()
+                  : "also " + level.name().toLowerCase(java.util.Locale.ROOT) + ": "
+                      + verdict.reason());
+        }
+      }
+      if (level == Safety.SAFE) {
+        return String.join("; ", reasons);
+      }
+    }
   }
 
   private static void judge(

@@ -100,7 +100,9 @@ class DefaultPlannerTest {
     MigrationPlan warn = plan(from, to, PlanPolicy.DEFAULT);
     assertThat(warn.isAllowed()).isTrue();
     assertThat(warn.maxSafety()).isEqualTo(Safety.BREAKING);
-    assertThat(warn.steps().get(0).reason()).contains("NOT NULL");
+    assertThat(warn.steps().get(0).reason())
+        .startsWith("makes a.x NOT NULL")
+        .contains("also locking: rewrites the table");
     MigrationPlan block = plan(from, to, PlanPolicy.DEFAULT.withBreaking(PlanPolicy.BreakingPolicy.BLOCK));
     assertThat(block.isAllowed()).isFalse();
   }

@@ -4,6 +4,7 @@ import io.schemasync.api.change.DropColumn;
 import io.schemasync.api.change.AlterColumn;
 import io.schemasync.api.change.SchemaChange;
 import io.schemasync.api.model.SchemaSnapshot;
+import io.schemasync.api.plan.Safety;
 import io.schemasync.spi.Dialect;
 import io.schemasync.spi.StepDraft;
 import java.util.List;
@@ -39,6 +40,16 @@ final class EchoDialect implements Dialect {
   @Override
   public List<StepDraft> render(
       List<SchemaChange> changes, SchemaSnapshot current, SchemaSnapshot target) {
-    return changes.stream().map(c -> StepDraft.of(c, List.of("-- " + c.describe()))).toList();
+    return changes.stream().map(EchoDialect::draft).toList();
+  }
+
+  /** Column changes "rewrite the table", as several engines do, to exercise dialect verdicts. */
+  private static StepDraft draft(SchemaChange change) {
+    List<String> sql = List.of("-- " + change.describe());
+    if (change instanceof AlterColumn) {
+      return new StepDraft(
+          change.describe(), List.of(change), sql, Safety.LOCKING, "rewrites the table", true);
+    }
+    return StepDraft.of(change, sql);
   }
 }
