@@ -29,13 +29,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    description = {
-      "Brings many tenants to the target as one resumable job: every tenant is dry-run first (if any",
-      "fails, none is changed), then changed, canary wave first, each tenant's status recorded",
-      "atomically with its change. Exit codes: 0 succeeded; 2 bad input; 3 plans refused by the",
-      "policy at the gate (nothing changed); 4 a dry run failed (nothing changed), tenants failed,",
-      "or the job was cancelled."
-    },
+    description = "Brings many tenants to the target as one resumable job: every tenant is dry-run first (if any"
+        + " fails, none is changed), then changed, canary wave first, each tenant's status recorded atomically"
+        + " with its change. Exit codes: 0 succeeded; 2 bad input; 3 plans refused by the policy at the gate"
+        + " (nothing changed); 4 a dry run failed (nothing changed), tenants failed, or the job was cancelled.",
     subcommands = {
       RolloutStatusCommand.class,
       RolloutResumeCommand.class,

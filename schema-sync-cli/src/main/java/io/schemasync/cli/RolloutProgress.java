@@ -79,7 +79,7 @@ final class RolloutProgress {
       if (live && !lastLine.isEmpty()) {
         term.err().print("\n");
       }
-      term.error((live ? "" : "") + "rollout " + job.id() + ": " + job.state()
+      term.error("rollout " + job.id() + ": " + job.state()
           + (job.state() == JobState.RUNNING ? " (wave " + job.wave() + ")" : ""));
       lastState = job.state();
       phaseStart = System.nanoTime();
