@@ -85,9 +85,12 @@ final class WorkerLoop {
         if (job.state().isTerminal()) {
           break;
         }
+        if (failureSeen.getAndSet(false) && driver.step(job)) {
+          continue; // a failure may end the job (canary, --max-failures) before another tenant starts
+        }
         int claimed = claimAndSubmit(job, runner, lease, pool);
         boolean idle = claimed == 0 && inFlight.get() < options.parallelism();
-        if ((idle || failureSeen.getAndSet(false)) && driver.step(job)) {
+        if (idle && driver.step(job)) {
           continue;
         }
         if (idle && System.currentTimeMillis() - lastReap > REAP_INTERVAL_MS) {

@@ -89,7 +89,7 @@ class RolloutTest {
   }
 
   @Test
-  void aFailingCanaryStopsTheRestAndMaxFailuresStopsEarly() {
+  void aFailingCanaryStopsTheRest() {
     Fleet fleet = new Fleet(dir).create(12);
     try (SchemaSync engine = fleet.engine(); Rollouts rollouts = engine.rollouts(fleet.controlUrl())) {
       // passes the gate, then fails for real: a row appears between the dry run and the run
@@ -101,6 +101,22 @@ class RolloutTest {
       assertThat(report.count(TaskState.FAILED)).isEqualTo(1);
       assertThat(report.count(TaskState.DRY_RUN_OK)).isEqualTo(11);
       assertThat(fleet.markers(Fleet.id(0))).isEmpty();
+    }
+  }
+
+  @Test
+  void maxFailuresStopsStartingTenants() {
+    Fleet fleet = new Fleet(dir).create(10);
+    try (SchemaSync engine = fleet.engine(); Rollouts rollouts = engine.rollouts(fleet.controlUrl())) {
+      RolloutReport report = rollouts.start(RolloutOptions.of(TenantSelection.all()).withMaxFailures(1),
+          new WorkerOptions(1, null, breakBeforeRun(fleet, Fleet.id(2))));
+      assertThat(report.job().state()).isEqualTo(JobState.FAILED);
+      assertThat(report.job().message()).contains("stopped after 1 failed tenant(s)").contains("7 tenant(s) were not started");
+      assertThat(report.count(TaskState.SUCCEEDED)).isEqualTo(2);
+      assertThat(report.failures()).extracting(RolloutTask::tenantId).containsExactly(Fleet.id(2));
+      assertThat(report.failures().get(0).error()).containsIgnoringCase("unique");
+      assertThat(fleet.markers(Fleet.id(2))).isEmpty();
+      assertThat(fleet.markers(Fleet.id(3))).isEmpty();
     }
   }
 
