@@ -32,7 +32,7 @@ class PostgresMigrationPropertiesTest {
     adapter.close();
   }
 
-  @Property(tries = 4)
+  @Property(tries = 3)
   void anyEvolutionConverges(@ForAll("evolutions") Tuple2<SchemaSnapshot, SchemaSnapshot> pair) {
     migrate(pair.get1(), pair.get2());
   }
