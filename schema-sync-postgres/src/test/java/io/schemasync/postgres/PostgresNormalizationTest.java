@@ -81,6 +81,19 @@ class PostgresNormalizationTest {
   }
 
   @Test
+  void aSequenceOwnedByAColumnOfANewTableConverges() {
+    Table counters = Table.of("counters", List.of(
+        new Column("n", "bigint", false, "nextval('counter_seq'::regclass)", null, null, null, null),
+        Column.of("label", "text", true)), null);
+    SchemaSnapshot target = new SchemaSnapshot(List.of(counters), List.of(), List.of(), List.of(),
+        List.of(), List.of(new io.schemasync.api.model.Sequence("counter_seq", 10, 2, null, null,
+            false, "counters.label")));
+    Convergence.converge(adapter, tenant, target);
+    assertThat(adapter.inspector().inspect(io.schemasync.api.TenantContext.of(tenant)).sequences())
+        .singleElement().satisfies(q -> assertThat(q.ownedBy()).isEqualTo("counters.label"));
+  }
+
+  @Test
   void unknownTypeIsRejectedNamingTheTable() {
     SchemaSnapshot bad = SchemaSnapshot.ofTables(List.of(Table.of("t",
         List.of(Column.of("a", "integr", true)), null)));
