@@ -69,6 +69,7 @@ public final class PostgresDialect implements Dialect {
 
   @Override
   public SchemaSnapshot normalize(SchemaSnapshot snapshot) {
+    NameLimits.check(snapshot);
     SchemaSnapshot named = GeneratedNames.fill(DefaultMethods.clear(snapshot));
     return canonicalizer == null ? named : canonicalizer.apply(named);
   }

@@ -91,8 +91,17 @@ class PostgresSafetyTest {
   void sixtyThreeByteNamesWorkAndSixtyFourAreRefusedUpFront() {
     String name = sixtyThreeBytes();
     assertThat(PgNames.utf8Length(name)).isEqualTo(63);
+    String longTable = "t" + name.substring(1);
+    String longColumn = "c" + name.substring(1);
     Convergence.converge(adapter, name, SchemaSnapshot.ofTables(List.of(
-        Table.of("t", List.of(Column.of("id", "integer", false)), null))));
+        Table.of(longTable, List.of(Column.of(longColumn, "integer", false)),
+            new PrimaryKey(null, List.of(longColumn))))));
+    assertThat(adapter.inspector().inspect(TenantContext.of(name)).table(longTable).orElseThrow()
+        .hasColumn(longColumn)).isTrue();
+    assertThatThrownBy(() -> adapter.dialect().normalize(SchemaSnapshot.ofTables(List.of(
+        Table.of(longTable + "x", List.of(Column.of("id", "integer", false)), null)))))
+        .isInstanceOf(io.schemasync.api.InvalidTargetException.class)
+        .hasMessageContaining("64 bytes");
     assertThat(adapter.inspector().listTenants()).contains(TenantContext.of(name));
 
     String tooLong = name + "z";
