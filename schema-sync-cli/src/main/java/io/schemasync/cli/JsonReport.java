@@ -48,7 +48,7 @@ record JsonReport(
         ExitCode.outcomeName(exitCode),
         exitCode,
         report.results().stream()
-            .map(r -> Tenant.of(r, report.target() == null))
+            .map(Tenant::of)
             .toList(),
         null);
   }
@@ -95,11 +95,11 @@ record JsonReport(
       JsonNode snapshot,
       Error error) {
 
-    /** A tenant's result; {@code hashesOnly} for an audit without target, which compares nothing. */
-    static Tenant of(TenantResult r, boolean hashesOnly) {
+    /** A tenant's result. */
+    static Tenant of(TenantResult r) {
       return new Tenant(
           r.tenant().id(),
-          hashesOnly && r.status() == TenantStatus.IN_SYNC ? "INSPECTED" : r.status().name(),
+          r.status().name(),
           r.currentHash(),
           r.diff() == null ? null : r.diff().changes().stream().map(SchemaChange::describe).toList(),
           r.plan() == null ? null : Plan.of(r.plan()),

@@ -42,18 +42,17 @@ final class TextReport {
     int width = report.results().stream().mapToInt(r -> r.tenant().id().length()).max().orElse(6);
     for (TenantResult result : report.results()) {
       term.println("");
-      boolean hashesOnly = report.target() == null && result.status() == TenantStatus.IN_SYNC;
-      tenant(result, width, command.equals("plan") || command.equals("sync"), hashesOnly);
+      tenant(result, width, command.equals("plan") || command.equals("sync"));
     }
     term.println("");
     term.println(summary(report, exitCode));
   }
 
-  private void tenant(TenantResult r, int width, boolean showPlan, boolean hashesOnly) {
+  private void tenant(TenantResult r, int width, boolean showPlan) {
     StringBuilder head = new StringBuilder();
     head.append(term.paint(Style.BOLD, pad(r.tenant().id(), width)))
         .append("  ")
-        .append(hashesOnly ? term.paint(Style.GREEN, pad("INSPECTED", 8)) : status(r.status()));
+        .append(status(r.status()));
     if (r.currentHash() != null) {
       head.append(term.paint(Style.DIM, "  schema " + shortHash(r.currentHash())));
     }
@@ -146,9 +145,7 @@ final class TextReport {
     counts.forEach(
         (status, n) ->
             parts.add(
-                n + " " + (report.target() == null && status == TenantStatus.IN_SYNC
-                    ? "inspected"
-                    : status.name().toLowerCase(Locale.ROOT).replace('_', ' '))));
+                n + " " + status.name().toLowerCase(Locale.ROOT).replace('_', ' ')));
     String line =
         count(report.results().size(), "tenant")
             + (counts.isEmpty() ? "" : ": " + parts)
@@ -159,7 +156,7 @@ final class TextReport {
   String status(TenantStatus status) {
     Style style =
         switch (status) {
-          case IN_SYNC, APPLIED, PLANNED -> Style.GREEN;
+          case IN_SYNC, INSPECTED, APPLIED, PLANNED -> Style.GREEN;
           case DRIFT -> Style.YELLOW;
           case REFUSED, FAILED -> Style.RED;
           case SKIPPED -> Style.DIM;

@@ -135,9 +135,13 @@ public final class SchemaSync implements AutoCloseable {
     return run(Operation.DIFF, selection, true, this::diffTenant);
   }
 
-  /** Per tenant: the plan, rehearsed in a rolled-back transaction where the engine allows. */
+  /**
+   * Per tenant: the plan, rehearsed in a rolled-back transaction where the engine allows. A tenant
+   * named explicitly that does not exist yet is planned from an empty schema, as {@code sync} would
+   * create it; nothing is created.
+   */
   public SyncReport plan(TenantSelection selection) {
-    return run(Operation.PLAN, selection, true, this::planTenant);
+    return run(Operation.PLAN, selection, false, this::planTenant);
   }
 
   /** Same as {@link #diff} but meant for CI: DRIFT is a failure there. Read-only. */
@@ -286,11 +290,11 @@ public final class SchemaSync implements AutoCloseable {
   private TenantResult auditOnly(TenantContext tenant) {
     requireExists(tenant);
     SchemaSnapshot current = adapter.inspector().inspect(tenant);
-    return new TenantResult(tenant, TenantStatus.IN_SYNC, current.hash(), null, null, null, null);
+    return new TenantResult(tenant, TenantStatus.INSPECTED, current.hash(), null, null, null, null);
   }
 
   private TenantResult planTenant(TenantContext tenant) {
-    TenantResult planned = planOnly(tenant, true);
+    TenantResult planned = planOnly(tenant, false);
     if (planned.status() != TenantStatus.DRIFT) {
       return planned;
     }

@@ -20,7 +20,7 @@ public record SyncReport(Operation operation, String target, String targetHash, 
     for (TenantResult result : results) {
       Outcome o =
           switch (result.status()) {
-            case IN_SYNC, PLANNED, APPLIED, SKIPPED -> Outcome.OK;
+            case IN_SYNC, INSPECTED, PLANNED, APPLIED, SKIPPED -> Outcome.OK;
             case DRIFT -> Outcome.DRIFT;
             case REFUSED -> Outcome.REFUSED;
             case FAILED -> result.failure() != null

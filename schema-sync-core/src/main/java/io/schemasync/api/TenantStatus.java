@@ -4,6 +4,8 @@ package io.schemasync.api;
 public enum TenantStatus {
   /** Already equal to the target; nothing to do. */
   IN_SYNC,
+  /** Read for an audit without target: its hash is reported, nothing was compared. */
+  INSPECTED,
   /** Differs from the target (diff, validate, audit). */
   DRIFT,
   /** The plan ran in a rolled-back transaction, or was validated, and would succeed (plan). */

@@ -58,6 +58,27 @@ class SqliteSchemaSyncTest {
   }
 
   @Test
+  void aNewTenantNamedExplicitlyIsPlannedFromEmptyWithoutBeingCreated() {
+    try (SchemaSync sync = engine(new Target.SchemaFile(RELEASE_1))) {
+      TenantResult planned = sync.plan(TenantSelection.ids("newcomer")).results().get(0);
+      assertThat(planned.status()).isEqualTo(TenantStatus.PLANNED);
+      assertThat(planned.plan().steps()).isNotEmpty();
+      assertThat(dir.resolve("tenants").resolve("newcomer.db")).doesNotExist();
+      assertThat(sync.audit(TenantSelection.all()).results()).isEmpty();
+    }
+  }
+
+  @Test
+  void anAuditWithoutTargetInspectsOnly() {
+    new SqliteFixture(dir.resolve("tenants")).execute("solo", "CREATE TABLE t (id INTEGER PRIMARY KEY);");
+    try (SchemaSync sync = SchemaSync.builder().url("jdbc:sqlite:" + dir.resolve("tenants")).build()) {
+      TenantResult audited = sync.audit(TenantSelection.all()).results().get(0);
+      assertThat(audited.status()).isEqualTo(TenantStatus.INSPECTED);
+      assertThat(audited.currentHash()).isEqualTo(sync.inspect("solo").hash());
+    }
+  }
+
+  @Test
   void aSnapshotTargetAndAReferenceTenantConverge() {
     SqliteFixture fixture = new SqliteFixture(dir.resolve("tenants"));
     fixture.execute("template", """
