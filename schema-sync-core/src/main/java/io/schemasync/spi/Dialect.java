@@ -1,5 +1,6 @@
 package io.schemasync.spi;
 
+import io.schemasync.api.TenantContext;
 import io.schemasync.api.change.SchemaChange;
 import io.schemasync.api.model.SchemaSnapshot;
 import java.util.List;
@@ -48,4 +49,17 @@ public interface Dialect {
    * @param target the schema after them
    */
   List<StepDraft> render(List<SchemaChange> changes, SchemaSnapshot current, SchemaSnapshot target);
+
+  /**
+   * Renders for one tenant, so that SQL naming the tenant (a PostgreSQL schema-qualified name) reads
+   * as it will run; what the planner calls. Dialects whose SQL does not name the tenant keep the
+   * default, which renders tenant-independent SQL.
+   */
+  default List<StepDraft> render(
+      TenantContext tenant,
+      List<SchemaChange> changes,
+      SchemaSnapshot current,
+      SchemaSnapshot target) {
+    return render(changes, current, target);
+  }
 }

@@ -1,5 +1,6 @@
 package io.schemasync.postgres;
 
+import io.schemasync.api.TenantContext;
 import io.schemasync.api.change.AlterColumn;
 import io.schemasync.api.change.DropColumn;
 import io.schemasync.api.change.DropTable;
@@ -15,9 +16,10 @@ import java.util.function.UnaryOperator;
  * PostgreSQL's dialect: double-quoted identifiers, types as {@code format_type} spells them, and
  * DDL for every change with the safety class PostgreSQL's locks give it.
  *
- * <p>Rendered statements qualify every object with the placeholder schema {@link
- * #TENANT_PLACEHOLDER}, because {@link Dialect#render} is not told the tenant; the runner replaces
- * it with the tenant's quoted schema name before executing. Expressions written in the target
+ * <p>Rendered statements qualify every object with the tenant's quoted schema when rendered for a
+ * tenant (what the planner does, so plans show the SQL exactly as it runs); rendered without one,
+ * they carry the placeholder schema {@link #TENANT_PLACEHOLDER}, which the runner replaces before
+ * executing. Expressions written in the target
  * (defaults, checks, view queries, routine bodies) are passed through as written and are resolved
  * with {@code search_path} set to the tenant's schema alone.
  *
@@ -91,6 +93,16 @@ public final class PostgresDialect implements Dialect {
   public List<StepDraft> render(
       List<SchemaChange> changes, SchemaSnapshot current, SchemaSnapshot target) {
     return renderFor(TENANT_PLACEHOLDER, changes, current, target);
+  }
+
+  /** Renders with the tenant's quoted schema, so a plan shows the SQL exactly as it runs. */
+  @Override
+  public List<StepDraft> render(
+      TenantContext tenant,
+      List<SchemaChange> changes,
+      SchemaSnapshot current,
+      SchemaSnapshot target) {
+    return renderFor(PgNames.quote(tenant.id()), changes, current, target);
   }
 
   /** Renders with the given quoted schema in place of the placeholder. */

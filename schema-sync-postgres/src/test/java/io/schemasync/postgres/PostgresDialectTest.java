@@ -2,6 +2,7 @@ package io.schemasync.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.schemasync.api.TenantContext;
 import io.schemasync.api.change.AddColumn;
 import io.schemasync.api.change.AddConstraint;
 import io.schemasync.api.change.AddEnumValues;
@@ -104,6 +105,13 @@ class PostgresDialectTest {
         "DROP TABLE " + PostgresDialect.TENANT_PLACEHOLDER + ".\"users\"");
     assertThat(PostgresDialect.bind(sql(dialect, new DropTable(USERS)).get(0), "t\"1"))
         .isEqualTo("DROP TABLE \"t\"\"1\".\"users\"");
+    assertThat(
+            dialect
+                .render(TenantContext.of("t\"1"), List.of(new DropTable(USERS)), CURRENT, CURRENT)
+                .get(0)
+                .statements())
+        .as("a plan rendered for its tenant shows the SQL exactly as it runs")
+        .containsExactly("DROP TABLE \"t\"\"1\".\"users\"");
   }
 
   @Test

@@ -43,7 +43,7 @@ public final class DefaultPlanner implements Planner {
     }
     List<SchemaChange> changes = withDependentViews(diff.changes(), current, target, dialect);
     List<SchemaChange> ordered = ChangeOrder.sort(changes);
-    List<StepDraft> drafts = dialect.render(ordered, current, target);
+    List<StepDraft> drafts = dialect.render(tenant, ordered, current, target);
     requireCovered(ordered, drafts);
 
     SafetyRules rules = new SafetyRules(ordered);
