@@ -73,7 +73,22 @@ public final class PostgresDialect implements Dialect {
   public SchemaSnapshot normalize(SchemaSnapshot snapshot) {
     NameLimits.check(snapshot);
     SchemaSnapshot named = GeneratedNames.fill(DefaultMethods.clear(snapshot));
-    return canonicalizer == null ? named : canonicalizer.apply(named);
+    if (canonicalizer == null) {
+      return named;
+    }
+    // PostgreSQL's deparsed expressions are not always a fixpoint: `status IN ('a')` over a varchar
+    // reads back as `(status)::text = ANY ((ARRAY['a'::character varying])::text[])`, and creating
+    // that reads back differently again. A plan renders the canonical text, so the target must be
+    // the form that reads back as itself, or verification would never pass.
+    SchemaSnapshot current = canonicalizer.apply(named);
+    for (int pass = 0; pass < 3; pass++) {
+      SchemaSnapshot again = canonicalizer.apply(current);
+      if (again.equals(current)) {
+        return current;
+      }
+      current = again;
+    }
+    return current;
   }
 
   /**

@@ -48,7 +48,10 @@ class PostgresNormalizationTest {
         new Column("at", type("timestamptz"), false, "CURRENT_TIMESTAMP", null, null, null, null)),
         new PrimaryKey(null, List.of("id")),
         List.of(new UniqueConstraint(null, List.of("code"))),
-        List.of(new CheckConstraint(null, "price > 0")), List.of(), List.of(), List.of(), null);
+        // IN over a varchar deparses differently on each pass until it reaches a fixpoint
+        List.of(new CheckConstraint(null, "price > 0"),
+            new CheckConstraint("items_code_known", "code IN ('x', 'y')")),
+        List.of(), List.of(), List.of(), null);
     Table lines = new Table("lines", List.of(
         new Column("item_id", type("bigint"), false, null, null, null, null, null),
         new Column("qty", type("int"), false, "1", null, null, null, null)),
@@ -72,7 +75,8 @@ class PostgresNormalizationTest {
     Table items = once.table("items").orElseThrow();
     assertThat(items.primaryKey().name()).isEqualTo("items_pkey");
     assertThat(items.uniques().get(0).name()).isEqualTo("items_code_key");
-    assertThat(items.checks().get(0).name()).isEqualTo("items_price_check");
+    assertThat(items.checks()).extracting(CheckConstraint::name)
+        .containsExactly("items_code_known", "items_price_check");
     assertThat(items.column("code").orElseThrow().defaultValue()).isEqualTo("'x'::character varying");
     assertThat(items.column("payload").orElseThrow().type()).isEqualTo("jsonb");
     assertThat(once.table("lines").orElseThrow().foreignKeys().get(0).name())
