@@ -3,7 +3,6 @@ package io.schemasync.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** The {@code validate} command. */
 @Command(
@@ -15,18 +14,12 @@ import picocli.CommandLine.Option;
 final class ValidateCommand implements Callable<Integer>, CliCommand {
   @Mixin private CommonOptions options;
 
-  @Option(
-      names = "--target",
-      required = true,
-      paramLabel = "SRC",
-      order = 0,
-      description = "The desired schema: a .yaml/.yml/.json file or a directory of them, a .sql file, or tenant:ID.")
-  private String target;
+  @Mixin private TargetOption target;
 
   @Override
   public Integer call() {
     return ReportCommands.run(
-        options, name(), target, false, engine -> engine.validate(options.selection()));
+        options, name(), target.source, false, engine -> engine.validate(options.selection()));
   }
 
   @Override
