@@ -20,8 +20,6 @@ final class ChildWorkers {
   private final String jobId;
   private final Path logs;
   private int started;
-  /** Task counts by state at the last poll. */
-  final java.util.Map<TaskState, Long> lastCounts = new java.util.concurrent.ConcurrentHashMap<>();
 
   ChildWorkers(String tenantsUrl, String controlUrl, String jobId, Path logs) {
     this.tenantsUrl = tenantsUrl;
@@ -49,17 +47,27 @@ final class ChildWorkers {
     long deadline = System.currentTimeMillis() + timeoutMillis;
     try (ControlStore store = ControlStores.open(controlUrl, null, null)) {
       while (process.isAlive() && System.currentTimeMillis() < deadline) {
-        List<RolloutTask> tasks = store.tasks(jobId);
-        for (TaskState state : TaskState.values()) {
-          lastCounts.put(state, count(tasks, state));
-        }
-        if (condition.test(tasks)) {
+        if (condition.test(store.tasks(jobId))) {
           return process.isAlive();
         }
         sleep(5);
       }
     }
     return false;
+  }
+
+  /** Tenants that committed so far, read from the store now. */
+  long succeeded() {
+    try (ControlStore store = ControlStores.open(controlUrl, null, null)) {
+      return count(store.tasks(jobId), TaskState.SUCCEEDED);
+    }
+  }
+
+  /** Tenants not yet finished, read from the store now. */
+  long remaining() {
+    try (ControlStore store = ControlStores.open(controlUrl, null, null)) {
+      return store.tasks(jobId).stream().filter(t -> !t.state().isFinished()).count();
+    }
   }
 
   /** Kills the process hard (no shutdown hooks) if it still runs; true when it did. */

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RolloutCrashTest {
   private static final int TENANTS = 200;
+  /** Slows each step a little so that kills land inside tenants' transactions on fast machines too. */
+  private static final long STEP_DELAY_MS = 6;
 
   @TempDir Path dir;
 
@@ -48,15 +50,20 @@ class RolloutCrashTest {
     // During the gate: after some dry runs, then at a random moment.
     killWhen(workers, kills, "dry-run 40", tasks -> count(tasks, TaskState.DRY_RUN_OK) >= 40);
     killAfter(workers, kills, 600 + random.nextInt(700));
-    // During the real run: the canary wave, inside transactions, at random moments.
+    // During the real run: the canary wave, then alternately after a few more tenants committed
+    // and after a random delay, until enough kills landed or few tenants are left.
     killWhen(workers, kills, "canary running", tasks -> count(tasks, TaskState.RUNNING, TaskState.SUCCEEDED) >= 2);
-    for (int k : new int[] {10, 30, 60, 90}) {
-      int done = succeeded(workers);
-      killWhen(workers, kills, "succeeded +" + k, tasks -> count(tasks, TaskState.SUCCEEDED) >= done + k);
-      killAfter(workers, kills, 900 + random.nextInt(900));
+    for (int cycle = 0; cycle < 40 && kills.size() < 13 && workers.remaining() > 30; cycle++) {
+      if (cycle % 2 == 0) {
+        long done = workers.succeeded();
+        int k = 3 + random.nextInt(8);
+        killWhen(workers, kills, "succeeded +" + k, tasks -> count(tasks, TaskState.SUCCEEDED) >= done + k);
+      } else {
+        killAfter(workers, kills, 500 + random.nextInt(700));
+      }
     }
     // Two workers at once on the SQLite store, one of them killed: the other takes its tasks over.
-    Process survivor = workers.start(2, 2);
+    Process survivor = workers.start(2, STEP_DELAY_MS);
     killWhen(workers, kills, "one of two", tasks -> count(tasks, TaskState.SUCCEEDED) >= TENANTS - 15);
     assertThat(ChildWorkers.exitCode(survivor, 120)).isZero();
     Process last = workers.start(4, 0);
@@ -88,12 +95,8 @@ class RolloutCrashTest {
     }
   }
 
-  private static int succeeded(ChildWorkers workers) {
-    return (int) workers.lastCounts.getOrDefault(TaskState.SUCCEEDED, 0L).longValue();
-  }
-
   private static void killWhen(ChildWorkers workers, List<String> kills, String name, Predicate<List<RolloutTask>> when) {
-    Process process = workers.start(4, 2);
+    Process process = workers.start(4, STEP_DELAY_MS);
     if (workers.awaitTasks(process, when, 60_000) && ChildWorkers.kill(process)) {
       kills.add(name);
     }
@@ -101,7 +104,7 @@ class RolloutCrashTest {
   }
 
   private static void killAfter(ChildWorkers workers, List<String> kills, long millis) {
-    Process process = workers.start(4, 2);
+    Process process = workers.start(4, STEP_DELAY_MS);
     ChildWorkers.sleep(millis);
     if (ChildWorkers.kill(process)) {
       kills.add("after " + millis + "ms");
