@@ -31,10 +31,17 @@ public final class AdminTool {
   private AdminTool() {}
 
   /** The report as this tool publishes it. */
-  public record Report(String operation, String target, String targetHash, String outcome, List<Tenant> tenants) {}
+  public record Report(
+      String operation, String target, String targetHash, String outcome, List<Tenant> tenants) {}
 
   /** One tenant's line in the report. */
-  public record Tenant(String id, String status, String schemaHash, List<String> changes, List<Step> steps, String error) {}
+  public record Tenant(
+      String id,
+      String status,
+      String schemaHash,
+      List<String> changes,
+      List<Step> steps,
+      String error) {}
 
   /** One planned step. */
   public record Step(int index, String safety, String description, List<String> sql) {}
@@ -54,10 +61,10 @@ public final class AdminTool {
         r.tenant().id(),
         r.status().name(),
         r.currentHash(),
-        r.diff() == null ? List.of() : r.diff().changes().stream().map(SchemaChange::describe).toList(),
-        r.plan() == null
+        r.diff() == null
             ? List.of()
-            : r.plan().steps().stream().map(AdminTool::step).toList(),
+            : r.diff().changes().stream().map(SchemaChange::describe).toList(),
+        r.plan() == null ? List.of() : r.plan().steps().stream().map(AdminTool::step).toList(),
         r.failure() == null ? null : r.failure().getMessage());
   }
 
@@ -82,8 +89,9 @@ public final class AdminTool {
           case "plan" -> s -> s.plan(TenantSelection.all());
           case "sync" -> s -> s.sync(TenantSelection.all());
           case "audit" -> s -> s.audit(TenantSelection.all());
-          default -> throw new IllegalArgumentException(
-              "unknown operation '" + operation + "'; use validate, plan, sync or audit");
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown operation '" + operation + "'; use validate, plan, sync or audit");
         };
     try (SchemaSync schemaSync = SchemaSync.builder().url(url).target(Target.of(target)).build()) {
       return op.apply(schemaSync);

@@ -19,9 +19,9 @@ import java.nio.file.Path;
  *     io.schemasync.examples.StartupSync jdbc:sqlite:demo/tenants examples/schema
  * </pre>
  *
- * <p>With PostgreSQL or MySQL, an application usually hands over its pool instead of a URL:
- * {@code SchemaSync.builder().dataSource(hikariDataSource)}; the adapter is then chosen by the
- * database product and the application keeps ownership of the pool.
+ * <p>With PostgreSQL or MySQL, an application usually hands over its pool instead of a URL: {@code
+ * SchemaSync.builder().dataSource(hikariDataSource)}; the adapter is then chosen by the database
+ * product and the application keeps ownership of the pool.
  */
 public final class StartupSync {
   private StartupSync() {}
@@ -47,6 +47,7 @@ public final class StartupSync {
     for (TenantResult result : report.results()) {
       System.out.println("tenant " + result.tenant().id() + ": " + result.status());
     }
-    System.out.println("schema " + report.targetHash().substring(0, 12) + " everywhere; starting to serve");
+    System.out.println(
+        "schema " + report.targetHash().substring(0, 12) + " everywhere; starting to serve");
   }
 }

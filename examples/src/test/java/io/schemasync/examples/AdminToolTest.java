@@ -32,12 +32,16 @@ class AdminToolTest {
     assertThat(tenant.get("status").asText()).isEqualTo("DRIFT");
     assertThat(tenant.get("changes").toString()).contains("add column users.last_login_at");
 
-    JsonNode plan = new ObjectMapper().readTree(AdminTool.toJson(AdminTool.run("plan", url, Path.of("schema-v2"))));
+    JsonNode plan =
+        new ObjectMapper()
+            .readTree(AdminTool.toJson(AdminTool.run("plan", url, Path.of("schema-v2"))));
     JsonNode firstStep = plan.get("tenants").get(0).get("steps").get(0);
     assertThat(firstStep.get("index").asInt()).isEqualTo(1);
     assertThat(firstStep.get("sql").size()).isPositive();
 
-    assertThat(AdminTool.run("sync", url, Path.of("schema-v2")).outcome()).isEqualTo(SyncReport.Outcome.OK);
-    assertThat(AdminTool.run("validate", url, Path.of("schema-v2")).outcome()).isEqualTo(SyncReport.Outcome.OK);
+    assertThat(AdminTool.run("sync", url, Path.of("schema-v2")).outcome())
+        .isEqualTo(SyncReport.Outcome.OK);
+    assertThat(AdminTool.run("validate", url, Path.of("schema-v2")).outcome())
+        .isEqualTo(SyncReport.Outcome.OK);
   }
 }

@@ -27,8 +27,16 @@ class TenantSchemaIT {
   static void assertTenantMatchesTarget(SchemaSync schemaSync, String tenant) {
     TenantResult result = schemaSync.validate(TenantSelection.ids(tenant)).results().get(0);
     assertThat(result.status())
-        .as(() -> "tenant " + tenant + " differs from " + schemaSync.target().hash().substring(0, 12)
-            + ":\n" + (result.diff() == null ? String.valueOf(result.failure()) : result.diff().render()))
+        .as(
+            () ->
+                "tenant "
+                    + tenant
+                    + " differs from "
+                    + schemaSync.target().hash().substring(0, 12)
+                    + ":\n"
+                    + (result.diff() == null
+                        ? String.valueOf(result.failure())
+                        : result.diff().render()))
         .isEqualTo(TenantStatus.IN_SYNC);
   }
 
@@ -38,7 +46,8 @@ class TenantSchemaIT {
 
   @Test
   void aSyncedTenantIsExactlyTheTarget() {
-    StartupSync.syncAllTenants("jdbc:sqlite:" + tenants, RELEASE_1); // no tenants yet: nothing to do
+    StartupSync.syncAllTenants(
+        "jdbc:sqlite:" + tenants, RELEASE_1); // no tenants yet: nothing to do
     try (SchemaSync schemaSync = engine(RELEASE_1)) {
       assertThat(schemaSync.sync("acme").status()).isEqualTo(TenantStatus.APPLIED);
       assertTenantMatchesTarget(schemaSync, "acme");
@@ -64,7 +73,9 @@ class TenantSchemaIT {
           .contains("create table labels");
 
       SyncReport upgrade = release2.sync(TenantSelection.all()).orThrow();
-      assertThat(upgrade.results()).extracting(TenantResult::status).containsOnly(TenantStatus.APPLIED);
+      assertThat(upgrade.results())
+          .extracting(TenantResult::status)
+          .containsOnly(TenantStatus.APPLIED);
       assertTenantMatchesTarget(release2, "initech");
     }
   }
@@ -78,6 +89,8 @@ class TenantSchemaIT {
     SyncReport first = StartupSync.syncAllTenants("jdbc:sqlite:" + tenants, RELEASE_2);
     assertThat(first.count(TenantStatus.APPLIED)).isEqualTo(2);
     SyncReport second = StartupSync.syncAllTenants("jdbc:sqlite:" + tenants, RELEASE_2);
-    assertThat(second.results()).extracting(TenantResult::status).containsOnly(TenantStatus.IN_SYNC);
+    assertThat(second.results())
+        .extracting(TenantResult::status)
+        .containsOnly(TenantStatus.IN_SYNC);
   }
 }

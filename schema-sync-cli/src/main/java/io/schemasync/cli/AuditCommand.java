@@ -22,12 +22,14 @@ final class AuditCommand implements Callable<Integer>, CliCommand {
       names = "--target",
       paramLabel = "SRC",
       order = 0,
-      description = "Optional desired schema to report drift against (file, directory, .sql, or tenant:ID).")
+      description =
+          "Optional desired schema to report drift against (file, directory, .sql, or tenant:ID).")
   private String target;
 
   @Override
   public Integer call() {
-    return ReportCommands.run(options, name(), target, true, engine -> engine.audit(options.selection()));
+    return ReportCommands.run(
+        options, name(), target, true, engine -> engine.audit(options.selection()));
   }
 
   @Override

@@ -45,7 +45,8 @@ final class CommonOptions {
       names = "--property",
       paramLabel = "KEY=VALUE",
       order = 3,
-      description = "A driver or adapter property, e.g. --property schemasync.online=true; repeatable.")
+      description =
+          "A driver or adapter property, e.g. --property schemasync.online=true; repeatable.")
   Map<String, String> properties = new LinkedHashMap<>();
 
   @Option(
@@ -73,7 +74,8 @@ final class CommonOptions {
   @Option(
       names = "--allow-destructive",
       order = 7,
-      description = "Allow steps that destroy data (dropping a table or column, lossy type changes).")
+      description =
+          "Allow steps that destroy data (dropping a table or column, lossy type changes).")
   boolean allowDestructive;
 
   @Option(
@@ -81,7 +83,8 @@ final class CommonOptions {
       paramLabel = "POLICY",
       defaultValue = "BLOCK",
       order = 8,
-      description = "What to do with breaking steps: block (refuse the plan) or warn (default: block).")
+      description =
+          "What to do with breaking steps: block (refuse the plan) or warn (default: block).")
   BreakingPolicy breaking;
 
   @Option(
@@ -90,13 +93,15 @@ final class CommonOptions {
       defaultValue = "30s",
       converter = DurationConverter.class,
       order = 9,
-      description = "How long to wait for a tenant's migration lock: 500ms, 30s, 2m (default: ${DEFAULT-VALUE}).")
+      description =
+          "How long to wait for a tenant's migration lock: 500ms, 30s, 2m (default: ${DEFAULT-VALUE}).")
   Duration lockTimeout;
 
   @Option(
       names = {"-v", "--verbose"},
       order = 10,
-      description = "Print progress of each step, engine logging, and stack traces of unexpected errors.")
+      description =
+          "Print progress of each step, engine logging, and stack traces of unexpected errors.")
   boolean verbose;
 
   private Terminal terminal;
@@ -119,7 +124,8 @@ final class CommonOptions {
   TenantSelection selection() {
     if (!tenantIds.isEmpty() && tenantGlob != null) {
       throw new ParameterException(
-          mixee.commandLine(), "give either --tenant (one or more ids) or --tenants GLOB, not both");
+          mixee.commandLine(),
+          "give either --tenant (one or more ids) or --tenants GLOB, not both");
     }
     if (!tenantIds.isEmpty()) {
       return TenantSelection.ids(tenantIds.toArray(String[]::new));
@@ -130,7 +136,10 @@ final class CommonOptions {
       } catch (IllegalArgumentException e) {
         throw new ParameterException(
             mixee.commandLine(),
-            "--tenants '" + tenantGlob + "' is not a valid glob: " + e.getMessage()
+            "--tenants '"
+                + tenantGlob
+                + "' is not a valid glob: "
+                + e.getMessage()
                 + "; use *, ?, [a-z] or {a,b}");
       }
       return TenantSelection.glob(tenantGlob);

@@ -42,20 +42,32 @@ final class DemoCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(names = "--dir", paramLabel = "DIR", defaultValue = "demo", description = "Where the demo tenants go (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      defaultValue = "demo",
+      description = "Where the demo tenants go (default: ${DEFAULT-VALUE}).")
   private Path dir;
 
-  @Option(names = "--from", paramLabel = "SRC", description = "Release 1 schema (default: examples/schema).")
+  @Option(
+      names = "--from",
+      paramLabel = "SRC",
+      description = "Release 1 schema (default: examples/schema).")
   private Path from;
 
-  @Option(names = "--to", paramLabel = "SRC", description = "Release 2 schema (default: examples/schema-v2).")
+  @Option(
+      names = "--to",
+      paramLabel = "SRC",
+      description = "Release 2 schema (default: examples/schema-v2).")
   private Path to;
 
   private Terminal term;
 
   @Override
   public Integer call() throws SQLException {
-    term = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr(), Terminal.colourWanted());
+    term =
+        new Terminal(
+            spec.commandLine().getOut(), spec.commandLine().getErr(), Terminal.colourWanted());
     Path release1 = shortest(exampleSchema(from, "examples/schema", "--from"));
     Path release2 = shortest(exampleSchema(to, "examples/schema-v2", "--to"));
     Path tenants = shortest(dir.resolve("tenants"));
@@ -63,12 +75,17 @@ final class DemoCommand implements Callable<Integer> {
     resetTenants(tenants);
 
     heading("1. initech signed up at release 1 and has data");
-    int exit = quietly("sync", "--url", url, "--target", release1.toString(), "--tenant", "initech");
+    int exit =
+        quietly("sync", "--url", url, "--target", release1.toString(), "--tenant", "initech");
     if (exit != ExitCode.OK) {
       return exit;
     }
     insertRows(tenants.resolve("initech" + TENANT_SUFFIX));
-    term.println("   created " + tenants.resolve("initech" + TENANT_SUFFIX) + " at release 1 and inserted " + rowSummary(tenants));
+    term.println(
+        "   created "
+            + tenants.resolve("initech" + TENANT_SUFFIX)
+            + " at release 1 and inserted "
+            + rowSummary(tenants));
 
     heading("2. acme and globex just signed up: empty databases");
     for (String id : List.of("acme", "globex")) {
@@ -95,12 +112,25 @@ final class DemoCommand implements Callable<Integer> {
     term.println("   initech still holds " + rowSummary(tenants));
 
     heading("6. Going back to release 1 would drop columns: refused, nothing changes");
-    exit = shownQuietErrors(ExitCode.REFUSED, "plan", "--url", url, "--target", release1.toString(), "--tenant", "initech");
+    exit =
+        shownQuietErrors(
+            ExitCode.REFUSED,
+            "plan",
+            "--url",
+            url,
+            "--target",
+            release1.toString(),
+            "--tenant",
+            "initech");
     if (exit != ExitCode.REFUSED) {
       return exit == ExitCode.OK ? ExitCode.FAILED : exit;
     }
     term.println("");
-    term.println(term.paint(Style.GREEN, "Demo finished.") + " The tenants are in " + tenants + "; try for yourself:");
+    term.println(
+        term.paint(Style.GREEN, "Demo finished.")
+            + " The tenants are in "
+            + tenants
+            + "; try for yourself:");
     term.println("  ./schema-sync inspect --url " + url + " --tenant initech");
     term.println("  ./schema-sync audit --url " + url + " --target " + release2 + " --format json");
     term.flush();
@@ -111,13 +141,17 @@ final class DemoCommand implements Callable<Integer> {
     Path candidate = given;
     if (candidate == null) {
       String home = System.getenv("SCHEMA_SYNC_HOME");
-      candidate = home == null || home.isEmpty() ? Path.of(relative) : Path.of(home).resolve(relative);
+      candidate =
+          home == null || home.isEmpty() ? Path.of(relative) : Path.of(home).resolve(relative);
     }
     if (!Files.exists(candidate)) {
       throw new ParameterException(
           spec.commandLine(),
-          "cannot find the example schema at " + candidate
-              + "; run the demo from the repository root (./schema-sync demo) or pass " + option + " PATH");
+          "cannot find the example schema at "
+              + candidate
+              + "; run the demo from the repository root (./schema-sync demo) or pass "
+              + option
+              + " PATH");
     }
     return candidate;
   }
@@ -154,14 +188,21 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     int exit = Main.run(args, out, err);
     if (exit != expected) {
-      term.error("demo: expected exit " + expected + " from '" + args[0] + "' but got " + exit + "; see the output above");
+      term.error(
+          "demo: expected exit "
+              + expected
+              + " from '"
+              + args[0]
+              + "' but got "
+              + exit
+              + "; see the output above");
     }
     return exit;
   }
 
   /**
-   * Runs a command whose failure is the point of the step: its report shows why, so the copy of
-   * the error the command also writes to stderr is left out.
+   * Runs a command whose failure is the point of the step: its report shows why, so the copy of the
+   * error the command also writes to stderr is left out.
    */
   private int shownQuietErrors(int expected, String... args) {
     term.println(term.paint(Style.CYAN, "$ schema-sync " + String.join(" ", args)));

@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    description = "Shows, per tenant, how its schema differs from the target. Exits 1 when any tenant drifts.")
+    description =
+        "Shows, per tenant, how its schema differs from the target. Exits 1 when any tenant drifts.")
 final class DiffCommand implements Callable<Integer>, CliCommand {
   @Mixin private CommonOptions options;
 

@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads durations as people write them: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, or ISO-8601. */
+/**
+ * Reads durations as people write them: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, or
+ * ISO-8601.
+ */
 final class DurationConverter implements ITypeConverter<Duration> {
   private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 

@@ -42,12 +42,14 @@ final class Engines {
   private record ProgressListener(Terminal terminal) implements StepListener {
     @Override
     public void stepStarted(TenantContext tenant, MigrationStep step) {
-      terminal.error("  " + tenant.id() + ": step " + step.index() + " " + step.description() + " ...");
+      terminal.error(
+          "  " + tenant.id() + ": step " + step.index() + " " + step.description() + " ...");
     }
 
     @Override
     public void stepFinished(TenantContext tenant, MigrationStep step, Duration took) {
-      terminal.error("  " + tenant.id() + ": step " + step.index() + " done in " + took.toMillis() + " ms");
+      terminal.error(
+          "  " + tenant.id() + ": step " + step.index() + " done in " + took.toMillis() + " ms");
     }
   }
 }

@@ -7,12 +7,16 @@ import io.schemasync.api.SyncReport;
 public final class ExitCode {
   /** Success; every tenant is in sync (or was brought there). */
   public static final int OK = 0;
+
   /** Drift found by {@code diff} or {@code validate}. */
   public static final int DRIFT = 1;
+
   /** Bad usage or bad input: options, target document, tenant id, unknown adapter URL. */
   public static final int INVALID_INPUT = 2;
+
   /** A safety policy refused a plan; nothing was changed. */
   public static final int REFUSED = 3;
+
   /** The database or the execution failed, or an unexpected error. */
   public static final int FAILED = 4;
 

@@ -45,7 +45,8 @@ final class InspectCommand implements Callable<Integer>, CliCommand {
           if (options.json()) {
             json.add(JsonReport.Tenant.failed(tenant.id(), e));
           } else {
-            term.println(term.paint(Style.BOLD, tenant.id()) + "  " + term.paint(Style.RED, "FAILED"));
+            term.println(
+                term.paint(Style.BOLD, tenant.id()) + "  " + term.paint(Style.RED, "FAILED"));
           }
         }
       }

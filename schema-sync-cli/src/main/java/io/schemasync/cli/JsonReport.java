@@ -10,7 +10,6 @@ import io.schemasync.api.ExecutionResult;
 import io.schemasync.api.SchemaSyncException;
 import io.schemasync.api.SyncReport;
 import io.schemasync.api.TenantResult;
-import io.schemasync.api.TenantStatus;
 import io.schemasync.api.change.SchemaChange;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.plan.MigrationPlan;
@@ -24,7 +23,16 @@ import java.util.List;
  * docs/cli-json.md. Every field is always present (null when it does not apply to the command), in
  * a fixed order, so that tools can rely on the shape.
  */
-@JsonPropertyOrder({"command", "url", "target", "targetHash", "outcome", "exitCode", "tenants", "error"})
+@JsonPropertyOrder({
+  "command",
+  "url",
+  "target",
+  "targetHash",
+  "outcome",
+  "exitCode",
+  "tenants",
+  "error"
+})
 record JsonReport(
     String command,
     String url,
@@ -47,9 +55,7 @@ record JsonReport(
         report.targetHash(),
         ExitCode.outcomeName(exitCode),
         exitCode,
-        report.results().stream()
-            .map(Tenant::of)
-            .toList(),
+        report.results().stream().map(Tenant::of).toList(),
         null);
   }
 
@@ -84,7 +90,16 @@ record JsonReport(
   }
 
   /** One tenant's result. */
-  @JsonPropertyOrder({"tenant", "status", "currentHash", "diff", "plan", "execution", "snapshot", "error"})
+  @JsonPropertyOrder({
+    "tenant",
+    "status",
+    "currentHash",
+    "diff",
+    "plan",
+    "execution",
+    "snapshot",
+    "error"
+  })
   record Tenant(
       String tenant,
       String status,
@@ -101,7 +116,9 @@ record JsonReport(
           r.tenant().id(),
           r.status().name(),
           r.currentHash(),
-          r.diff() == null ? null : r.diff().changes().stream().map(SchemaChange::describe).toList(),
+          r.diff() == null
+              ? null
+              : r.diff().changes().stream().map(SchemaChange::describe).toList(),
           r.plan() == null ? null : Plan.of(r.plan()),
           r.execution() == null ? null : Execution.of(r.execution()),
           null,
@@ -119,7 +136,15 @@ record JsonReport(
   }
 
   /** A tenant's migration plan. */
-  @JsonPropertyOrder({"fromHash", "targetHash", "maxSafety", "requiresDowntime", "steps", "warnings", "violations"})
+  @JsonPropertyOrder({
+    "fromHash",
+    "targetHash",
+    "maxSafety",
+    "requiresDowntime",
+    "steps",
+    "warnings",
+    "violations"
+  })
   record Plan(
       String fromHash,
       String targetHash,
@@ -141,7 +166,15 @@ record JsonReport(
   }
 
   /** One step of a plan. */
-  @JsonPropertyOrder({"index", "description", "safety", "reason", "sql", "transactional", "dependsOn"})
+  @JsonPropertyOrder({
+    "index",
+    "description",
+    "safety",
+    "reason",
+    "sql",
+    "transactional",
+    "dependsOn"
+  })
   record Step(
       int index,
       String description,
@@ -183,8 +216,7 @@ record JsonReport(
   @JsonPropertyOrder({"category", "message"})
   record Error(String category, String message) {
     static Error of(Throwable t) {
-      String category =
-          t instanceof SchemaSyncException s ? s.category().name() : "INTERNAL";
+      String category = t instanceof SchemaSyncException s ? s.category().name() : "INTERNAL";
       return new Error(category, String.valueOf(t.getMessage()));
     }
   }

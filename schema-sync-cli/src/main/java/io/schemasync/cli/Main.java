@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code schema-sync} command line. {@link #run} is the whole program minus {@code System.exit},
- * so tests drive it in-process with their own writers.
+ * The {@code schema-sync} command line. {@link #run} is the whole program minus {@code
+ * System.exit}, so tests drive it in-process with their own writers.
  */
 public final class Main {
   private Main() {}
@@ -29,8 +29,10 @@ public final class Main {
     if (verbose && System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
     }
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     System.exit(run(args, out, err));
   }
 
@@ -48,7 +50,8 @@ public final class Main {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setColorScheme(CommandLine.Help.defaultColorScheme(Terminal.colourWanted() ? Ansi.ON : Ansi.OFF));
+    cl.setColorScheme(
+        CommandLine.Help.defaultColorScheme(Terminal.colourWanted() ? Ansi.ON : Ansi.OFF));
     cl.setParameterExceptionHandler(Main::usageError);
     cl.setExecutionExceptionHandler(Main::executionError);
     return cl;
@@ -77,8 +80,13 @@ public final class Main {
     } else {
       exit = ExitCode.FAILED;
       term.error(
-          "error: unexpected " + ex.getClass().getName() + ": " + ex.getMessage()
-              + (verbose ? "" : " (this is a bug in schema-sync; rerun with -v for the stack trace and report it)"));
+          "error: unexpected "
+              + ex.getClass().getName()
+              + ": "
+              + ex.getMessage()
+              + (verbose
+                  ? ""
+                  : " (this is a bug in schema-sync; rerun with -v for the stack trace and report it)"));
       if (verbose) {
         ex.printStackTrace(term.err());
       }
@@ -131,7 +139,9 @@ public final class Main {
 
     @Override
     public Integer call() {
-      throw new ParameterException(spec.commandLine(), "missing command: inspect, diff, plan, sync, validate, audit, rollout or demo");
+      throw new ParameterException(
+          spec.commandLine(),
+          "missing command: inspect, diff, plan, sync, validate, audit, rollout or demo");
     }
   }
 }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    description = "Dry run: per tenant, the ordered steps with safety class, reason and SQL, warnings and policy violations. Rehearses the plan in a rolled-back transaction where the engine allows; changes nothing. Exits 3 when a plan would be refused.")
+    description =
+        "Dry run: per tenant, the ordered steps with safety class, reason and SQL, warnings and policy violations. Rehearses the plan in a rolled-back transaction where the engine allows; changes nothing. Exits 3 when a plan would be refused.")
 final class PlanCommand implements Callable<Integer>, CliCommand {
   @Mixin private CommonOptions options;
 

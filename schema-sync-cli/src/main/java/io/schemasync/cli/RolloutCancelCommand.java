@@ -13,8 +13,9 @@ import picocli.CommandLine.Parameters;
     name = "cancel",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Cancels a rollout job: workers start no more tenants (those in flight finish, and changes"
-        + " already committed stay). Exit code 0 when cancelled, 4 when the job had already ended.")
+    description =
+        "Cancels a rollout job: workers start no more tenants (those in flight finish, and changes"
+            + " already committed stay). Exit code 0 when cancelled, 4 when the job had already ended.")
 final class RolloutCancelCommand implements Callable<Integer> {
   @Mixin private RolloutConnection connection;
 
@@ -23,16 +24,28 @@ final class RolloutCancelCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return RolloutCommands.guard(connection, "rollout cancel", null, () -> {
-      try (Rollouts rollouts = DefaultRollouts.withoutEngine(connection.openStore(), true)) {
-        RolloutJob before = rollouts.status(jobId).job();
-        RolloutJob after = rollouts.cancel(jobId);
-        int exit = before.state().isTerminal() ? ExitCode.FAILED : ExitCode.OK;
-        if (exit != ExitCode.OK) {
-          connection.terminal(null).error("rollout " + jobId + " had already ended " + before.state() + "; nothing to cancel");
-        }
-        return RolloutCommands.print(connection, "rollout cancel", rollouts.status(after.id()), exit, null);
-      }
-    });
+    return RolloutCommands.guard(
+        connection,
+        "rollout cancel",
+        null,
+        () -> {
+          try (Rollouts rollouts = DefaultRollouts.withoutEngine(connection.openStore(), true)) {
+            RolloutJob before = rollouts.status(jobId).job();
+            RolloutJob after = rollouts.cancel(jobId);
+            int exit = before.state().isTerminal() ? ExitCode.FAILED : ExitCode.OK;
+            if (exit != ExitCode.OK) {
+              connection
+                  .terminal(null)
+                  .error(
+                      "rollout "
+                          + jobId
+                          + " had already ended "
+                          + before.state()
+                          + "; nothing to cancel");
+            }
+            return RolloutCommands.print(
+                connection, "rollout cancel", rollouts.status(after.id()), exit, null);
+          }
+        });
   }
 }

@@ -8,7 +8,10 @@ import java.util.function.IntSupplier;
 final class RolloutCommands {
   private RolloutCommands() {}
 
-  /** Runs {@code body}; a schema-sync error is printed (as JSON too, with --format json) and exits 2, 3 or 4. */
+  /**
+   * Runs {@code body}; a schema-sync error is printed (as JSON too, with --format json) and exits
+   * 2, 3 or 4.
+   */
   static int guard(RolloutConnection connection, String command, String url, IntSupplier body) {
     Terminal term = connection.terminal(url);
     try {
@@ -28,15 +31,23 @@ final class RolloutCommands {
   }
 
   /** Prints the job's report in the chosen format and returns {@code exit}. */
-  static int print(RolloutConnection connection, String command, RolloutReport report, int exit, String url) {
+  static int print(
+      RolloutConnection connection, String command, RolloutReport report, int exit, String url) {
     Terminal term = connection.terminal(url);
     if (connection.json()) {
       term.println(RolloutJson.of(command, connection.control, report, exit).write());
     } else {
       new RolloutText(term).job(report, false);
       if (exit != ExitCode.OK) {
-        term.error("rollout " + report.job().id() + " ended " + report.job().state()
-            + "; details: schema-sync rollout status " + report.job().id() + " --control " + connection.control);
+        term.error(
+            "rollout "
+                + report.job().id()
+                + " ended "
+                + report.job().state()
+                + "; details: schema-sync rollout status "
+                + report.job().id()
+                + " --control "
+                + connection.control);
       }
     }
     term.flush();

@@ -1,8 +1,8 @@
 package io.schemasync.cli;
 
 import io.schemasync.api.SchemaSync;
-import io.schemasync.api.rollout.RolloutJob;
 import io.schemasync.api.rollout.NoSuchRolloutException;
+import io.schemasync.api.rollout.RolloutJob;
 import io.schemasync.internal.rollout.ControlStores;
 import io.schemasync.spi.ControlStore;
 import picocli.CommandLine.Help.Visibility;
@@ -10,7 +10,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The options every rollout command shares: where the control store is, output, and the tenants' URL. */
+/**
+ * The options every rollout command shares: where the control store is, output, and the tenants'
+ * URL.
+ */
 final class RolloutConnection {
   @Spec(Spec.Target.MIXEE)
   private CommandSpec mixee;
@@ -20,8 +23,9 @@ final class RolloutConnection {
       paramLabel = "URL",
       defaultValue = ControlStores.DEFAULT_URL,
       order = 20,
-      description = "Where rollout jobs are kept: jdbc:sqlite:FILE (default: ${DEFAULT-VALUE}) or"
-          + " jdbc:postgresql://HOST/DB?user=U when workers on several machines share a rollout.")
+      description =
+          "Where rollout jobs are kept: jdbc:sqlite:FILE (default: ${DEFAULT-VALUE}) or"
+              + " jdbc:postgresql://HOST/DB?user=U when workers on several machines share a rollout.")
   String control;
 
   @Option(
@@ -45,7 +49,8 @@ final class RolloutConnection {
       order = 23,
       defaultValue = "${env:SCHEMA_SYNC_PASSWORD}",
       showDefaultValue = Visibility.NEVER,
-      description = "Database password (default: $SCHEMA_SYNC_PASSWORD). Never printed, never stored.")
+      description =
+          "Database password (default: $SCHEMA_SYNC_PASSWORD). Never printed, never stored.")
   String password;
 
   @Option(
@@ -71,8 +76,12 @@ final class RolloutConnection {
   SchemaSync engineFor(RolloutJob job, String url, int parallelism) {
     String tenants = url != null ? url : job.url();
     if (tenants == null || tenants.contains("***")) {
-      throw new NoSuchRolloutException("job " + job.id() + " was started on " + job.url()
-          + "; give the tenants' URL with its password again with --url");
+      throw new NoSuchRolloutException(
+          "job "
+              + job.id()
+              + " was started on "
+              + job.url()
+              + "; give the tenants' URL with its password again with --url");
     }
     SchemaSync.Builder builder = SchemaSync.builder().url(tenants);
     if (user != null || password != null) {
@@ -94,7 +103,9 @@ final class RolloutConnection {
 
   Terminal terminal(String url) {
     if (terminal == null) {
-      terminal = new Terminal(mixee.commandLine().getOut(), mixee.commandLine().getErr(), Terminal.colourWanted());
+      terminal =
+          new Terminal(
+              mixee.commandLine().getOut(), mixee.commandLine().getErr(), Terminal.colourWanted());
       terminal.redactCredentials(url, password);
       terminal.redactCredentials(control, null);
     }

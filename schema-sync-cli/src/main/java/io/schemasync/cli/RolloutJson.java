@@ -17,7 +17,17 @@ import java.util.List;
  * The JSON document the rollout commands print with {@code --format json}, documented in
  * docs/cli-json.md: every field always present, in a fixed order.
  */
-@JsonPropertyOrder({"command", "control", "outcome", "exitCode", "job", "tasks", "attempts", "jobs", "error"})
+@JsonPropertyOrder({
+  "command",
+  "control",
+  "outcome",
+  "exitCode",
+  "job",
+  "tasks",
+  "attempts",
+  "jobs",
+  "error"
+})
 record RolloutJson(
     String command,
     String control,
@@ -29,22 +39,46 @@ record RolloutJson(
     List<Job> jobs,
     JsonReport.Error error) {
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   static RolloutJson of(String command, String control, RolloutReport report, int exitCode) {
-    return new RolloutJson(command, JdbcUrls.mask(control), ExitCode.outcomeName(exitCode), exitCode,
-        Job.of(report.job(), report), report.tasks().stream().map(Task::of).toList(),
-        report.attempts().stream().map(Attempt::of).toList(), null, null);
+    return new RolloutJson(
+        command,
+        JdbcUrls.mask(control),
+        ExitCode.outcomeName(exitCode),
+        exitCode,
+        Job.of(report.job(), report),
+        report.tasks().stream().map(Task::of).toList(),
+        report.attempts().stream().map(Attempt::of).toList(),
+        null,
+        null);
   }
 
   static RolloutJson ofJobs(String control, List<RolloutJob> jobs) {
-    return new RolloutJson("rollout status", JdbcUrls.mask(control), "OK", 0, null, null, null,
-        jobs.stream().map(j -> Job.of(j, null)).toList(), null);
+    return new RolloutJson(
+        "rollout status",
+        JdbcUrls.mask(control),
+        "OK",
+        0,
+        null,
+        null,
+        null,
+        jobs.stream().map(j -> Job.of(j, null)).toList(),
+        null);
   }
 
   static RolloutJson ofError(String command, String control, Throwable error, int exitCode) {
-    return new RolloutJson(command, JdbcUrls.mask(control), ExitCode.outcomeName(exitCode), exitCode, null,
-        List.of(), List.of(), null, JsonReport.Error.of(error));
+    return new RolloutJson(
+        command,
+        JdbcUrls.mask(control),
+        ExitCode.outcomeName(exitCode),
+        exitCode,
+        null,
+        List.of(),
+        List.of(),
+        null,
+        JsonReport.Error.of(error));
   }
 
   String write() {
@@ -56,22 +90,72 @@ record RolloutJson(
   }
 
   /** A job; {@code counts} is null in job lists. */
-  @JsonPropertyOrder({"id", "state", "wave", "lastWave", "target", "targetHash", "url", "maxFailures",
-      "createdAt", "updatedAt", "message", "counts"})
-  record Job(String id, String state, int wave, int lastWave, String target, String targetHash, String url,
-      int maxFailures, String createdAt, String updatedAt, String message, Counts counts) {
+  @JsonPropertyOrder({
+    "id",
+    "state",
+    "wave",
+    "lastWave",
+    "target",
+    "targetHash",
+    "url",
+    "maxFailures",
+    "createdAt",
+    "updatedAt",
+    "message",
+    "counts"
+  })
+  record Job(
+      String id,
+      String state,
+      int wave,
+      int lastWave,
+      String target,
+      String targetHash,
+      String url,
+      int maxFailures,
+      String createdAt,
+      String updatedAt,
+      String message,
+      Counts counts) {
     static Job of(RolloutJob job, RolloutReport report) {
-      return new Job(job.id(), job.state().name(), job.wave(), job.settings().lastWave(), job.target(),
-          job.targetHash(), job.url(), job.settings().maxFailures(), time(job.createdAt()), time(job.updatedAt()),
-          job.message(), report == null ? null : Counts.of(report));
+      return new Job(
+          job.id(),
+          job.state().name(),
+          job.wave(),
+          job.settings().lastWave(),
+          job.target(),
+          job.targetHash(),
+          job.url(),
+          job.settings().maxFailures(),
+          time(job.createdAt()),
+          time(job.updatedAt()),
+          job.message(),
+          report == null ? null : Counts.of(report));
     }
   }
 
   /** Tasks per state. */
-  @JsonPropertyOrder({"total", "enqueued", "dryRunOk", "dryRunFailed", "running", "succeeded", "failed"})
-  record Counts(int total, long enqueued, long dryRunOk, long dryRunFailed, long running, long succeeded, long failed) {
+  @JsonPropertyOrder({
+    "total",
+    "enqueued",
+    "dryRunOk",
+    "dryRunFailed",
+    "running",
+    "succeeded",
+    "failed"
+  })
+  record Counts(
+      int total,
+      long enqueued,
+      long dryRunOk,
+      long dryRunFailed,
+      long running,
+      long succeeded,
+      long failed) {
     static Counts of(RolloutReport r) {
-      return new Counts(r.tasks().size(), r.count(io.schemasync.api.rollout.TaskState.ENQUEUED),
+      return new Counts(
+          r.tasks().size(),
+          r.count(io.schemasync.api.rollout.TaskState.ENQUEUED),
           r.count(io.schemasync.api.rollout.TaskState.DRY_RUN_OK),
           r.count(io.schemasync.api.rollout.TaskState.DRY_RUN_FAILED),
           r.count(io.schemasync.api.rollout.TaskState.RUNNING),
@@ -81,23 +165,77 @@ record RolloutJson(
   }
 
   /** One tenant's task. */
-  @JsonPropertyOrder({"tenant", "state", "wave", "attempts", "worker", "startedAt", "finishedAt", "error"})
-  record Task(String tenant, String state, int wave, int attempts, String worker, String startedAt,
-      String finishedAt, String error) {
+  @JsonPropertyOrder({
+    "tenant",
+    "state",
+    "wave",
+    "attempts",
+    "worker",
+    "startedAt",
+    "finishedAt",
+    "error"
+  })
+  record Task(
+      String tenant,
+      String state,
+      int wave,
+      int attempts,
+      String worker,
+      String startedAt,
+      String finishedAt,
+      String error) {
     static Task of(RolloutTask t) {
-      return new Task(t.tenantId(), t.state().name(), t.wave(), t.attempts(),
-          t.worker() == null ? null : t.worker().id(), time(t.startedAt()), time(t.finishedAt()), t.error());
+      return new Task(
+          t.tenantId(),
+          t.state().name(),
+          t.wave(),
+          t.attempts(),
+          t.worker() == null ? null : t.worker().id(),
+          time(t.startedAt()),
+          time(t.finishedAt()),
+          t.error());
     }
   }
 
   /** One line of the audit trail. */
-  @JsonPropertyOrder({"tenant", "phase", "outcome", "worker", "host", "pid", "startedAt", "finishedAt",
-      "statements", "planHash", "error"})
-  record Attempt(String tenant, String phase, String outcome, String worker, String host, long pid,
-      String startedAt, String finishedAt, int statements, String planHash, String error) {
+  @JsonPropertyOrder({
+    "tenant",
+    "phase",
+    "outcome",
+    "worker",
+    "host",
+    "pid",
+    "startedAt",
+    "finishedAt",
+    "statements",
+    "planHash",
+    "error"
+  })
+  record Attempt(
+      String tenant,
+      String phase,
+      String outcome,
+      String worker,
+      String host,
+      long pid,
+      String startedAt,
+      String finishedAt,
+      int statements,
+      String planHash,
+      String error) {
     static Attempt of(TaskAttempt a) {
-      return new Attempt(a.tenantId(), a.phase().name(), a.outcome().name(), a.worker().id(), a.worker().host(),
-          a.worker().pid(), time(a.startedAt()), time(a.finishedAt()), a.statements(), a.planHash(), a.error());
+      return new Attempt(
+          a.tenantId(),
+          a.phase().name(),
+          a.outcome().name(),
+          a.worker().id(),
+          a.worker().host(),
+          a.worker().pid(),
+          time(a.startedAt()),
+          time(a.finishedAt()),
+          a.statements(),
+          a.planHash(),
+          a.error());
     }
   }
 

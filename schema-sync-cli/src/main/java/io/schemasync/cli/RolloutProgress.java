@@ -32,7 +32,12 @@ final class RolloutProgress {
   }
 
   /** Works on the job in this process, showing progress until it ends. */
-  static RolloutReport run(Rollouts rollouts, String jobId, WorkerOptions worker, Terminal term, boolean quiet,
+  static RolloutReport run(
+      Rollouts rollouts,
+      String jobId,
+      WorkerOptions worker,
+      Terminal term,
+      boolean quiet,
       boolean resume) {
     RolloutProgress progress = new RolloutProgress(rollouts, jobId, term, System.console() != null);
     Thread thread = new Thread(() -> progress.loop(), "rollout-progress");
@@ -71,16 +76,24 @@ final class RolloutProgress {
   private synchronized void show(RolloutReport report, boolean last) {
     RolloutJob job = report.job();
     List<RolloutTask> tasks = report.tasks();
-    boolean gate = job.state() == JobState.WAITING_FOR_DRY_RUN || job.state() == JobState.DRY_RUN_FAILED;
+    boolean gate =
+        job.state() == JobState.WAITING_FOR_DRY_RUN || job.state() == JobState.DRY_RUN_FAILED;
     long total = tasks.size();
     long failed = report.count(gate ? TaskState.DRY_RUN_FAILED : TaskState.FAILED);
-    long done = gate ? total - report.count(TaskState.ENQUEUED) - failed : report.count(TaskState.SUCCEEDED);
+    long done =
+        gate
+            ? total - report.count(TaskState.ENQUEUED) - failed
+            : report.count(TaskState.SUCCEEDED);
     if (job.state() != lastState) {
       if (live && !lastLine.isEmpty()) {
         term.err().print("\n");
       }
-      term.error("rollout " + job.id() + ": " + job.state()
-          + (job.state() == JobState.RUNNING ? " (wave " + job.wave() + ")" : ""));
+      term.error(
+          "rollout "
+              + job.id()
+              + ": "
+              + job.state()
+              + (job.state() == JobState.RUNNING ? " (wave " + job.wave() + ")" : ""));
       lastState = job.state();
       phaseStart = System.nanoTime();
       phaseStartDone = done;
@@ -90,8 +103,10 @@ final class RolloutProgress {
     double rate = seconds > 0.5 ? (done - phaseStartDone) / seconds : 0;
     long remaining = total - done - failed;
     String eta = rate > 0 ? String.format("%.0fs", remaining / rate) : "?";
-    String counts = String.format("%s %d/%d done, %d failed, %d remaining, %.1f/s, ETA %s",
-        gate ? "dry run" : "run", done, total, failed, remaining, rate, eta);
+    String counts =
+        String.format(
+            "%s %d/%d done, %d failed, %d remaining, %.1f/s, ETA %s",
+            gate ? "dry run" : "run", done, total, failed, remaining, rate, eta);
     if (live) {
       int width = 30;
       int filled = total == 0 ? width : (int) (width * (done + failed) / total);

@@ -16,15 +16,19 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code rollout resume JOB}: continues a job after a crash, collecting committed tenants by their marker. */
+/**
+ * {@code rollout resume JOB}: continues a job after a crash, collecting committed tenants by their
+ * marker.
+ */
 @Command(
     name = "resume",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    description = "Continues a rollout job in this process until it ends. Tenants whose change committed before a"
-        + " crash are recognised by their commit marker and not run again; interrupted ones are re-planned from"
-        + " their live schema. Tenants held by dead processes of this machine are taken over at once.")
+    description =
+        "Continues a rollout job in this process until it ends. Tenants whose change committed before a"
+            + " crash are recognised by their commit marker and not run again; interrupted ones are re-planned from"
+            + " their live schema. Tenants held by dead processes of this machine are taken over at once.")
 final class RolloutResumeCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @Mixin private RolloutConnection connection;
@@ -32,10 +36,16 @@ final class RolloutResumeCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "JOB", description = "The job id.")
   private String jobId;
 
-  @Option(names = "--url", paramLabel = "URL", description = "The tenants' JDBC URL (default: the one the job was started with).")
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      description = "The tenants' JDBC URL (default: the one the job was started with).")
   private String url;
 
-  @Option(names = "--parallelism", paramLabel = "N", defaultValue = "4",
+  @Option(
+      names = "--parallelism",
+      paramLabel = "N",
+      defaultValue = "4",
       description = "Tenants this process works on at once (default: ${DEFAULT-VALUE}).")
   private int parallelism;
 
@@ -45,7 +55,12 @@ final class RolloutResumeCommand implements Callable<Integer> {
   }
 
   /** Joins the job as one more worker of this process, shared by resume and worker. */
-  static int work(CommandSpec spec, RolloutConnection connection, String command, String jobId, String url,
+  static int work(
+      CommandSpec spec,
+      RolloutConnection connection,
+      String command,
+      String jobId,
+      String url,
       int parallelism) {
     WorkerOptions worker;
     try {
@@ -53,16 +68,37 @@ final class RolloutResumeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--parallelism: " + e.getMessage());
     }
-    return RolloutCommands.guard(connection, command, url, () -> {
-      try (ControlStore store = connection.openStore()) {
-        RolloutJob job = store.job(jobId).orElseThrow(() -> new NoSuchRolloutException(
-            "no rollout job '" + jobId + "' in " + connection.control + "; list them with 'schema-sync rollout status'"));
-        try (SchemaSync engine = connection.engineFor(job, url, parallelism); Rollouts rollouts = engine.rollouts(store)) {
-          RolloutReport report = RolloutProgress.run(rollouts, jobId, worker, connection.terminal(url), connection.json(),
-              command.equals("rollout resume"));
-          return RolloutCommands.print(connection, command, report, RolloutExit.of(report), url);
-        }
-      }
-    });
+    return RolloutCommands.guard(
+        connection,
+        command,
+        url,
+        () -> {
+          try (ControlStore store = connection.openStore()) {
+            RolloutJob job =
+                store
+                    .job(jobId)
+                    .orElseThrow(
+                        () ->
+                            new NoSuchRolloutException(
+                                "no rollout job '"
+                                    + jobId
+                                    + "' in "
+                                    + connection.control
+                                    + "; list them with 'schema-sync rollout status'"));
+            try (SchemaSync engine = connection.engineFor(job, url, parallelism);
+                Rollouts rollouts = engine.rollouts(store)) {
+              RolloutReport report =
+                  RolloutProgress.run(
+                      rollouts,
+                      jobId,
+                      worker,
+                      connection.terminal(url),
+                      connection.json(),
+                      command.equals("rollout resume"));
+              return RolloutCommands.print(
+                  connection, command, report, RolloutExit.of(report), url);
+            }
+          }
+        });
   }
 }

@@ -7,15 +7,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code rollout worker --job JOB}: one more worker process for a job, on this or another machine. */
+/**
+ * {@code rollout worker --job JOB}: one more worker process for a job, on this or another machine.
+ */
 @Command(
     name = "worker",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    description = "Works on a rollout job alongside the other workers until it ends: claims tenants from the shared"
-        + " control store (use a PostgreSQL --control for workers on several machines) and takes over the tenants"
-        + " of workers whose lease expired.")
+    description =
+        "Works on a rollout job alongside the other workers until it ends: claims tenants from the shared"
+            + " control store (use a PostgreSQL --control for workers on several machines) and takes over the tenants"
+            + " of workers whose lease expired.")
 final class RolloutWorkerCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @Mixin private RolloutConnection connection;
@@ -23,10 +26,16 @@ final class RolloutWorkerCommand implements Callable<Integer> {
   @Option(names = "--job", required = true, paramLabel = "JOB", description = "The job id.")
   private String jobId;
 
-  @Option(names = "--url", paramLabel = "URL", description = "The tenants' JDBC URL (default: the one the job was started with).")
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      description = "The tenants' JDBC URL (default: the one the job was started with).")
   private String url;
 
-  @Option(names = "--parallelism", paramLabel = "N", defaultValue = "4",
+  @Option(
+      names = "--parallelism",
+      paramLabel = "N",
+      defaultValue = "4",
       description = "Tenants this process works on at once (default: ${DEFAULT-VALUE}).")
   private int parallelism;
 

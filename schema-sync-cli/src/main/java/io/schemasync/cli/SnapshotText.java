@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Prints a snapshot for people: tables with aligned columns, then their keys, indexes, triggers. */
+/**
+ * Prints a snapshot for people: tables with aligned columns, then their keys, indexes, triggers.
+ */
 final class SnapshotText {
   private final Terminal term;
 
@@ -36,19 +38,26 @@ final class SnapshotText {
     }
     snapshot.tables().forEach(this::table);
     for (View view : snapshot.views()) {
-      term.println("  " + term.paint(Style.BOLD, (view.materialized() ? "materialized view " : "view ") + view.name()));
+      term.println(
+          "  "
+              + term.paint(
+                  Style.BOLD,
+                  (view.materialized() ? "materialized view " : "view ") + view.name()));
       term.println("    " + oneLine(view.definition()));
     }
     for (Routine routine : snapshot.routines()) {
       term.println(
-          "  " + term.paint(Style.BOLD, routine.kind().name().toLowerCase(Locale.ROOT) + " " + routine.key())
+          "  "
+              + term.paint(
+                  Style.BOLD, routine.kind().name().toLowerCase(Locale.ROOT) + " " + routine.key())
               + (routine.returns() == null ? "" : " returns " + routine.returns()));
     }
     for (EnumType type : snapshot.enums()) {
       term.println("  " + term.paint(Style.BOLD, "enum " + type.name()) + " " + type.values());
     }
     for (DomainType domain : snapshot.domains()) {
-      term.println("  " + term.paint(Style.BOLD, "domain " + domain.name()) + " " + domain.baseType());
+      term.println(
+          "  " + term.paint(Style.BOLD, "domain " + domain.name()) + " " + domain.baseType());
     }
     for (Sequence sequence : snapshot.sequences()) {
       term.println("  " + term.paint(Style.BOLD, "sequence " + sequence.name()));
@@ -61,12 +70,19 @@ final class SnapshotText {
     int typeWidth = table.columns().stream().mapToInt(c -> c.type().length()).max().orElse(0);
     for (Column column : table.columns()) {
       term.println(
-          ("    " + TextReport.pad(column.name(), nameWidth) + "  " + TextReport.pad(column.type(), typeWidth)
-                  + "  " + attributes(column))
+          ("    "
+                  + TextReport.pad(column.name(), nameWidth)
+                  + "  "
+                  + TextReport.pad(column.type(), typeWidth)
+                  + "  "
+                  + attributes(column))
               .stripTrailing());
     }
     if (table.primaryKey() != null) {
-      term.println("    primary key " + named(table.primaryKey().name()) + cols(table.primaryKey().columns()));
+      term.println(
+          "    primary key "
+              + named(table.primaryKey().name())
+              + cols(table.primaryKey().columns()));
     }
     for (UniqueConstraint unique : table.uniques()) {
       term.println("    unique " + named(unique.name()) + cols(unique.columns()));
@@ -76,20 +92,33 @@ final class SnapshotText {
     }
     for (ForeignKey fk : table.foreignKeys()) {
       term.println(
-          "    foreign key " + named(fk.name()) + cols(fk.columns()) + " -> " + fk.referencedTable()
-              + cols(fk.referencedColumns()) + action("on delete", fk.onDelete())
+          "    foreign key "
+              + named(fk.name())
+              + cols(fk.columns())
+              + " -> "
+              + fk.referencedTable()
+              + cols(fk.referencedColumns())
+              + action("on delete", fk.onDelete())
               + action("on update", fk.onUpdate()));
     }
     for (Index index : table.indexes()) {
       term.println(
-          "    " + (index.unique() ? "unique index " : "index ") + index.name() + " ("
-              + index.parts().stream().map(SnapshotText::part).collect(Collectors.joining(", ")) + ")"
+          "    "
+              + (index.unique() ? "unique index " : "index ")
+              + index.name()
+              + " ("
+              + index.parts().stream().map(SnapshotText::part).collect(Collectors.joining(", "))
+              + ")"
               + (index.method() == null ? "" : " using " + index.method())
               + (index.where() == null ? "" : " where " + oneLine(index.where())));
     }
     for (Trigger trigger : table.triggers()) {
       term.println(
-          "    trigger " + trigger.name() + " " + trigger.timing() + " "
+          "    trigger "
+              + trigger.name()
+              + " "
+              + trigger.timing()
+              + " "
               + trigger.events().stream().map(Enum::name).collect(Collectors.joining(" or "))
               + (trigger.forEachRow() ? " for each row" : "")
               + (trigger.when() == null ? "" : " when " + oneLine(trigger.when())));
@@ -106,8 +135,11 @@ final class SnapshotText {
       parts.add("identity " + column.identity().name().toLowerCase(Locale.ROOT).replace('_', ' '));
     }
     if (column.generated() != null) {
-      parts.add("generated (" + oneLine(column.generated().expression()) + ")"
-          + (column.generated().stored() ? " stored" : ""));
+      parts.add(
+          "generated ("
+              + oneLine(column.generated().expression())
+              + ")"
+              + (column.generated().stored() ? " stored" : ""));
     }
     if (column.collation() != null) {
       parts.add("collate " + column.collation());

@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    description = "Brings every selected tenant to the target: plans all tenants first (if any plan is refused, no tenant is changed), then applies each plan under the tenant's lock and verifies the result. Prints the plan and the result per tenant.")
+    description =
+        "Brings every selected tenant to the target: plans all tenants first (if any plan is refused, no tenant is changed), then applies each plan under the tenant's lock and verifies the result. Prints the plan and the result per tenant.")
 final class SyncCommand implements Callable<Integer>, CliCommand {
   @Mixin private CommonOptions options;
 

@@ -21,6 +21,7 @@ import java.util.StringJoiner;
 /** Renders a report for people: one block per tenant, aligned, then a one-line summary. */
 final class TextReport {
   private final Terminal term;
+
   /** Plans already printed, by content, so that a fleet on the same schema shows one plan once. */
   private final Map<List<Object>, String> printedPlans = new HashMap<>();
 
@@ -70,7 +71,10 @@ final class TextReport {
         plan(r.plan());
       } else {
         term.println(
-            "    plan: the same " + count(r.plan().steps().size(), "step") + " as " + sameAs
+            "    plan: the same "
+                + count(r.plan().steps().size(), "step")
+                + " as "
+                + sameAs
                 + " (same schema before, same SQL)");
       }
     }
@@ -78,7 +82,8 @@ final class TextReport {
       execution(r.execution());
     }
     if (r.status() == TenantStatus.SKIPPED) {
-      term.println("    left unchanged: another tenant's plan was refused or failed, so no tenant was changed");
+      term.println(
+          "    left unchanged: another tenant's plan was refused or failed, so no tenant was changed");
     }
     if (r.failure() != null && r.status() != TenantStatus.REFUSED) {
       String[] lines = message(r.failure().getMessage()).split("\n");
@@ -95,13 +100,20 @@ final class TextReport {
             + count(plan.steps().size(), "step")
             + ", worst "
             + safety(plan.maxSafety())
-            + (plan.requiresDowntime() ? ", may block writers or lose data: plan a quiet moment" : ""));
+            + (plan.requiresDowntime()
+                ? ", may block writers or lose data: plan a quiet moment"
+                : ""));
     int safetyWidth = "DESTRUCTIVE".length();
     for (MigrationStep step : plan.steps()) {
       String index = String.format(Locale.ROOT, "%4d", step.index());
       term.println(
-          "  " + index + "  " + safety(step.safety()) + " ".repeat(safetyWidth - step.safety().name().length())
-              + "  " + step.description()
+          "  "
+              + index
+              + "  "
+              + safety(step.safety())
+              + " ".repeat(safetyWidth - step.safety().name().length())
+              + "  "
+              + step.description()
               + (step.transactional() ? "" : term.paint(Style.DIM, "  (outside a transaction)")));
       String pad = " ".repeat(2 + 4 + 2 + safetyWidth + 2);
       if (!step.reason().isEmpty()) {
@@ -117,7 +129,13 @@ final class TextReport {
     Set<String> remedies = new LinkedHashSet<>();
     for (PolicyViolation v : plan.violations()) {
       term.println(
-          "    " + term.paint(Style.RED, "refused: ") + "step " + v.step() + " [" + v.safety() + "] "
+          "    "
+              + term.paint(Style.RED, "refused: ")
+              + "step "
+              + v.step()
+              + " ["
+              + v.safety()
+              + "] "
               + v.message());
       remedies.add(v.remedy());
     }
@@ -129,11 +147,18 @@ final class TextReport {
   private void execution(ExecutionResult e) {
     if (e.committed()) {
       term.println(
-          "    applied " + count(e.stepsRun(), "step") + " in " + millis(e)
-              + ", verified: schema now " + shortHash(e.resultHash()));
+          "    applied "
+              + count(e.stepsRun(), "step")
+              + " in "
+              + millis(e)
+              + ", verified: schema now "
+              + shortHash(e.resultHash()));
     } else {
       term.println(
-          "    rehearsed " + count(e.stepsRun(), "step") + " in " + millis(e)
+          "    rehearsed "
+              + count(e.stepsRun(), "step")
+              + " in "
+              + millis(e)
               + " and rolled back: nothing was changed");
     }
   }
@@ -144,12 +169,13 @@ final class TextReport {
     StringJoiner parts = new StringJoiner(", ");
     counts.forEach(
         (status, n) ->
-            parts.add(
-                n + " " + status.name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+            parts.add(n + " " + status.name().toLowerCase(Locale.ROOT).replace('_', ' ')));
     String line =
         count(report.results().size(), "tenant")
             + (counts.isEmpty() ? "" : ": " + parts)
-            + "  (exit " + exitCode + ")";
+            + "  (exit "
+            + exitCode
+            + ")";
     return exitCode == ExitCode.OK ? term.paint(Style.GREEN, line) : term.paint(Style.RED, line);
   }
 

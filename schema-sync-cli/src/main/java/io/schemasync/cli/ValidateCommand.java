@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    description = "CI check: every selected tenant must already equal the target. Prints IN_SYNC or DRIFT with the diff per tenant; exits 1 on drift. Read-only.")
+    description =
+        "CI check: every selected tenant must already equal the target. Prints IN_SYNC or DRIFT with the diff per tenant; exits 1 on drift. Read-only.")
 final class ValidateCommand implements Callable<Integer>, CliCommand {
   @Mixin private CommonOptions options;
 

@@ -14,7 +14,8 @@ final class VersionProvider implements IVersionProvider {
 
   static String version() {
     Properties properties = new Properties();
-    try (InputStream in = VersionProvider.class.getResourceAsStream("/schema-sync-version.properties")) {
+    try (InputStream in =
+        VersionProvider.class.getResourceAsStream("/schema-sync-version.properties")) {
       if (in != null) {
         properties.load(in);
       }

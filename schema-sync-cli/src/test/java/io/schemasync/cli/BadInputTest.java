@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Bad input ends with exit 2 and one message naming the file, line or object, and no tenant file
- * is touched.
+ * Bad input ends with exit 2 and one message naming the file, line or object, and no tenant file is
+ * touched.
  */
 class BadInputTest {
   @TempDir Path dir;
@@ -83,7 +83,8 @@ class BadInputTest {
                   - name: id
                     type: text
             """);
-    assertThat(r.err()).contains("duplicate.yaml:6", "accounts.id", "declared twice", "duplicate.yaml:4");
+    assertThat(r.err())
+        .contains("duplicate.yaml:6", "accounts.id", "declared twice", "duplicate.yaml:4");
   }
 
   @Test
@@ -122,7 +123,9 @@ class BadInputTest {
                       table: ghosts
                       column: id
             """);
-    assertThat(r.err()).containsPattern("dangling-table\\.yaml:\\d+").contains("table notes", "ghosts");
+    assertThat(r.err())
+        .containsPattern("dangling-table\\.yaml:\\d+")
+        .contains("table notes", "ghosts");
   }
 
   @Test
@@ -148,7 +151,9 @@ class BadInputTest {
                       table: accounts
                       column: uuid
             """);
-    assertThat(r.err()).containsPattern("dangling-column\\.yaml:\\d+").contains("table notes", "uuid", "accounts");
+    assertThat(r.err())
+        .containsPattern("dangling-column\\.yaml:\\d+")
+        .contains("table notes", "uuid", "accounts");
   }
 
   @Test
@@ -169,7 +174,14 @@ class BadInputTest {
   @Test
   void hostileTenantIdIsRejected() {
     Cli.Result r =
-        Cli.run("sync", "--url", url, "--target", dir.resolve("v1.yaml").toString(), "--tenant", "../escape");
+        Cli.run(
+            "sync",
+            "--url",
+            url,
+            "--target",
+            dir.resolve("v1.yaml").toString(),
+            "--tenant",
+            "../escape");
     assertThat(r.exit()).as(r::toString).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(r.err()).contains("../escape");
     assertThat(Cli.files(tenants)).isEqualTo(before);
@@ -178,7 +190,8 @@ class BadInputTest {
 
   @Test
   void unknownAdapterUrlIsBadInput() {
-    Cli.Result r = Cli.run("diff", "--url", "jdbc:foo:bar", "--target", dir.resolve("v1.yaml").toString());
+    Cli.Result r =
+        Cli.run("diff", "--url", "jdbc:foo:bar", "--target", dir.resolve("v1.yaml").toString());
     assertThat(r.exit()).as(r::toString).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(r.err()).contains("no adapter accepts", "jdbc:foo:bar", "sqlite");
   }

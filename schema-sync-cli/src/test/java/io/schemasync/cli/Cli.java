@@ -48,7 +48,9 @@ final class Cli {
     return new Result(exit, out.toString(), err.toString());
   }
 
-  /** Every file under a directory with the SHA-256 of its bytes, to prove a command changed nothing. */
+  /**
+   * Every file under a directory with the SHA-256 of its bytes, to prove a command changed nothing.
+   */
   static Map<String, String> files(Path dir) {
     Map<String, String> contents = new TreeMap<>();
     if (!Files.exists(dir)) {

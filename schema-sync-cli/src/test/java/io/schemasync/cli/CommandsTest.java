@@ -11,7 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every command against real SQLite tenant files: what it prints, what it changes, how it exits. */
+/**
+ * Every command against real SQLite tenant files: what it prints, what it changes, how it exits.
+ */
 class CommandsTest {
   @TempDir Path dir;
   private Path tenants;
@@ -47,7 +49,8 @@ class CommandsTest {
   void syncCreatesTenantsThenValidatePassesAndASecondSyncDoesNothing() {
     Cli.Result sync = syncTo(v1, "acme", "globex");
     assertThat(sync.exit()).as(sync::toString).isZero();
-    assertThat(sync.out()).contains("acme", "globex", "APPLIED", "CREATE TABLE", "accounts", "verified");
+    assertThat(sync.out())
+        .contains("acme", "globex", "APPLIED", "CREATE TABLE", "accounts", "verified");
 
     Cli.Result validate = Cli.run("validate", "--url", url, "--target", v1);
     assertThat(validate.exit()).as(validate::toString).isZero();
@@ -114,7 +117,8 @@ class CommandsTest {
     syncTo(v1, "acme");
     Cli.Result text = Cli.run("inspect", "--url", url);
     assertThat(text.exit()).as(text::toString).isZero();
-    assertThat(text.out()).contains("tenant acme", "table accounts", "email", "ix_accounts_email", "foreign key");
+    assertThat(text.out())
+        .contains("tenant acme", "table accounts", "email", "ix_accounts_email", "foreign key");
 
     Cli.Result json = Cli.run("inspect", "--url", url, "--tenant", "acme", "--format", "json");
     assertThat(json.exit()).as(json::toString).isZero();
@@ -180,7 +184,8 @@ class CommandsTest {
   void sqlScriptsAndReferenceTenantsAreTargetsToo() {
     syncTo(v2, "template");
     syncTo(v1, "acme");
-    Cli.Result fromTemplate = Cli.run("validate", "--url", url, "--target", "tenant:template", "--tenant", "acme");
+    Cli.Result fromTemplate =
+        Cli.run("validate", "--url", url, "--target", "tenant:template", "--tenant", "acme");
     assertThat(fromTemplate.exit()).as(fromTemplate::toString).isEqualTo(ExitCode.DRIFT);
     assertThat(fromTemplate.out()).contains("add column notes.created_at");
 
@@ -191,12 +196,14 @@ class CommandsTest {
             .toString();
     Cli.Result sync = Cli.run("sync", "--url", url, "--target", sql, "--tenant", "fresh");
     assertThat(sync.exit()).as(sync::toString).isZero();
-    assertThat(Cli.run("validate", "--url", url, "--target", sql, "--tenant", "fresh").exit()).isZero();
+    assertThat(Cli.run("validate", "--url", url, "--target", sql, "--tenant", "fresh").exit())
+        .isZero();
   }
 
   @Test
   void tenantAndTenantsTogetherIsAUsageError() {
-    Cli.Result r = Cli.run("diff", "--url", url, "--target", v1, "--tenant", "a", "--tenants", "b*");
+    Cli.Result r =
+        Cli.run("diff", "--url", url, "--target", v1, "--tenant", "a", "--tenants", "b*");
     assertThat(r.exit()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(r.err()).contains("either --tenant", "--tenants");
   }

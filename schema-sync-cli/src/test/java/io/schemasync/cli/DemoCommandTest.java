@@ -15,9 +15,13 @@ class DemoCommandTest {
   @Test
   void demoRollsOutReleaseTwoKeepsDataAndShowsTheRefusal() {
     String[] args = {
-      "demo", "--dir", dir.toString(),
-      "--from", EXAMPLES.resolve("schema").toString(),
-      "--to", EXAMPLES.resolve("schema-v2").toString()
+      "demo",
+      "--dir",
+      dir.toString(),
+      "--from",
+      EXAMPLES.resolve("schema").toString(),
+      "--to",
+      EXAMPLES.resolve("schema-v2").toString()
     };
     for (int run = 1; run <= 2; run++) {
       Cli.Result r = Cli.run(args);
@@ -35,7 +39,8 @@ class DemoCommandTest {
 
   @Test
   void demoWithoutTheExampleSchemaExplainsWhereToRunIt() {
-    Cli.Result r = Cli.run("demo", "--dir", dir.toString(), "--from", dir.resolve("missing").toString());
+    Cli.Result r =
+        Cli.run("demo", "--dir", dir.toString(), "--from", dir.resolve("missing").toString());
     assertThat(r.exit()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(r.err()).contains("cannot find the example schema", "missing", "--from");
     assertThat(dir.resolve("tenants")).doesNotExist();

@@ -38,7 +38,8 @@ class JsonOutputTest {
 
   @Test
   void syncReportHasEveryDocumentedField() {
-    Cli.Result r = Cli.run("sync", "--url", url, "--target", v1, "--tenant", "acme", "--format", "json");
+    Cli.Result r =
+        Cli.run("sync", "--url", url, "--target", v1, "--tenant", "acme", "--format", "json");
     assertThat(r.exit()).as(r::toString).isZero();
     JsonNode root = r.json();
     assertThat(fields(root)).containsExactlyElementsOf(ENVELOPE);

@@ -27,7 +27,10 @@ class RolloutCommandTest {
   private void fleetAtV1(int n) {
     Path v1 = Cli.write(dir.resolve("v1.yaml"), Schemas.V1);
     for (int i = 0; i < n; i++) {
-      assertThat(Cli.run("sync", "--url", tenants(), "--target", v1.toString(), "--tenant", "t" + i).exit()).isZero();
+      assertThat(
+              Cli.run("sync", "--url", tenants(), "--target", v1.toString(), "--tenant", "t" + i)
+                  .exit())
+          .isZero();
     }
   }
 
@@ -35,8 +38,20 @@ class RolloutCommandTest {
   void rolloutStatusAndTenantAuditTrail() {
     fleetAtV1(6);
     Path v2 = Cli.write(dir.resolve("v2.yaml"), Schemas.V2);
-    Cli.Result run = Cli.run(base("rollout", "--url", tenants(), "--target", v2.toString(), "--canary", "2",
-        "--parallelism", "2", "--format", "json"));
+    Cli.Result run =
+        Cli.run(
+            base(
+                "rollout",
+                "--url",
+                tenants(),
+                "--target",
+                v2.toString(),
+                "--canary",
+                "2",
+                "--parallelism",
+                "2",
+                "--format",
+                "json"));
     assertThat(run.exit()).as(run.toString()).isZero();
     JsonNode json = run.json();
     assertThat(json.get("command").asText()).isEqualTo("rollout");
@@ -52,7 +67,10 @@ class RolloutCommandTest {
     Cli.Result detail = Cli.run(base("rollout", "status", jobId));
     assertThat(detail.out()).contains("6 succeeded").contains("t3");
     Cli.Result trail = Cli.run(base("rollout", "status", jobId, "--tenant", "t3"));
-    assertThat(trail.out()).contains("DRY_RUN").contains("APPLIED").contains("pid " + ProcessHandle.current().pid());
+    assertThat(trail.out())
+        .contains("DRY_RUN")
+        .contains("APPLIED")
+        .contains("pid " + ProcessHandle.current().pid());
     assertThat(Cli.run("validate", "--url", tenants(), "--target", v2.toString()).exit()).isZero();
 
     Cli.Result cancel = Cli.run(base("rollout", "cancel", jobId));
@@ -63,7 +81,11 @@ class RolloutCommandTest {
   @Test
   void aRefusedPlanStopsAtTheGateWithExitThreeAndNothingChanges() throws Exception {
     fleetAtV1(3);
-    Path v3 = Cli.write(dir.resolve("v3.yaml"), Schemas.V1.replaceAll("(?m)^\\s*- name: nickname\\n\\s*type: text\\n\\s*nullable: true\\n", ""));
+    Path v3 =
+        Cli.write(
+            dir.resolve("v3.yaml"),
+            Schemas.V1.replaceAll(
+                "(?m)^\\s*- name: nickname\\n\\s*type: text\\n\\s*nullable: true\\n", ""));
     assertThat(Files.readString(v3)).doesNotContain("nickname");
     var before = Cli.files(dir.resolve("tenants"));
     Cli.Result run = Cli.run(base("rollout", "--url", tenants(), "--target", v3.toString()));
@@ -76,7 +98,8 @@ class RolloutCommandTest {
   void unknownJobIsBadInputAndResumeFinishesAnEnqueuedJob() {
     Cli.Result missing = Cli.run(base("rollout", "resume", "r-nope", "--format", "json"));
     assertThat(missing.exit()).isEqualTo(ExitCode.INVALID_INPUT);
-    assertThat(missing.json().get("error").get("message").asText()).contains("no rollout job 'r-nope'");
+    assertThat(missing.json().get("error").get("message").asText())
+        .contains("no rollout job 'r-nope'");
     Cli.Result usage = Cli.run(base("rollout", "--url", tenants()));
     assertThat(usage.exit()).isEqualTo(ExitCode.INVALID_INPUT);
     assertThat(usage.err()).contains("--target");

@@ -42,10 +42,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RolloutWorkersTest {
   private static final int TENANTS = 300;
-  private static final String V1 = "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT, name TEXT);"
-      + "CREATE TABLE notes (id INTEGER PRIMARY KEY, user_id INTEGER, body TEXT);"
-      + "INSERT INTO users VALUES (1, 'a@x.test', 'Ann'), (2, 'b@x.test', 'Bob');";
-  private static final String V2 = """
+  private static final String V1 =
+      "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT, name TEXT);"
+          + "CREATE TABLE notes (id INTEGER PRIMARY KEY, user_id INTEGER, body TEXT);"
+          + "INSERT INTO users VALUES (1, 'a@x.test', 'Ann'), (2, 'b@x.test', 'Bob');";
+  private static final String V2 =
+      """
       CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT, name TEXT NOT NULL, plan TEXT NOT NULL DEFAULT 'free');
       CREATE UNIQUE INDEX users_email ON users (email);
       CREATE TABLE notes (id INTEGER PRIMARY KEY, user_id INTEGER, body TEXT, pinned INTEGER NOT NULL DEFAULT 0);
@@ -65,9 +67,13 @@ class RolloutWorkersTest {
     Path target = Files.writeString(dir.resolve("v2.sql"), V2);
     String url = "jdbc:sqlite:" + tenants;
     String jobId;
-    try (SchemaSync engine = SchemaSync.builder().url(url).target(new Target.SqlFile(target)).build();
+    try (SchemaSync engine =
+            SchemaSync.builder().url(url).target(new Target.SqlFile(target)).build();
         Rollouts rollouts = engine.rollouts(control)) {
-      jobId = rollouts.enqueue(RolloutOptions.of(TenantSelection.all()).withLease(Duration.ofSeconds(2))).id();
+      jobId =
+          rollouts
+              .enqueue(RolloutOptions.of(TenantSelection.all()).withLease(Duration.ofSeconds(2)))
+              .id();
     }
     try {
       List<Process> workers = new ArrayList<>();
@@ -75,7 +81,8 @@ class RolloutWorkersTest {
         workers.add(worker(control, jobId, w));
       }
       boolean killedMidway = false;
-      try (SchemaSync engine = SchemaSync.builder().url(url).build(); Rollouts rollouts = engine.rollouts(control)) {
+      try (SchemaSync engine = SchemaSync.builder().url(url).build();
+          Rollouts rollouts = engine.rollouts(control)) {
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
           long done = rollouts.status(jobId).count(TaskState.SUCCEEDED);
@@ -90,31 +97,52 @@ class RolloutWorkersTest {
       assertThat(killedMidway).as("worker 0 was killed while tenants remained").isTrue();
       for (Process p : workers.subList(1, 3)) {
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(Files.readString(dir.resolve("worker-" + workers.indexOf(p) + ".log"))).isZero();
+        assertThat(p.exitValue())
+            .as(Files.readString(dir.resolve("worker-" + workers.indexOf(p) + ".log")))
+            .isZero();
       }
 
-      try (SchemaSync engine = SchemaSync.builder().url(url).target(new Target.SqlFile(target)).build();
+      try (SchemaSync engine =
+              SchemaSync.builder().url(url).target(new Target.SqlFile(target)).build();
           Rollouts rollouts = engine.rollouts(control)) {
         RolloutReport report = rollouts.status(jobId);
         assertThat(report.job().state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(report.count(TaskState.SUCCEEDED)).isEqualTo(TENANTS);
-        Map<String, List<TaskAttempt>> runs = report.attempts().stream().filter(a -> a.phase() == Phase.RUN)
-            .collect(Collectors.groupingBy(TaskAttempt::tenantId));
+        Map<String, List<TaskAttempt>> runs =
+            report.attempts().stream()
+                .filter(a -> a.phase() == Phase.RUN)
+                .collect(Collectors.groupingBy(TaskAttempt::tenantId));
         String hash = engine.target().hash();
         for (int i = 0; i < TENANTS; i++) {
           assertThat(engine.inspect(id(i)).hash()).isEqualTo(hash);
-          assertThat(strings(tenants.resolve(id(i) + ".db"), "SELECT job_id || '/' || task_id FROM " + CommitMarker.TABLE))
+          assertThat(
+                  strings(
+                      tenants.resolve(id(i) + ".db"),
+                      "SELECT job_id || '/' || task_id FROM " + CommitMarker.TABLE))
               .containsExactly(jobId + "/" + id(i));
-          assertThat(runs.get(id(i))).hasSize(1).allMatch(
-              a -> a.outcome() == AttemptOutcome.APPLIED || a.outcome() == AttemptOutcome.ALREADY_APPLIED);
+          assertThat(runs.get(id(i)))
+              .hasSize(1)
+              .allMatch(
+                  a ->
+                      a.outcome() == AttemptOutcome.APPLIED
+                          || a.outcome() == AttemptOutcome.ALREADY_APPLIED);
         }
-        long workersSeen = report.attempts().stream().filter(a -> a.phase() == Phase.RUN)
-            .map(a -> a.worker().pid()).distinct().count();
+        long workersSeen =
+            report.attempts().stream()
+                .filter(a -> a.phase() == Phase.RUN)
+                .map(a -> a.worker().pid())
+                .distinct()
+                .count();
         assertThat(workersSeen).as("workers that finished tenants").isEqualTo(3);
-        List<RolloutTask> takenOver = report.tasks().stream().filter(t -> t.attempts() > 1).toList();
-        System.out.println("rollout workers test: " + takenOver.size() + " task(s) taken over after the kill; outcomes "
-            + report.attempts().stream().filter(a -> a.phase() == Phase.RUN)
-                .collect(Collectors.groupingBy(TaskAttempt::outcome, Collectors.counting())));
+        List<RolloutTask> takenOver =
+            report.tasks().stream().filter(t -> t.attempts() > 1).toList();
+        System.out.println(
+            "rollout workers test: "
+                + takenOver.size()
+                + " task(s) taken over after the kill; outcomes "
+                + report.attempts().stream()
+                    .filter(a -> a.phase() == Phase.RUN)
+                    .collect(Collectors.groupingBy(TaskAttempt::outcome, Collectors.counting())));
       }
     } finally {
       deleteJob(control, jobId);
@@ -122,11 +150,26 @@ class RolloutWorkersTest {
   }
 
   private Process worker(String control, String jobId, int n) throws IOException {
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-cp", classpath, "-XX:TieredStopAtLevel=1", Main.class.getName(),
-        "rollout", "worker", "--job", jobId, "--control", control, "--parallelism", "3")
-        .redirectErrorStream(true).redirectOutput(dir.resolve("worker-" + n + ".log").toFile()).start();
+    return new ProcessBuilder(
+            java,
+            "-cp",
+            classpath,
+            "-XX:TieredStopAtLevel=1",
+            Main.class.getName(),
+            "rollout",
+            "worker",
+            "--job",
+            jobId,
+            "--control",
+            control,
+            "--parallelism",
+            "3")
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("worker-" + n + ".log").toFile())
+        .start();
   }
 
   private static String id(int i) {
@@ -134,7 +177,8 @@ class RolloutWorkersTest {
   }
 
   private static void sqlite(Path file, String script) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
       for (String sql : script.split(";")) {
         if (!sql.isBlank()) {
           s.execute(sql);
@@ -144,7 +188,8 @@ class RolloutWorkersTest {
   }
 
   private static List<String> strings(Path file, String query) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(query)) {
       List<String> rows = new ArrayList<>();
       while (rs.next()) {
@@ -155,7 +200,8 @@ class RolloutWorkersTest {
   }
 
   private static void deleteJob(String control, String jobId) throws SQLException {
-    try (Connection c = DriverManager.getConnection(control); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(control);
+        Statement s = c.createStatement()) {
       for (String table : new String[] {"rollout_attempts", "rollout_tasks"}) {
         s.execute("DELETE FROM schemasync_control." + table + " WHERE job_id = '" + jobId + "'");
       }
@@ -166,7 +212,8 @@ class RolloutWorkersTest {
   /** The PostgreSQL server for the control store; skipped without one, failed under CI=true. */
   private static String postgresUrl() {
     String env = System.getenv("SCHEMA_SYNC_TEST_POSTGRES_URL");
-    String url = env != null && !env.isBlank() ? env : "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+    String url =
+        env != null && !env.isBlank() ? env : "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
     Properties props = new Properties();
     props.setProperty("connectTimeout", "3");
     try (Connection c = DriverManager.getConnection(url, props)) {
@@ -176,8 +223,9 @@ class RolloutWorkersTest {
     } catch (SQLException e) {
       // reported below
     }
-    String message = "NO POSTGRESQL SERVER for the rollout control store: set SCHEMA_SYNC_TEST_POSTGRES_URL or"
-        + " start PostgreSQL on 127.0.0.1:5432 (see TESTING.md)";
+    String message =
+        "NO POSTGRESQL SERVER for the rollout control store: set SCHEMA_SYNC_TEST_POSTGRES_URL or"
+            + " start PostgreSQL on 127.0.0.1:5432 (see TESTING.md)";
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
       Assertions.fail(message);
     }

@@ -22,8 +22,10 @@ class SafetyTest {
     tenants.toFile().mkdirs();
     url = "jdbc:sqlite:" + tenants;
     String v1 = Cli.write(dir.resolve("v1.yaml"), Schemas.V1).toString();
-    withoutNickname = Cli.write(dir.resolve("v1-without-nickname.yaml"), Schemas.WITHOUT_NICKNAME).toString();
-    Cli.Result sync = Cli.run("sync", "--url", url, "--target", v1, "--tenant", "acme", "--tenant", "globex");
+    withoutNickname =
+        Cli.write(dir.resolve("v1-without-nickname.yaml"), Schemas.WITHOUT_NICKNAME).toString();
+    Cli.Result sync =
+        Cli.run("sync", "--url", url, "--target", v1, "--tenant", "acme", "--tenant", "globex");
     assertThat(sync.exit()).as(sync::toString).isZero();
   }
 
@@ -37,7 +39,8 @@ class SafetyTest {
     assertThat(sync.err()).contains("refused", "nothing was changed");
     assertThat(Cli.files(tenants)).isEqualTo(before);
 
-    Cli.Result plan = Cli.run("plan", "--url", url, "--target", withoutNickname, "--format", "json");
+    Cli.Result plan =
+        Cli.run("plan", "--url", url, "--target", withoutNickname, "--format", "json");
     assertThat(plan.exit()).isEqualTo(ExitCode.REFUSED);
     JsonNode violation = plan.json().get("tenants").get(0).get("plan").get("violations").get(0);
     assertThat(violation.get("safety").asText()).isEqualTo("DESTRUCTIVE");
@@ -50,7 +53,8 @@ class SafetyTest {
     String notNull =
         Cli.write(
                 dir.resolve("nickname-required.yaml"),
-                Schemas.V1.replace("        type: text\n        nullable: true\n", "        type: text\n"))
+                Schemas.V1.replace(
+                    "        type: text\n        nullable: true\n", "        type: text\n"))
             .toString();
     Map<String, String> before = Cli.files(tenants);
     Cli.Result blocked = Cli.run("plan", "--url", url, "--target", notNull);
@@ -60,26 +64,43 @@ class SafetyTest {
     // A row holding NULL makes the breaking step fail for real: exit 4, and the file is untouched.
     try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + tenants.resolve("acme.db"));
         var s = c.createStatement()) {
-      s.executeUpdate("INSERT INTO accounts (id, email, nickname) VALUES (1, 'a@example.com', NULL)");
+      s.executeUpdate(
+          "INSERT INTO accounts (id, email, nickname) VALUES (1, 'a@example.com', NULL)");
     }
     before = Cli.files(tenants);
-    Cli.Result failed = Cli.run("sync", "--url", url, "--target", notNull, "--breaking", "warn", "--tenant", "acme");
+    Cli.Result failed =
+        Cli.run(
+            "sync", "--url", url, "--target", notNull, "--breaking", "warn", "--tenant", "acme");
     assertThat(failed.exit()).as(failed::toString).isEqualTo(ExitCode.FAILED);
     assertThat(failed.err()).contains("acme");
     assertThat(Cli.files(tenants)).isEqualTo(before);
 
     Cli.Result warned =
-        Cli.run("sync", "--url", url, "--target", notNull, "--breaking", "warn", "--tenant", "globex", "--format", "json");
+        Cli.run(
+            "sync",
+            "--url",
+            url,
+            "--target",
+            notNull,
+            "--breaking",
+            "warn",
+            "--tenant",
+            "globex",
+            "--format",
+            "json");
     assertThat(warned.exit()).as(warned::toString).isZero();
-    assertThat(warned.json().get("tenants").get(0).get("plan").get("warnings").toString()).contains("nickname");
+    assertThat(warned.json().get("tenants").get(0).get("plan").get("warnings").toString())
+        .contains("nickname");
   }
 
   @Test
   void allowDestructiveLetsThePlanRun() {
-    Cli.Result plan = Cli.run("plan", "--url", url, "--target", withoutNickname, "--allow-destructive");
+    Cli.Result plan =
+        Cli.run("plan", "--url", url, "--target", withoutNickname, "--allow-destructive");
     assertThat(plan.exit()).as(plan::toString).isZero();
 
-    Cli.Result sync = Cli.run("sync", "--url", url, "--target", withoutNickname, "--allow-destructive");
+    Cli.Result sync =
+        Cli.run("sync", "--url", url, "--target", withoutNickname, "--allow-destructive");
     assertThat(sync.exit()).as(sync::toString).isZero();
     Cli.Result validate = Cli.run("validate", "--url", url, "--target", withoutNickname);
     assertThat(validate.exit()).as(validate::toString).isZero();

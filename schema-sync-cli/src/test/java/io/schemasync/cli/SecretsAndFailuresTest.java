@@ -13,7 +13,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** Passwords never reach any output; database failures exit 4; bugs exit 4 with a trace on -v only. */
+/**
+ * Passwords never reach any output; database failures exit 4; bugs exit 4 with a trace on -v only.
+ */
 class SecretsAndFailuresTest {
   private static final String SECRET = "hunter2-Secret";
 
@@ -24,8 +26,15 @@ class SecretsAndFailuresTest {
     String target = Cli.write(dir.resolve("v1.yaml"), Schemas.V1).toString();
     for (String format : new String[] {"text", "json"}) {
       Cli.Result r =
-          Cli.run("plan", "--url", "jdbc:foo://admin:" + SECRET + "@db.example/app?password=" + SECRET,
-              "--target", target, "--format", format, "-v");
+          Cli.run(
+              "plan",
+              "--url",
+              "jdbc:foo://admin:" + SECRET + "@db.example/app?password=" + SECRET,
+              "--target",
+              target,
+              "--format",
+              format,
+              "-v");
       assertThat(r.exit()).isEqualTo(ExitCode.INVALID_INPUT);
       assertThat(r.all()).contains("db.example").doesNotContain(SECRET);
     }
@@ -55,9 +64,24 @@ class SecretsAndFailuresTest {
     String url = "jdbc:sqlite:" + tenants;
     String target = Cli.write(dir.resolve("v1.yaml"), Schemas.V1).toString();
     for (String command : new String[] {"sync", "plan", "validate", "audit", "diff"}) {
-      Cli.Result r = Cli.run(command, "--url", url, "--target", target, "--tenant", "acme",
-          "--user", "admin", "--password", SECRET, "--property", "sslpassword=" + SECRET,
-          "--format", "json", "-v");
+      Cli.Result r =
+          Cli.run(
+              command,
+              "--url",
+              url,
+              "--target",
+              target,
+              "--tenant",
+              "acme",
+              "--user",
+              "admin",
+              "--password",
+              SECRET,
+              "--property",
+              "sslpassword=" + SECRET,
+              "--format",
+              "json",
+              "-v");
       assertThat(r.all()).as(command).doesNotContain(SECRET);
     }
   }
@@ -66,11 +90,14 @@ class SecretsAndFailuresTest {
   void aCorruptTenantFileIsADatabaseFailure() throws Exception {
     Path tenants = dir.resolve("tenants");
     tenants.toFile().mkdirs();
-    Files.writeString(tenants.resolve("broken.db"), "this is not an SQLite database, just text. ".repeat(40));
+    Files.writeString(
+        tenants.resolve("broken.db"), "this is not an SQLite database, just text. ".repeat(40));
     String target = Cli.write(dir.resolve("v1.yaml"), Schemas.V1).toString();
     byte[] before = Files.readAllBytes(tenants.resolve("broken.db"));
 
-    Cli.Result r = Cli.run("sync", "--url", "jdbc:sqlite:" + tenants, "--target", target, "--tenant", "broken");
+    Cli.Result r =
+        Cli.run(
+            "sync", "--url", "jdbc:sqlite:" + tenants, "--target", target, "--tenant", "broken");
     assertThat(r.exit()).as(r::toString).isEqualTo(ExitCode.FAILED);
     assertThat(r.err()).contains("broken");
     assertThat(Files.readAllBytes(tenants.resolve("broken.db"))).isEqualTo(before);

@@ -1,6 +1,9 @@
 package io.schemasync.api;
 
-/** The tenant's schema changed between planning and execution, so the plan no longer applies; plan again. */
+/**
+ * The tenant's schema changed between planning and execution, so the plan no longer applies; plan
+ * again.
+ */
 public class ConcurrentChangeException extends DatabaseException {
   private static final long serialVersionUID = 1L;
 

@@ -41,8 +41,13 @@ public abstract class DatabaseException extends SchemaSyncException {
 
   private static String sqlDetail(Throwable cause) {
     if (cause instanceof SQLException sql) {
-      return " [" + (sql.getSQLState() == null ? "" : "SQLState " + sql.getSQLState() + ", ")
-          + "error " + sql.getErrorCode() + ": " + sql.getMessage() + "]";
+      return " ["
+          + (sql.getSQLState() == null ? "" : "SQLState " + sql.getSQLState() + ", ")
+          + "error "
+          + sql.getErrorCode()
+          + ": "
+          + sql.getMessage()
+          + "]";
     }
     return cause == null ? "" : " [" + cause + "]";
   }

@@ -10,5 +10,9 @@ import java.time.Duration;
  * @param resultHash hash of the tenant's schema after execution (as verified)
  */
 public record ExecutionResult(
-    TenantContext tenant, MigrationPlan plan, int stepsRun, boolean committed, String resultHash,
+    TenantContext tenant,
+    MigrationPlan plan,
+    int stepsRun,
+    boolean committed,
+    String resultHash,
     Duration took) {}

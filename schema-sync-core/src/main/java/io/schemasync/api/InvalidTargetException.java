@@ -1,8 +1,8 @@
 package io.schemasync.api;
 
 /**
- * The target schema is malformed or inconsistent: bad YAML/JSON, an unknown type, duplicate
- * names, a foreign key to a missing table or column. Names the file and line when known.
+ * The target schema is malformed or inconsistent: bad YAML/JSON, an unknown type, duplicate names,
+ * a foreign key to a missing table or column. Names the file and line when known.
  */
 public class InvalidTargetException extends SchemaSyncException {
   private static final long serialVersionUID = 1L;

@@ -16,7 +16,16 @@ public class PolicyViolationException extends SchemaSyncException {
             + tenant
             + ": plan refused by policy, nothing was changed:\n"
             + violations.stream()
-                .map(v -> "  step " + v.step() + " [" + v.safety() + "] " + v.message() + " — " + v.remedy())
+                .map(
+                    v ->
+                        "  step "
+                            + v.step()
+                            + " ["
+                            + v.safety()
+                            + "] "
+                            + v.message()
+                            + " — "
+                            + v.remedy())
                 .collect(Collectors.joining("\n")));
     this.tenant = tenant;
     this.violations = List.copyOf(violations);

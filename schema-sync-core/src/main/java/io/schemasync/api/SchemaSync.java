@@ -308,8 +308,7 @@ public final class SchemaSync implements AutoCloseable {
             ? adapter.inspector().inspect(tenant)
             : missing(tenant, mustExist);
     SchemaDiff diff = diffToTarget(current);
-    MigrationPlan plan =
-        planner.plan(tenant, current, target(), diff, adapter.dialect(), policy);
+    MigrationPlan plan = planner.plan(tenant, current, target(), diff, adapter.dialect(), policy);
     TenantStatus status =
         plan.isEmpty()
             ? TenantStatus.IN_SYNC
@@ -353,7 +352,8 @@ public final class SchemaSync implements AutoCloseable {
   private void requireExists(TenantContext tenant) {
     if (!adapter.inspector().exists(tenant)) {
       throw new InvalidTenantException(
-          tenant.id(), "no such tenant at this location; list them with 'inspect' or sync it first");
+          tenant.id(),
+          "no such tenant at this location; list them with 'inspect' or sync it first");
     }
   }
 
@@ -377,7 +377,8 @@ public final class SchemaSync implements AutoCloseable {
     ResolvedTarget r = resolved;
     if (r == null) {
       if (target == null) {
-        throw new IllegalStateException("this SchemaSync was built without a target; set one with Builder.target(...)");
+        throw new IllegalStateException(
+            "this SchemaSync was built without a target; set one with Builder.target(...)");
       }
       synchronized (this) {
         r = resolved;
@@ -428,7 +429,9 @@ public final class SchemaSync implements AutoCloseable {
       return this;
     }
 
-    /** An application's data source (the caller keeps ownership); the adapter is chosen by product. */
+    /**
+     * An application's data source (the caller keeps ownership); the adapter is chosen by product.
+     */
     public Builder dataSource(DataSource dataSource) {
       this.dataSource = dataSource;
       return this;
@@ -511,10 +514,13 @@ public final class SchemaSync implements AutoCloseable {
      * @throws NoSuchAdapterException when no adapter accepts the URL or data source
      */
     public SchemaSync build() {
-      int sources = (url != null ? 1 : 0) + (dataSource != null ? 1 : 0) + (adapter != null ? 1 : 0);
+      int sources =
+          (url != null ? 1 : 0) + (dataSource != null ? 1 : 0) + (adapter != null ? 1 : 0);
       if (sources != 1) {
         throw new IllegalStateException(
-            "set exactly one of url(...), dataSource(...) or adapter(...); " + sources + " were set");
+            "set exactly one of url(...), dataSource(...) or adapter(...); "
+                + sources
+                + " were set");
       }
       return new SchemaSync(this);
     }

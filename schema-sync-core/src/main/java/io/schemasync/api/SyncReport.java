@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param targetHash hash of the resolved target, null for an audit without target
  */
-public record SyncReport(Operation operation, String target, String targetHash, List<TenantResult> results) {
+public record SyncReport(
+    Operation operation, String target, String targetHash, List<TenantResult> results) {
   public SyncReport {
     Objects.requireNonNull(operation, "operation");
     results = List.copyOf(results);
@@ -23,10 +24,12 @@ public record SyncReport(Operation operation, String target, String targetHash, 
             case IN_SYNC, INSPECTED, PLANNED, APPLIED, SKIPPED -> Outcome.OK;
             case DRIFT -> Outcome.DRIFT;
             case REFUSED -> Outcome.REFUSED;
-            case FAILED -> result.failure() != null
-                    && result.failure().category() == SchemaSyncException.ErrorCategory.INVALID_INPUT
-                ? Outcome.INVALID_INPUT
-                : Outcome.FAILED;
+            case FAILED ->
+                result.failure() != null
+                        && result.failure().category()
+                            == SchemaSyncException.ErrorCategory.INVALID_INPUT
+                    ? Outcome.INVALID_INPUT
+                    : Outcome.FAILED;
           };
       worst = o.compareTo(worst) > 0 ? o : worst;
     }

@@ -7,12 +7,15 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Where the desired schema comes from. Resolved against an adapter (types mapped, names
- * normalized) when an engine operation first needs it.
+ * Where the desired schema comes from. Resolved against an adapter (types mapped, names normalized)
+ * when an engine operation first needs it.
  */
 public sealed interface Target {
 
-  /** A YAML or JSON schema document ({@code .yaml}, {@code .yml}, {@code .json}) or a directory of them. */
+  /**
+   * A YAML or JSON schema document ({@code .yaml}, {@code .yml}, {@code .json}) or a directory of
+   * them.
+   */
   record SchemaFile(Path path) implements Target {
     public SchemaFile {
       Objects.requireNonNull(path, "path");
@@ -74,7 +77,8 @@ public sealed interface Target {
     if (source.startsWith("tenant:")) {
       String id = source.substring("tenant:".length());
       if (id.isBlank()) {
-        throw new InvalidTargetException(null, "'tenant:' must be followed by a tenant id, e.g. tenant:template");
+        throw new InvalidTargetException(
+            null, "'tenant:' must be followed by a tenant id, e.g. tenant:template");
       }
       return new ReferenceTenant(id);
     }
@@ -85,7 +89,10 @@ public sealed interface Target {
   static Target of(Path path) {
     if (!Files.exists(path)) {
       throw new InvalidTargetException(
-          null, "target " + path + " does not exist; give a .yaml, .yml, .json or .sql file, a directory of YAML files, or tenant:ID");
+          null,
+          "target "
+              + path
+              + " does not exist; give a .yaml, .yml, .json or .sql file, a directory of YAML files, or tenant:ID");
     }
     if (Files.isDirectory(path)) {
       return new SchemaFile(path);

@@ -25,7 +25,10 @@ public sealed interface TenantSelection {
     }
   }
 
-  /** The listed tenants whose id matches a glob ({@code *}, {@code ?}, {@code [a-z]}, {@code {a,b}}). */
+  /**
+   * The listed tenants whose id matches a glob ({@code *}, {@code ?}, {@code [a-z]}, {@code
+   * {a,b}}).
+   */
   record Glob(String pattern) implements TenantSelection {
     public Glob {
       Objects.requireNonNull(pattern, "pattern");

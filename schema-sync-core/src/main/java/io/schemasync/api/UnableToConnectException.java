@@ -1,6 +1,9 @@
 package io.schemasync.api;
 
-/** The database cannot be reached or refuses the connection. The URL in the message has its password masked. */
+/**
+ * The database cannot be reached or refuses the connection. The URL in the message has its password
+ * masked.
+ */
 public class UnableToConnectException extends DatabaseException {
   private static final long serialVersionUID = 1L;
 

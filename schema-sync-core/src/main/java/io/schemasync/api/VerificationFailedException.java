@@ -1,6 +1,9 @@
 package io.schemasync.api;
 
-/** After execution the tenant's schema still differs from the target; the message holds the remaining diff. */
+/**
+ * After execution the tenant's schema still differs from the target; the message holds the
+ * remaining diff.
+ */
 public class VerificationFailedException extends DatabaseException {
   private static final long serialVersionUID = 1L;
 

@@ -58,7 +58,8 @@ public final class Adapters {
   }
 
   private static AdapterProvider byName(String name) {
-    return pick(providers().stream().filter(p -> p.name().equals(name)).toList(), "name '" + name + "'");
+    return pick(
+        providers().stream().filter(p -> p.name().equals(name)).toList(), "name '" + name + "'");
   }
 
   private static AdapterProvider pick(List<AdapterProvider> matching, String what) {

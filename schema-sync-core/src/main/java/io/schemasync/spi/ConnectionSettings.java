@@ -10,7 +10,11 @@ import java.util.Objects;
  * timeout. {@link #toString()} masks the password wherever it appears.
  */
 public record ConnectionSettings(
-    String url, String user, String password, Map<String, String> properties, Duration lockTimeout) {
+    String url,
+    String user,
+    String password,
+    Map<String, String> properties,
+    Duration lockTimeout) {
 
   public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
 
@@ -34,8 +38,16 @@ public record ConnectionSettings(
 
   @Override
   public String toString() {
-    return "ConnectionSettings[url=" + maskedUrl() + ", user=" + user
-        + ", password=" + (password == null ? "none" : "***") + ", properties="
-        + properties.keySet() + ", lockTimeout=" + lockTimeout + "]";
+    return "ConnectionSettings[url="
+        + maskedUrl()
+        + ", user="
+        + user
+        + ", password="
+        + (password == null ? "none" : "***")
+        + ", properties="
+        + properties.keySet()
+        + ", lockTimeout="
+        + lockTimeout
+        + "]";
   }
 }

@@ -46,16 +46,18 @@ public interface ControlStore extends AutoCloseable {
    *
    * @return whether this call made the change
    */
-  boolean updateJob(String jobId, JobState from, int fromWave, JobState to, int toWave, String message);
+  boolean updateJob(
+      String jobId, JobState from, int fromWave, JobState to, int toWave, String message);
 
   /**
    * Claims up to {@code limit} unclaimed tasks (or tasks whose lease expired) for {@code worker}:
    * for {@link Phase#DRY_RUN} tasks in {@link TaskState#ENQUEUED}; for {@link Phase#RUN} tasks in
-   * {@link TaskState#DRY_RUN_OK} or an abandoned {@link TaskState#RUNNING}, of waves up to
-   * {@code maxWave}, which are set to RUNNING with one more attempt. No task is ever claimed by two
-   * live workers.
+   * {@link TaskState#DRY_RUN_OK} or an abandoned {@link TaskState#RUNNING}, of waves up to {@code
+   * maxWave}, which are set to RUNNING with one more attempt. No task is ever claimed by two live
+   * workers.
    */
-  List<RolloutTask> claim(String jobId, Phase phase, int maxWave, WorkerRef worker, Duration lease, int limit);
+  List<RolloutTask> claim(
+      String jobId, Phase phase, int maxWave, WorkerRef worker, Duration lease, int limit);
 
   /** Extends every lease {@code worker} holds in the job to now + {@code lease}. */
   void renew(String jobId, WorkerRef worker, Duration lease);
@@ -66,7 +68,8 @@ public interface ControlStore extends AutoCloseable {
    *
    * @return whether the worker still held the task
    */
-  boolean finish(RolloutTask task, WorkerRef worker, TaskState state, String error, TaskAttempt attempt);
+  boolean finish(
+      RolloutTask task, WorkerRef worker, TaskState state, String error, TaskAttempt attempt);
 
   /** Expires every lease the worker with this id holds in the job (its process is known dead). */
   int expireLeases(String jobId, String workerId);

@@ -34,9 +34,8 @@ public interface Dialect {
   SchemaSnapshot normalize(SchemaSnapshot snapshot);
 
   /**
-   * Whether a change invalidates views that read the changed table, so that the planner drops
-   * them before it and recreates them after (e.g. a SQLite table rebuild, a PostgreSQL type
-   * change).
+   * Whether a change invalidates views that read the changed table, so that the planner drops them
+   * before it and recreates them after (e.g. a SQLite table rebuild, a PostgreSQL type change).
    */
   boolean invalidatesDependentViews(SchemaChange change);
 
@@ -51,9 +50,9 @@ public interface Dialect {
   List<StepDraft> render(List<SchemaChange> changes, SchemaSnapshot current, SchemaSnapshot target);
 
   /**
-   * Renders for one tenant, so that SQL naming the tenant (a PostgreSQL schema-qualified name) reads
-   * as it will run; what the planner calls. Dialects whose SQL does not name the tenant keep the
-   * default, which renders tenant-independent SQL.
+   * Renders for one tenant, so that SQL naming the tenant (a PostgreSQL schema-qualified name)
+   * reads as it will run; what the planner calls. Dialects whose SQL does not name the tenant keep
+   * the default, which renders tenant-independent SQL.
    */
   default List<StepDraft> render(
       TenantContext tenant,

@@ -20,8 +20,8 @@ public interface MigrationRunner {
 
   /**
    * Runs the plan's steps in order. Where the engine is transactional, the {@code verifier} is
-   * called inside the transaction with the resulting schema, and the transaction commits only if
-   * it returns normally and {@code options.dryRun()} is false.
+   * called inside the transaction with the resulting schema, and the transaction commits only if it
+   * returns normally and {@code options.dryRun()} is false.
    *
    * @throws io.schemasync.api.UnableToExecuteStatementException naming step and statement
    */

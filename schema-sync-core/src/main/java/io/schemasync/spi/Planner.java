@@ -7,8 +7,8 @@ import io.schemasync.api.plan.MigrationPlan;
 import io.schemasync.api.plan.PlanPolicy;
 
 /**
- * Turns a diff into an ordered, rendered, classified plan and applies the policy. Pure: it reads
- * no database.
+ * Turns a diff into an ordered, rendered, classified plan and applies the policy. Pure: it reads no
+ * database.
  */
 public interface Planner {
   MigrationPlan plan(

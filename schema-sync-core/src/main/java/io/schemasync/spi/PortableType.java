@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The portable type vocabulary a target may use on every engine; each dialect maps every member
- * to a native type. Anything else in a target is passed to the dialect as a native type.
+ * The portable type vocabulary a target may use on every engine; each dialect maps every member to
+ * a native type. Anything else in a target is passed to the dialect as a native type.
  */
 public enum PortableType {
   SMALLINT(0, 0, "int2"),

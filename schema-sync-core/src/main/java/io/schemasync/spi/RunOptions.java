@@ -27,7 +27,8 @@ public record RunOptions(
   }
 
   /** Options without a commit marker. */
-  public RunOptions(boolean dryRun, Duration lockTimeout, Duration statementTimeout, StepListener listener) {
+  public RunOptions(
+      boolean dryRun, Duration lockTimeout, Duration statementTimeout, StepListener listener) {
     this(dryRun, lockTimeout, statementTimeout, listener, null);
   }
 

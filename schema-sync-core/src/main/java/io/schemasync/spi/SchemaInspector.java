@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads schemas from the catalog; never writes. Output is normalized so that it compares equal to
- * a target normalized by the same dialect.
+ * Reads schemas from the catalog; never writes. Output is normalized so that it compares equal to a
+ * target normalized by the same dialect.
  */
 public interface SchemaInspector {
   /** Every tenant at the adapter's location, sorted by id. */

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public record TypeName(String base, List<String> modifiers, boolean array) {
   private static final Pattern SHAPE =
-      Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_ ]*?)\\s*(?:\\(([^()]*)\\))?\\s*((?:\\[\\s*\\])*)\\s*$");
+      Pattern.compile(
+          "^\\s*([A-Za-z_][A-Za-z0-9_ ]*?)\\s*(?:\\(([^()]*)\\))?\\s*((?:\\[\\s*\\])*)\\s*$");
 
   public TypeName {
     Objects.requireNonNull(base, "base");
@@ -66,8 +67,7 @@ public record TypeName(String base, List<String> modifiers, boolean array) {
 
   /** {@code base(m1, m2)[]} with the base in the given case. */
   public String format(boolean upperCase) {
-    StringBuilder out =
-        new StringBuilder(upperCase ? base.toUpperCase(Locale.ROOT) : base);
+    StringBuilder out = new StringBuilder(upperCase ? base.toUpperCase(Locale.ROOT) : base);
     if (!modifiers.isEmpty()) {
       out.append('(').append(String.join(",", modifiers)).append(')');
     }

@@ -30,7 +30,9 @@ enum AlterCost {
   INPLACE,
   /** The server picks instant where it can (adding or dropping a column); no clause forced. */
   SERVER_CHOICE,
-  /** An online rebuild of the table: writes continue but it takes time proportional to the table. */
+  /**
+   * An online rebuild of the table: writes continue but it takes time proportional to the table.
+   */
   REBUILD,
   /** A table copy ({@code ALGORITHM=COPY}) or a shared lock: writes wait until it finishes. */
   COPY;
@@ -40,11 +42,13 @@ enum AlterCost {
   }
 
   /** The cost of one clause, and in {@code why} the words for a reviewer when it blocks. */
-  static AlterCost of(SchemaChange change, SchemaSnapshot current, ServerFlavor flavor, StringBuilder why) {
+  static AlterCost of(
+      SchemaChange change, SchemaSnapshot current, ServerFlavor flavor, StringBuilder why) {
     if (change instanceof AddColumn add) {
       Column c = add.column();
       if (c.identity() != null || (c.generated() != null && c.generated().stored())) {
-        why.append("adding ").append(c.identity() != null ? "an AUTO_INCREMENT" : "a STORED generated")
+        why.append("adding ")
+            .append(c.identity() != null ? "an AUTO_INCREMENT" : "a STORED generated")
             .append(" column copies the table");
         return COPY;
       }
@@ -90,8 +94,10 @@ enum AlterCost {
     } else if (change instanceof CreateIndex create) {
       Index ix = create.index();
       if (ix.method() != null
-          && (ix.method().equalsIgnoreCase("fulltext") || ix.method().equalsIgnoreCase("spatial"))) {
-        why.append("building a ").append(ix.method().toUpperCase(java.util.Locale.ROOT))
+          && (ix.method().equalsIgnoreCase("fulltext")
+              || ix.method().equalsIgnoreCase("spatial"))) {
+        why.append("building a ")
+            .append(ix.method().toUpperCase(java.util.Locale.ROOT))
             .append(" index blocks writes (LOCK=SHARED)");
         return COPY;
       }
@@ -113,7 +119,9 @@ enum AlterCost {
       return COPY;
     }
     if (alter.collationChanged() || alter.generatedChanged() || alter.identityChanged()) {
-      why.append("changing how ").append(to.name()).append(" is generated or collated copies the table");
+      why.append("changing how ")
+          .append(to.name())
+          .append(" is generated or collated copies the table");
       return COPY;
     }
     return rest(alter, why);
@@ -121,19 +129,24 @@ enum AlterCost {
 
   private static AlterCost rest(AlterColumn alter, StringBuilder why) {
     if (alter.nullabilityChanged()) {
-      why.append("changing the nullability of ").append(alter.to().name()).append(" rebuilds the table");
+      why.append("changing the nullability of ")
+          .append(alter.to().name())
+          .append(" rebuilds the table");
       return REBUILD;
     }
     if (alter.commentChanged()) {
       return INPLACE;
     }
-    return Objects.equals(alter.from().defaultValue(), alter.to().defaultValue()) ? INPLACE : INSTANT;
+    return Objects.equals(alter.from().defaultValue(), alter.to().defaultValue())
+        ? INPLACE
+        : INSTANT;
   }
 
   /** ENUM/SET values appended at the end: a metadata-only change on InnoDB. */
   private static boolean isEnumAppend(String from, String to) {
-    boolean enumish = (from.startsWith("enum(") && to.startsWith("enum("))
-        || (from.startsWith("set(") && to.startsWith("set("));
+    boolean enumish =
+        (from.startsWith("enum(") && to.startsWith("enum("))
+            || (from.startsWith("set(") && to.startsWith("set("));
     return enumish && to.startsWith(from.substring(0, from.length() - 1) + ",");
   }
 }

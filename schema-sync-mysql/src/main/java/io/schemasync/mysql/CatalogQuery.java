@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Runs one information_schema query for many databases at once ({@code ... IN (?, ?, ...)}) and
- * returns its rows as string maps grouped by database. Rows are matched to databases by exact
- * name in Java: information_schema compares names case-insensitively on some servers.
+ * returns its rows as string maps grouped by database. Rows are matched to databases by exact name
+ * in Java: information_schema compares names case-insensitively on some servers.
  */
 final class CatalogQuery {
   private CatalogQuery() {}
@@ -54,7 +54,9 @@ final class CatalogQuery {
         while (rs.next()) {
           Map<String, String> values = new LinkedHashMap<>();
           for (int c = 1; c <= columns; c++) {
-            values.put(rs.getMetaData().getColumnLabel(c).toUpperCase(java.util.Locale.ROOT), rs.getString(c));
+            values.put(
+                rs.getMetaData().getColumnLabel(c).toUpperCase(java.util.Locale.ROOT),
+                rs.getString(c));
           }
           List<Row> rows = bySchema.get(values.get(schemaColumn));
           if (rows != null) {

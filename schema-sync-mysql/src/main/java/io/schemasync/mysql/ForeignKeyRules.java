@@ -18,8 +18,10 @@ final class ForeignKeyRules {
     }
     int end = createTable.indexOf('\n', at);
     String line = createTable.substring(at, end < 0 ? createTable.length() : end);
-    Matcher m = Pattern.compile("\\) ON " + event + " " + ACTIONS + "|REFERENCES .* ON " + event + " " + ACTIONS)
-        .matcher(line);
+    Matcher m =
+        Pattern.compile(
+                "\\) ON " + event + " " + ACTIONS + "|REFERENCES .* ON " + event + " " + ACTIONS)
+            .matcher(line);
     if (m.find()) {
       return m.group(1) != null ? m.group(1) : m.group(2);
     }

@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * The per-tenant record of executed steps, in the tenant's own database ({@code
  * _schema_sync_journal}, never part of a snapshot). MySQL commits each DDL statement at once, so
- * the journal is what says, after a failure or a killed process, which step was running: a row
- * with a start and no finish. Each journal write is its own autocommitted statement.
+ * the journal is what says, after a failure or a killed process, which step was running: a row with
+ * a start and no finish. Each journal write is its own autocommitted statement.
  */
 final class Journal {
   static final String TABLE = quote(MysqlNames.JOURNAL_TABLE);
@@ -25,23 +25,30 @@ final class Journal {
   private Journal() {}
 
   static void ensure(Connection c) throws SQLException {
-    Sessions.execute(c, "CREATE TABLE IF NOT EXISTS " + TABLE + " ("
-        + "id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
-        + " plan_hash CHAR(64) NOT NULL,"
-        + " step_index INT NOT NULL,"
-        + " statement_hash CHAR(64) NOT NULL,"
-        + " description VARCHAR(1000) NOT NULL,"
-        + " started_at DATETIME(6) NOT NULL,"
-        + " finished_at DATETIME(6) NULL,"
-        + " outcome VARCHAR(2000) NULL"
-        + ") COMMENT='schema-sync: executed migration steps'");
+    Sessions.execute(
+        c,
+        "CREATE TABLE IF NOT EXISTS "
+            + TABLE
+            + " ("
+            + "id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+            + " plan_hash CHAR(64) NOT NULL,"
+            + " step_index INT NOT NULL,"
+            + " statement_hash CHAR(64) NOT NULL,"
+            + " description VARCHAR(1000) NOT NULL,"
+            + " started_at DATETIME(6) NOT NULL,"
+            + " finished_at DATETIME(6) NULL,"
+            + " outcome VARCHAR(2000) NULL"
+            + ") COMMENT='schema-sync: executed migration steps'");
   }
 
   static List<Unfinished> unfinished(Connection c) throws SQLException {
     List<Unfinished> out = new ArrayList<>();
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT id, plan_hash, step_index, description FROM " + TABLE
-            + " WHERE finished_at IS NULL AND outcome IS NULL ORDER BY id")) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT id, plan_hash, step_index, description FROM "
+                    + TABLE
+                    + " WHERE finished_at IS NULL AND outcome IS NULL ORDER BY id")) {
       while (rs.next()) {
         out.add(new Unfinished(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4)));
       }
@@ -49,11 +56,16 @@ final class Journal {
     return out;
   }
 
-  static long started(Connection c, String planHash, int step, String statementHash, String description)
+  static long started(
+      Connection c, String planHash, int step, String statementHash, String description)
       throws SQLException {
-    try (PreparedStatement st = c.prepareStatement("INSERT INTO " + TABLE
-            + " (plan_hash, step_index, statement_hash, description, started_at)"
-            + " VALUES (?, ?, ?, ?, UTC_TIMESTAMP(6))", Statement.RETURN_GENERATED_KEYS)) {
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "INSERT INTO "
+                + TABLE
+                + " (plan_hash, step_index, statement_hash, description, started_at)"
+                + " VALUES (?, ?, ?, ?, UTC_TIMESTAMP(6))",
+            Statement.RETURN_GENERATED_KEYS)) {
       st.setString(1, planHash);
       st.setInt(2, step);
       st.setString(3, statementHash);
@@ -67,7 +79,11 @@ final class Journal {
   }
 
   static void finished(Connection c, long id) throws SQLException {
-    update(c, id, "UPDATE " + TABLE + " SET finished_at = UTC_TIMESTAMP(6), outcome = 'applied' WHERE id = ?", null);
+    update(
+        c,
+        id,
+        "UPDATE " + TABLE + " SET finished_at = UTC_TIMESTAMP(6), outcome = 'applied' WHERE id = ?",
+        null);
   }
 
   static void failed(Connection c, long id, String message) throws SQLException {
@@ -76,12 +92,17 @@ final class Journal {
 
   /** Closes an entry a dead run left open; the live schema says what it did. */
   static void interrupted(Connection c, long id, String planHash) throws SQLException {
-    update(c, id, "UPDATE " + TABLE + " SET outcome = ? WHERE id = ?",
-        "interrupted; the tenant was re-inspected and plan " + planHash.substring(0, 12)
+    update(
+        c,
+        id,
+        "UPDATE " + TABLE + " SET outcome = ? WHERE id = ?",
+        "interrupted; the tenant was re-inspected and plan "
+            + planHash.substring(0, 12)
             + " continued from its live schema");
   }
 
-  private static void update(Connection c, long id, String sql, String outcome) throws SQLException {
+  private static void update(Connection c, long id, String sql, String outcome)
+      throws SQLException {
     try (PreparedStatement st = c.prepareStatement(sql)) {
       int i = 1;
       if (outcome != null) {

@@ -12,17 +12,19 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * The MySQL-family provider ({@code mysql}): accepts {@code jdbc:mysql:} URLs and servers
- * reporting as MySQL or MariaDB, through MySQL Connector/J. The URL names a server; its databases,
- * minus the system ones, are the tenants.
+ * The MySQL-family provider ({@code mysql}): accepts {@code jdbc:mysql:} URLs and servers reporting
+ * as MySQL or MariaDB, through MySQL Connector/J. The URL names a server; its databases, minus the
+ * system ones, are the tenants.
  */
 public final class MysqlAdapterProvider implements AdapterProvider {
   static final String NAME = "mysql";
+
   /**
    * Each tenant being migrated holds two connections (its GET_LOCK session and its DDL session),
    * plus one for inspection: ten serve a rollout running four tenants at once. Idle ones close.
    */
   private static final int POOL_SIZE = 10;
+
   private static final long CONNECT_TIMEOUT_MILLIS = 10_000;
 
   @Override
@@ -62,9 +64,13 @@ public final class MysqlAdapterProvider implements AdapterProvider {
       pool = new HikariDataSource(config);
     } catch (RuntimeException e) {
       // Not chained: a driver exception may echo connection properties.
-      throw new UnableToConnectException(null, "cannot connect to " + settings.maskedUrl()
-          + "; check that the server runs, the URL, the user and the password (" + safe(e, settings)
-          + ")");
+      throw new UnableToConnectException(
+          null,
+          "cannot connect to "
+              + settings.maskedUrl()
+              + "; check that the server runs, the URL, the user and the password ("
+              + safe(e, settings)
+              + ")");
     }
     try {
       return new MysqlAdapter(pool, pool, flavor(pool, settings.maskedUrl()));
@@ -83,8 +89,12 @@ public final class MysqlAdapterProvider implements AdapterProvider {
     try (Connection c = dataSource.getConnection()) {
       return ServerFlavor.detect(c);
     } catch (SQLException | HikariPool.PoolInitializationException e) {
-      throw new UnableToConnectException(null, "cannot connect to " + where
-          + "; check that the server runs, the URL, the user and the password", e);
+      throw new UnableToConnectException(
+          null,
+          "cannot connect to "
+              + where
+              + "; check that the server runs, the URL, the user and the password",
+          e);
     }
   }
 

@@ -37,7 +37,9 @@ final class MysqlDdl {
       out.append(" COLLATE ").append(quote(c.collation()));
     }
     if (c.generated() != null) {
-      out.append(" GENERATED ALWAYS AS (").append(c.generated().expression()).append(')')
+      out.append(" GENERATED ALWAYS AS (")
+          .append(c.generated().expression())
+          .append(')')
           .append(c.generated().stored() ? " STORED" : " VIRTUAL");
       // MariaDB takes no NULL / NOT NULL on a generated column; MySQL takes both.
       if (!flavor.mariaDb()) {
@@ -72,8 +74,11 @@ final class MysqlDdl {
       parts.add(indexDefinition(ix));
     }
     StringBuilder out =
-        new StringBuilder("CREATE TABLE ").append(quote(table.name())).append(" (\n  ")
-            .append(String.join(",\n  ", parts)).append("\n)");
+        new StringBuilder("CREATE TABLE ")
+            .append(quote(table.name()))
+            .append(" (\n  ")
+            .append(String.join(",\n  ", parts))
+            .append("\n)");
     if (table.comment() != null) {
       out.append(" COMMENT=").append(literal(table.comment()));
     }
@@ -88,9 +93,18 @@ final class MysqlDdl {
     } else if (c instanceof CheckConstraint ck) {
       return "CONSTRAINT " + quote(ck.name()) + " CHECK (" + ck.expression() + ")";
     } else if (c instanceof ForeignKey fk) {
-      return "CONSTRAINT " + quote(fk.name()) + " FOREIGN KEY " + columns(fk.columns())
-          + " REFERENCES " + quote(fk.referencedTable()) + " " + columns(fk.referencedColumns())
-          + " ON DELETE " + fk.onDelete().sql() + " ON UPDATE " + fk.onUpdate().sql();
+      return "CONSTRAINT "
+          + quote(fk.name())
+          + " FOREIGN KEY "
+          + columns(fk.columns())
+          + " REFERENCES "
+          + quote(fk.referencedTable())
+          + " "
+          + columns(fk.referencedColumns())
+          + " ON DELETE "
+          + fk.onDelete().sql()
+          + " ON UPDATE "
+          + fk.onUpdate().sql();
     }
     throw new IllegalArgumentException("unknown constraint " + c);
   }
@@ -136,10 +150,7 @@ final class MysqlDdl {
       }
       parts.add(p.descending() ? text + " DESC" : text);
     }
-    String using =
-        ix.method() != null && ix.method().equalsIgnoreCase("hash")
-            ? " USING HASH"
-            : "";
+    String using = ix.method() != null && ix.method().equalsIgnoreCase("hash") ? " USING HASH" : "";
     return "(" + String.join(", ", parts) + ")" + using;
   }
 
@@ -148,8 +159,16 @@ final class MysqlDdl {
   }
 
   String createTrigger(String table, Trigger t) {
-    return "CREATE TRIGGER " + quote(t.name()) + " " + t.timing().name() + " "
-        + t.events().get(0).name() + " ON " + quote(table) + " FOR EACH ROW " + t.body();
+    return "CREATE TRIGGER "
+        + quote(t.name())
+        + " "
+        + t.timing().name()
+        + " "
+        + t.events().get(0).name()
+        + " ON "
+        + quote(table)
+        + " FOR EACH ROW "
+        + t.body();
   }
 
   static String createView(View v) {
@@ -159,8 +178,12 @@ final class MysqlDdl {
   static String createRoutine(Routine r) {
     boolean function = r.kind() == Routine.RoutineKind.FUNCTION;
     StringBuilder out =
-        new StringBuilder("CREATE ").append(function ? "FUNCTION " : "PROCEDURE ")
-            .append(quote(r.name())).append('(').append(r.arguments()).append(')');
+        new StringBuilder("CREATE ")
+            .append(function ? "FUNCTION " : "PROCEDURE ")
+            .append(quote(r.name()))
+            .append('(')
+            .append(r.arguments())
+            .append(')');
     if (function) {
       out.append(" RETURNS ").append(r.returns());
     }
@@ -168,7 +191,8 @@ final class MysqlDdl {
   }
 
   static String dropRoutine(Routine r) {
-    return "DROP " + (r.kind() == Routine.RoutineKind.FUNCTION ? "FUNCTION " : "PROCEDURE ")
+    return "DROP "
+        + (r.kind() == Routine.RoutineKind.FUNCTION ? "FUNCTION " : "PROCEDURE ")
         + quote(r.name());
   }
 }

@@ -6,13 +6,14 @@ import java.util.regex.Pattern;
 
 /**
  * Column defaults in one canonical form across MySQL and MariaDB: string literals single-quoted
- * ({@code 'abc'}), numbers bare, {@code CURRENT_TIMESTAMP[(n)]} in upper case, other expressions
- * as the server prints them. {@code ON UPDATE CURRENT_TIMESTAMP}, which the model has no field for,
- * is carried as a suffix of the default ({@code CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP},
- * {@code NULL ON UPDATE CURRENT_TIMESTAMP(6)}) — which is also valid column DDL.
+ * ({@code 'abc'}), numbers bare, {@code CURRENT_TIMESTAMP[(n)]} in upper case, other expressions as
+ * the server prints them. {@code ON UPDATE CURRENT_TIMESTAMP}, which the model has no field for, is
+ * carried as a suffix of the default ({@code CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP}, {@code
+ * NULL ON UPDATE CURRENT_TIMESTAMP(6)}) — which is also valid column DDL.
  */
 final class MysqlDefaults {
-  private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+  private static final Pattern NUMBER =
+      Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
   private static final Pattern NOW =
       Pattern.compile(
           "(?i)^(current_timestamp|now|localtimestamp|localtime)\\s*(?:\\(\\s*(\\d?)\\s*\\))?$");
@@ -104,7 +105,8 @@ final class MysqlDefaults {
     if (canonical == null || !m.matches()) {
       return canonical;
     }
-    return canonical.replaceAll("CURRENT_TIMESTAMP(?!\\()", "CURRENT_TIMESTAMP(" + m.group(2) + ")");
+    return canonical.replaceAll(
+        "CURRENT_TIMESTAMP(?!\\()", "CURRENT_TIMESTAMP(" + m.group(2) + ")");
   }
 
   /** CURRENT_TIMESTAMP and its synonyms in one spelling; other expressions unchanged. */
@@ -128,8 +130,11 @@ final class MysqlDefaults {
   }
 
   private static String renderValue(String v) {
-    if (v.startsWith("'") || v.equalsIgnoreCase("NULL") || NUMBER.matcher(v).matches()
-        || NOW.matcher(v).matches() || v.startsWith("b'")) {
+    if (v.startsWith("'")
+        || v.equalsIgnoreCase("NULL")
+        || NUMBER.matcher(v).matches()
+        || NOW.matcher(v).matches()
+        || v.startsWith("b'")) {
       return v;
     }
     // MySQL needs parentheses around expression defaults; MariaDB accepts them.

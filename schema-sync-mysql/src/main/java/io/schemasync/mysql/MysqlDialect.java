@@ -17,8 +17,8 @@ import java.util.function.UnaryOperator;
  * single-statement, non-transactional step per table change group (DDL commits implicitly).
  *
  * <p>Normalization is pure ({@link TargetRules}) and, when the adapter supplies a server, is
- * completed by a round trip through a scratch database: MySQL rewrites view definitions, CHECK
- * and generation expressions and expression defaults, and only the server can say how.
+ * completed by a round trip through a scratch database: MySQL rewrites view definitions, CHECK and
+ * generation expressions and expression defaults, and only the server can say how.
  */
 public final class MysqlDialect implements Dialect {
   private final ServerFlavor flavor;
@@ -65,8 +65,8 @@ public final class MysqlDialect implements Dialect {
   }
 
   /**
-   * MySQL keeps views over a changed table and re-reads them lazily, but a view naming a dropped
-   * or renamed column or table is left invalid: those changes drop and recreate dependent views.
+   * MySQL keeps views over a changed table and re-reads them lazily, but a view naming a dropped or
+   * renamed column or table is left invalid: those changes drop and recreate dependent views.
    */
   @Override
   public boolean invalidatesDependentViews(SchemaChange change) {

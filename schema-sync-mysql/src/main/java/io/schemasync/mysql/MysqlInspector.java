@@ -49,7 +49,8 @@ final class MysqlInspector implements SchemaInspector {
   public List<TenantContext> listTenants() {
     List<TenantContext> tenants = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
-        PreparedStatement st = c.prepareStatement("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA");
+        PreparedStatement st =
+            c.prepareStatement("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA");
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
         String name = rs.getString(1);
@@ -74,13 +75,15 @@ final class MysqlInspector implements SchemaInspector {
     try (Connection c = dataSource.getConnection()) {
       return exists(c, tenant.id());
     } catch (SQLException e) {
-      throw new UnableToInspectSchemaException(tenant.id(), "cannot check whether the database exists", e);
+      throw new UnableToInspectSchemaException(
+          tenant.id(), "cannot check whether the database exists", e);
     }
   }
 
   static boolean exists(Connection c, String database) throws SQLException {
     try (PreparedStatement st =
-        c.prepareStatement("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+        c.prepareStatement(
+            "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
       st.setString(1, database);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -132,15 +135,23 @@ final class MysqlInspector implements SchemaInspector {
       Map<String, List<Sequence>> sequences = SequenceSupport.read(c, databases, flavor);
       Map<String, SchemaSnapshot> result = new LinkedHashMap<>();
       for (String db : databases) {
-        result.put(db, new SchemaSnapshot(tableMap.get(db), views.get(db), routines.get(db),
-            List.of(), List.of(), sequences.get(db)));
+        result.put(
+            db,
+            new SchemaSnapshot(
+                tableMap.get(db),
+                views.get(db),
+                routines.get(db),
+                List.of(),
+                List.of(),
+                sequences.get(db)));
       }
       return result;
     } catch (IllegalArgumentException e) {
       // A catalog row the model rejects (e.g. a duplicate name): name the databases involved.
       throw new UnableToInspectSchemaException(
           databases.size() == 1 ? databases.get(0) : null,
-          "the catalog holds something the schema model cannot represent: " + e.getMessage(), e);
+          "the catalog holds something the schema model cannot represent: " + e.getMessage(),
+          e);
     } catch (SchemaSyncException e) {
       throw e;
     }

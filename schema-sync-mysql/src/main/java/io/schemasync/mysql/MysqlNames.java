@@ -56,8 +56,8 @@ final class MysqlNames {
   }
 
   /**
-   * Checks an id as a MySQL database name, up front: the server maps database names to
-   * directories and would otherwise fail late or, worse, encode the name into something else.
+   * Checks an id as a MySQL database name, up front: the server maps database names to directories
+   * and would otherwise fail late or, worse, encode the name into something else.
    */
   static TenantContext tenant(String id) {
     TenantContext tenant = new TenantContext(id);
@@ -69,8 +69,10 @@ final class MysqlNames {
       throw new InvalidTenantException(id, "a MySQL database name cannot contain NUL");
     }
     if (!inBasicPlane(id)) {
-      throw new InvalidTenantException(id, "MySQL identifiers cannot hold characters outside the"
-          + " Basic Multilingual Plane (such as emoji)");
+      throw new InvalidTenantException(
+          id,
+          "MySQL identifiers cannot hold characters outside the"
+              + " Basic Multilingual Plane (such as emoji)");
     }
     if (id.endsWith(" ")) {
       throw new InvalidTenantException(id, "MySQL rejects database names that end with a space");
@@ -110,8 +112,8 @@ final class MysqlNames {
   }
 
   /**
-   * A name of at most 64 characters: the base itself when it fits, else a prefix of it with a
-   * short hash of the whole, so distinct long bases stay distinct.
+   * A name of at most 64 characters: the base itself when it fits, else a prefix of it with a short
+   * hash of the whole, so distinct long bases stay distinct.
    */
   static String fit(String base) {
     if (base.codePointCount(0, base.length()) <= MAX_IDENTIFIER) {

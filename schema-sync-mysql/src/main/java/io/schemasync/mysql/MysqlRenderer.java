@@ -40,9 +40,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Renders ordered changes into steps of exactly one statement each, so a step is atomic even
- * though MySQL commits DDL at once: all clauses for one table that can move together without
- * crossing a dependency become one ALTER TABLE (or are folded into its CREATE TABLE).
+ * Renders ordered changes into steps of exactly one statement each, so a step is atomic even though
+ * MySQL commits DDL at once: all clauses for one table that can move together without crossing a
+ * dependency become one ALTER TABLE (or are folded into its CREATE TABLE).
  */
 final class MysqlRenderer {
   private final ServerFlavor flavor;
@@ -91,7 +91,8 @@ final class MysqlRenderer {
     }
     List<StepDraft> steps = new ArrayList<>();
     for (Group g : groups) {
-      steps.add(g.create ? createStep(g) : g.alter ? alterStep(g, current) : single(g.changes.get(0)));
+      steps.add(
+          g.create ? createStep(g) : g.alter ? alterStep(g, current) : single(g.changes.get(0)));
     }
     return steps;
   }
@@ -109,9 +110,9 @@ final class MysqlRenderer {
   }
 
   /**
-   * The latest group for the change's table that it may join: walking back, every group passed
-   * must be on another table, share no foreign key with it, and be a table statement or a drop
-   * (never a creation the change could depend on, such as a sequence its default reads).
+   * The latest group for the change's table that it may join: walking back, every group passed must
+   * be on another table, share no foreign key with it, and be a table statement or a drop (never a
+   * creation the change could depend on, such as a sequence its default reads).
    */
   private static Group findGroup(List<Group> groups, SchemaChange change) {
     String table = change.table();
@@ -123,7 +124,8 @@ final class MysqlRenderer {
                 && !(change instanceof RenameColumn)
                 && (!g.create || change instanceof AddConstraint || change instanceof CreateIndex)
                 && g.changes.stream()
-                    .noneMatch(c -> c.subject().equals(change.subject()) && !replacesKey(c, change));
+                    .noneMatch(
+                        c -> c.subject().equals(change.subject()) && !replacesKey(c, change));
         return fits ? g : null;
       }
       boolean passable = g.create || g.alter || isDrop(g.changes.get(0));
@@ -143,8 +145,10 @@ final class MysqlRenderer {
     if (earlier instanceof DropIndex && later instanceof CreateIndex) {
       return true;
     }
-    return earlier instanceof DropConstraint drop && later instanceof AddConstraint add
-        && !(drop.constraint() instanceof ForeignKey) && !(add.constraint() instanceof ForeignKey)
+    return earlier instanceof DropConstraint drop
+        && later instanceof AddConstraint add
+        && !(drop.constraint() instanceof ForeignKey)
+        && !(add.constraint() instanceof ForeignKey)
         && !(drop.constraint() instanceof io.schemasync.api.model.CheckConstraint);
   }
 
@@ -164,13 +168,14 @@ final class MysqlRenderer {
     if (mine.contains(g.table)) {
       return true;
     }
-    return g.changes.stream()
-        .anyMatch(c -> referenced(c).map(mine::contains).orElse(false));
+    return g.changes.stream().anyMatch(c -> referenced(c).map(mine::contains).orElse(false));
   }
 
   private static java.util.Optional<String> referenced(SchemaChange c) {
     Constraint constraint =
-        c instanceof AddConstraint a ? a.constraint() : c instanceof DropConstraint d ? d.constraint() : null;
+        c instanceof AddConstraint a
+            ? a.constraint()
+            : c instanceof DropConstraint d ? d.constraint() : null;
     return constraint instanceof ForeignKey fk
         ? java.util.Optional.of(fk.referencedTable())
         : java.util.Optional.empty();
@@ -230,7 +235,9 @@ final class MysqlRenderer {
     String description =
         g.changes.size() == 1
             ? g.changes.get(0).describe()
-            : "alter table " + g.table + ": "
+            : "alter table "
+                + g.table
+                + ": "
                 + String.join(", ", g.changes.stream().map(SchemaChange::describe).toList());
     return new StepDraft(
         description,
@@ -269,8 +276,11 @@ final class MysqlRenderer {
     Column to = alter.to();
     boolean defaultOnly = alter.aspects().size() == 1 && alter.defaultChanged();
     if (defaultOnly && simpleDefault(from.defaultValue()) && simpleDefault(to.defaultValue())) {
-      return "ALTER COLUMN " + quote(to.name())
-          + (to.defaultValue() == null ? " DROP DEFAULT" : " SET " + MysqlDefaults.render(to.defaultValue()));
+      return "ALTER COLUMN "
+          + quote(to.name())
+          + (to.defaultValue() == null
+              ? " DROP DEFAULT"
+              : " SET " + MysqlDefaults.render(to.defaultValue()));
     }
     return "MODIFY COLUMN " + ddl.column(to);
   }
@@ -309,7 +319,8 @@ final class MysqlRenderer {
     } else {
       throw new InvalidTargetException(
           null,
-          c.describe() + ": MySQL has no enum or domain types (and only MariaDB has sequences);"
+          c.describe()
+              + ": MySQL has no enum or domain types (and only MariaDB has sequences);"
               + " use column types (enum(...)), CHECK constraints or AUTO_INCREMENT instead");
     }
     return new StepDraft(c.describe(), List.of(c), List.of(sql), Safety.SAFE, "", false);

@@ -18,17 +18,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies plans without transactions, because MySQL commits every DDL statement at once: each
- * step is one statement, journaled before and after it runs, so a failed or killed run leaves a
- * record of where it stopped and the next run (planned from the live schema) finishes the rest
- * without repeating a step. A dry run applies the plan to a scratch copy of the tenant's schema.
+ * Applies plans without transactions, because MySQL commits every DDL statement at once: each step
+ * is one statement, journaled before and after it runs, so a failed or killed run leaves a record
+ * of where it stopped and the next run (planned from the live schema) finishes the rest without
+ * repeating a step. A dry run applies the plan to a scratch copy of the tenant's schema.
  */
 final class MysqlRunner implements MigrationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(MysqlRunner.class);
@@ -39,7 +39,8 @@ final class MysqlRunner implements MigrationRunner {
   private final Scratch scratch;
   private final Duration ddlLockWait;
 
-  MysqlRunner(DataSource dataSource, MysqlInspector inspector, Scratch scratch, Duration ddlLockWait) {
+  MysqlRunner(
+      DataSource dataSource, MysqlInspector inspector, Scratch scratch, Duration ddlLockWait) {
     this.dataSource = dataSource;
     this.inspector = inspector;
     this.scratch = scratch;
@@ -64,9 +65,12 @@ final class MysqlRunner implements MigrationRunner {
       }
       if (got == null || got != 1) {
         String holder = holder(c, name);
-        throw new UnableToAcquireLockException(tenant.id(),
-            "another process holds the migration lock of this tenant" + holder
-                + " and did not release it within " + timeout.toSeconds()
+        throw new UnableToAcquireLockException(
+            tenant.id(),
+            "another process holds the migration lock of this tenant"
+                + holder
+                + " and did not release it within "
+                + timeout.toSeconds()
                 + "s; wait for it to finish and run again, or raise the lock timeout");
       }
       long deadline = System.nanoTime() + timeout.toNanos();
@@ -76,9 +80,14 @@ final class MysqlRunner implements MigrationRunner {
         orphan = orphanedStatement(c, name);
       }
       if (orphan != null) {
-        throw new UnableToAcquireLockException(tenant.id(), "a statement of an earlier run that"
-            + " died is still executing on the server (" + orphan + ") and did not finish within "
-            + timeout.toSeconds() + "s; wait for it, or stop it with KILL QUERY, then run again");
+        throw new UnableToAcquireLockException(
+            tenant.id(),
+            "a statement of an earlier run that"
+                + " died is still executing on the server ("
+                + orphan
+                + ") and did not finish within "
+                + timeout.toSeconds()
+                + "s; wait for it, or stop it with KILL QUERY, then run again");
       }
       Connection held = c;
       c = null;
@@ -101,11 +110,16 @@ final class MysqlRunner implements MigrationRunner {
    * sent: such a statement carries the tenant's marker. Returns one, described, or null.
    */
   private static String orphanedStatement(Connection c, String lockName) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement("SELECT ID, TIME FROM information_schema.PROCESSLIST"
-        + " WHERE ID <> CONNECTION_ID() AND INFO LIKE ?")) {
-      st.setString(1, marker(lockName).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "SELECT ID, TIME FROM information_schema.PROCESSLIST"
+                + " WHERE ID <> CONNECTION_ID() AND INFO LIKE ?")) {
+      st.setString(
+          1, marker(lockName).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
       try (ResultSet rs = st.executeQuery()) {
-        return rs.next() ? "server connection " + rs.getLong(1) + ", running for " + rs.getLong(2) + "s" : null;
+        return rs.next()
+            ? "server connection " + rs.getLong(1) + ", running for " + rs.getLong(2) + "s"
+            : null;
       }
     }
   }
@@ -128,7 +142,8 @@ final class MysqlRunner implements MigrationRunner {
       st.setString(1, name);
       try (ResultSet rs = st.executeQuery()) {
         return rs.next() && rs.getString(1) != null
-            ? " (server connection " + rs.getString(1) + ", see SHOW PROCESSLIST)" : "";
+            ? " (server connection " + rs.getString(1) + ", see SHOW PROCESSLIST)"
+            : "";
       }
     } catch (SQLException e) {
       return "";
@@ -141,7 +156,10 @@ final class MysqlRunner implements MigrationRunner {
       st.executeQuery().close();
     } catch (SQLException e) {
       // Closing the connection below releases the lock on the server anyway.
-      LOG.warn("tenant {}: RELEASE_LOCK failed ({}); closing the connection releases it", tenant, e.getMessage());
+      LOG.warn(
+          "tenant {}: RELEASE_LOCK failed ({}); closing the connection releases it",
+          tenant,
+          e.getMessage());
     } finally {
       try {
         c.close();
@@ -152,7 +170,8 @@ final class MysqlRunner implements MigrationRunner {
   }
 
   @Override
-  public RunResult run(TenantContext tenant, MigrationPlan plan, RunOptions options, Verifier verifier) {
+  public RunResult run(
+      TenantContext tenant, MigrationPlan plan, RunOptions options, Verifier verifier) {
     long start = System.nanoTime();
     if (options.dryRun()) {
       return dryRun(tenant, plan, options, verifier, start);
@@ -167,8 +186,12 @@ final class MysqlRunner implements MigrationRunner {
         RolloutMarkers.ensure(c);
       }
       for (Journal.Unfinished open : Journal.unfinished(c)) {
-        LOG.warn("tenant {}: a previous run of plan {} stopped during step {} ({}); the plan now"
-                + " runs from the live schema", tenant, open.planHash().substring(0, 12), open.step(),
+        LOG.warn(
+            "tenant {}: a previous run of plan {} stopped during step {} ({}); the plan now"
+                + " runs from the live schema",
+            tenant,
+            open.planHash().substring(0, 12),
+            open.step(),
             open.description());
         Journal.interrupted(c, open.id(), planHash);
       }
@@ -179,54 +202,85 @@ final class MysqlRunner implements MigrationRunner {
       }
       return new RunResult(run, true, null, Duration.ofNanos(System.nanoTime() - start));
     } catch (SQLException e) {
-      throw new UnableToExecuteStatementException(tenant.id(),
-          "cannot prepare the run (create the database or the journal " + Journal.TABLE + ")", e);
+      throw new UnableToExecuteStatementException(
+          tenant.id(),
+          "cannot prepare the run (create the database or the journal " + Journal.TABLE + ")",
+          e);
     } finally {
       Sessions.release(c);
     }
   }
 
-  private void runStep(Connection c, TenantContext tenant, MigrationPlan plan, String planHash,
-      MigrationStep step, RunOptions options, boolean lastStep) throws SQLException {
+  private void runStep(
+      Connection c,
+      TenantContext tenant,
+      MigrationPlan plan,
+      String planHash,
+      MigrationStep step,
+      RunOptions options,
+      boolean lastStep)
+      throws SQLException {
     for (int k = 0; k < step.statements().size(); k++) {
       String sql = step.statements().get(k);
-      long id = Journal.started(c, planHash, step.index(), MysqlNames.sha256(sql), step.description());
+      long id =
+          Journal.started(c, planHash, step.index(), MysqlNames.sha256(sql), step.description());
       if (k == 0) {
         options.listener().stepStarted(tenant, step);
       }
       long stepStart = System.nanoTime();
       try {
-        executeWithRetry(c, marker(MysqlNames.lockName(tenant.id())) + sql, options.statementTimeout(), tenant);
+        executeWithRetry(
+            c, marker(MysqlNames.lockName(tenant.id())) + sql, options.statementTimeout(), tenant);
       } catch (SQLException e) {
         Journal.failed(c, id, e.getMessage());
-        throw new UnableToExecuteStatementException(tenant.id(),
-            "step " + step.index() + " of " + plan.steps().size() + " (" + step.description()
-                + ") failed; statement: " + sql + " -- the steps before it are applied and kept"
-                + " (MySQL commits DDL at once); the journal " + Journal.TABLE + " in the tenant's"
+        throw new UnableToExecuteStatementException(
+            tenant.id(),
+            "step "
+                + step.index()
+                + " of "
+                + plan.steps().size()
+                + " ("
+                + step.description()
+                + ") failed; statement: "
+                + sql
+                + " -- the steps before it are applied and kept"
+                + " (MySQL commits DDL at once); the journal "
+                + Journal.TABLE
+                + " in the tenant's"
                 + " database records where it stopped; fix the cause and sync again: the next plan"
-                + " starts from the tenant's live schema", e);
+                + " starts from the tenant's live schema",
+            e);
       }
       if (lastStep && k == step.statements().size() - 1 && options.marker() != null) {
         try {
           finishWithMarker(c, id, options, plan);
         } catch (SQLException e) {
-          throw new UnableToExecuteStatementException(tenant.id(), "the last step is applied but"
-              + " the commit marker of rollout task " + options.marker().taskId() + " could not be"
-              + " written to " + io.schemasync.spi.CommitMarker.TABLE + "; a resumed rollout re-plans this tenant"
-              + " from its live schema", e);
+          throw new UnableToExecuteStatementException(
+              tenant.id(),
+              "the last step is applied but"
+                  + " the commit marker of rollout task "
+                  + options.marker().taskId()
+                  + " could not be"
+                  + " written to "
+                  + io.schemasync.spi.CommitMarker.TABLE
+                  + "; a resumed rollout re-plans this tenant"
+                  + " from its live schema",
+              e);
         }
       } else {
         Journal.finished(c, id);
       }
       if (k == step.statements().size() - 1) {
-        options.listener().stepFinished(tenant, step, Duration.ofNanos(System.nanoTime() - stepStart));
+        options
+            .listener()
+            .stepFinished(tenant, step, Duration.ofNanos(System.nanoTime() - stepStart));
       }
     }
   }
 
   /** Closes the last journal entry and records the rollout task as committed, atomically. */
-  private static void finishWithMarker(Connection c, long id, RunOptions options, MigrationPlan plan)
-      throws SQLException {
+  private static void finishWithMarker(
+      Connection c, long id, RunOptions options, MigrationPlan plan) throws SQLException {
     c.setAutoCommit(false);
     try {
       Journal.finished(c, id);
@@ -252,9 +306,11 @@ final class MysqlRunner implements MigrationRunner {
     }
   }
 
-  /** DDL waits for a metadata lock behind open transactions; give up quickly and retry a few times. */
-  private static void executeWithRetry(Connection c, String sql, Duration timeout, TenantContext tenant)
-      throws SQLException {
+  /**
+   * DDL waits for a metadata lock behind open transactions; give up quickly and retry a few times.
+   */
+  private static void executeWithRetry(
+      Connection c, String sql, Duration timeout, TenantContext tenant) throws SQLException {
     for (int attempt = 0; ; attempt++) {
       try {
         Sessions.execute(c, sql, timeout);
@@ -264,8 +320,12 @@ final class MysqlRunner implements MigrationRunner {
           throw e;
         }
         long backoff = 250L << attempt;
-        LOG.info("tenant {}: lock wait timeout, retrying in {} ms ({} of {})", tenant, backoff,
-            attempt + 1, LOCK_WAIT_RETRIES);
+        LOG.info(
+            "tenant {}: lock wait timeout, retrying in {} ms ({} of {})",
+            tenant,
+            backoff,
+            attempt + 1,
+            LOCK_WAIT_RETRIES);
         try {
           Thread.sleep(backoff);
         } catch (InterruptedException interrupted) {
@@ -284,39 +344,59 @@ final class MysqlRunner implements MigrationRunner {
     }
   }
 
-  private RunResult dryRun(TenantContext tenant, MigrationPlan plan, RunOptions options,
-      Verifier verifier, long start) {
-    SchemaSnapshot current = inspector.exists(tenant) ? inspector.inspect(tenant) : SchemaSnapshot.EMPTY;
+  private RunResult dryRun(
+      TenantContext tenant, MigrationPlan plan, RunOptions options, Verifier verifier, long start) {
+    SchemaSnapshot current =
+        inspector.exists(tenant) ? inspector.inspect(tenant) : SchemaSnapshot.EMPTY;
     try {
-      return scratch.with((c, db) -> {
-        scratch.build(c, current, "tenant's current schema", tenant.id());
-        for (MigrationStep step : plan.steps()) {
-          options.listener().stepStarted(tenant, step);
-          long stepStart = System.nanoTime();
-          for (String sql : step.statements()) {
-            try {
-              Sessions.execute(c, sql, options.statementTimeout());
-            } catch (SQLException e) {
-              throw new UnableToExecuteStatementException(tenant.id(),
-                  "dry run: step " + step.index() + " of " + plan.steps().size() + " ("
-                      + step.description() + ") failed on a scratch copy of the tenant's schema;"
-                      + " statement: " + sql + " -- the tenant was not changed", e);
+      return scratch.with(
+          (c, db) -> {
+            scratch.build(c, current, "tenant's current schema", tenant.id());
+            for (MigrationStep step : plan.steps()) {
+              options.listener().stepStarted(tenant, step);
+              long stepStart = System.nanoTime();
+              for (String sql : step.statements()) {
+                try {
+                  Sessions.execute(c, sql, options.statementTimeout());
+                } catch (SQLException e) {
+                  throw new UnableToExecuteStatementException(
+                      tenant.id(),
+                      "dry run: step "
+                          + step.index()
+                          + " of "
+                          + plan.steps().size()
+                          + " ("
+                          + step.description()
+                          + ") failed on a scratch copy of the tenant's schema;"
+                          + " statement: "
+                          + sql
+                          + " -- the tenant was not changed",
+                      e);
+                }
+              }
+              options
+                  .listener()
+                  .stepFinished(tenant, step, Duration.ofNanos(System.nanoTime() - stepStart));
             }
-          }
-          options.listener().stepFinished(tenant, step, Duration.ofNanos(System.nanoTime() - stepStart));
-        }
-        SchemaSnapshot result = inspector.read(c, List.of(db)).get(db);
-        verifier.verify(result);
-        return new RunResult(plan.steps().size(), false, result, Duration.ofNanos(System.nanoTime() - start));
-      });
+            SchemaSnapshot result = inspector.read(c, List.of(db)).get(db);
+            verifier.verify(result);
+            return new RunResult(
+                plan.steps().size(), false, result, Duration.ofNanos(System.nanoTime() - start));
+          });
     } catch (SQLException e) {
-      throw new UnableToExecuteStatementException(tenant.id(),
-          "dry run: cannot use a scratch database (needs CREATE and DROP on the server)", e);
+      throw new UnableToExecuteStatementException(
+          tenant.id(),
+          "dry run: cannot use a scratch database (needs CREATE and DROP on the server)",
+          e);
     }
   }
 
   static String planHash(MigrationPlan plan) {
-    return MysqlNames.sha256(plan.fromHash() + "\n" + plan.targetHash() + "\n"
-        + String.join("\n;\n", plan.statements()));
+    return MysqlNames.sha256(
+        plan.fromHash()
+            + "\n"
+            + plan.targetHash()
+            + "\n"
+            + String.join("\n;\n", plan.statements()));
   }
 }

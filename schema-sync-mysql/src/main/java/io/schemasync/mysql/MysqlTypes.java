@@ -19,37 +19,87 @@ import java.util.regex.Pattern;
  * {@code longblob} so no value that fits another engine is too long here; {@code timestamp} (no
  * time zone) is {@code datetime(6)}, {@code timestamptz} is {@code timestamp(6)} (stored as UTC,
  * range 1970-2038); {@code uuid} is {@code char(36)}; bare {@code numeric} is {@code
- * decimal(65,30)} because MySQL's own default, {@code decimal(10,0)}, would drop fractions.
- * Native spellings that are also portable aliases take the portable meaning ({@code datetime} is
- * {@code datetime(6)}, {@code blob} and {@code binary} are {@code longblob}); write {@code
- * datetime(0)}, {@code mediumblob} or {@code binary(16)} for a native type.
+ * decimal(65,30)} because MySQL's own default, {@code decimal(10,0)}, would drop fractions. Native
+ * spellings that are also portable aliases take the portable meaning ({@code datetime} is {@code
+ * datetime(6)}, {@code blob} and {@code binary} are {@code longblob}); write {@code datetime(0)},
+ * {@code mediumblob} or {@code binary(16)} for a native type.
  */
 final class MysqlTypes {
-  private static final Pattern ENUM =
-      Pattern.compile("(?is)^\\s*(enum|set)\\s*\\((.*)\\)\\s*$");
-  private static final Pattern SUFFIX =
-      Pattern.compile("(?i)\\s+(unsigned|signed|zerofill)\\s*$");
+  private static final Pattern ENUM = Pattern.compile("(?is)^\\s*(enum|set)\\s*\\((.*)\\)\\s*$");
+  private static final Pattern SUFFIX = Pattern.compile("(?i)\\s+(unsigned|signed|zerofill)\\s*$");
   private static final Set<String> INTEGERS =
       Set.of("tinyint", "smallint", "mediumint", "int", "bigint");
   private static final Set<String> NO_MODIFIERS =
       Set.of(
-          "tinyblob", "blob", "mediumblob", "longblob", "tinytext", "text", "mediumtext",
-          "longtext", "json", "date", "year", "geometry", "point", "linestring", "polygon",
-          "multipoint", "multilinestring", "multipolygon", "geometrycollection", "uuid", "inet4",
+          "tinyblob",
+          "blob",
+          "mediumblob",
+          "longblob",
+          "tinytext",
+          "text",
+          "mediumtext",
+          "longtext",
+          "json",
+          "date",
+          "year",
+          "geometry",
+          "point",
+          "linestring",
+          "polygon",
+          "multipoint",
+          "multilinestring",
+          "multipolygon",
+          "geometrycollection",
+          "uuid",
+          "inet4",
           "inet6");
   private static final Set<String> ONE_MODIFIER =
       Set.of("char", "varchar", "binary", "varbinary", "bit", "datetime", "timestamp", "time");
   static final List<String> NATIVE_NAMES =
       List.of(
-          "tinyint", "smallint", "mediumint", "int", "bigint", "decimal", "float", "double", "bit",
-          "char", "varchar", "binary", "varbinary", "tinytext", "text", "mediumtext", "longtext",
-          "tinyblob", "blob", "mediumblob", "longblob", "enum(...)", "set(...)", "json", "date",
-          "time", "datetime", "timestamp", "year", "geometry", "point", "linestring", "polygon",
-          "uuid (MariaDB)", "inet4 (MariaDB)", "inet6 (MariaDB)", "... unsigned");
+          "tinyint",
+          "smallint",
+          "mediumint",
+          "int",
+          "bigint",
+          "decimal",
+          "float",
+          "double",
+          "bit",
+          "char",
+          "varchar",
+          "binary",
+          "varbinary",
+          "tinytext",
+          "text",
+          "mediumtext",
+          "longtext",
+          "tinyblob",
+          "blob",
+          "mediumblob",
+          "longblob",
+          "enum(...)",
+          "set(...)",
+          "json",
+          "date",
+          "time",
+          "datetime",
+          "timestamp",
+          "year",
+          "geometry",
+          "point",
+          "linestring",
+          "polygon",
+          "uuid (MariaDB)",
+          "inet4 (MariaDB)",
+          "inet6 (MariaDB)",
+          "... unsigned");
 
   private MysqlTypes() {}
 
-  /** The native type a declared type (portable or native) stands for, normalized; empty if unknown. */
+  /**
+   * The native type a declared type (portable or native) stands for, normalized; empty if unknown.
+   */
   static Optional<String> resolve(String declared) {
     if (declared == null || declared.isBlank()) {
       return Optional.empty();
@@ -74,9 +124,10 @@ final class MysqlTypes {
           case BIGINT -> "bigint";
           case REAL -> "float";
           case DOUBLE -> "double";
-          case NUMERIC -> m.isEmpty()
-              ? "decimal(65,30)"
-              : "decimal(" + m.get(0) + "," + (m.size() > 1 ? m.get(1) : "0") + ")";
+          case NUMERIC ->
+              m.isEmpty()
+                  ? "decimal(65,30)"
+                  : "decimal(" + m.get(0) + "," + (m.size() > 1 ? m.get(1) : "0") + ")";
           case BOOLEAN -> "tinyint(1)";
           case VARCHAR -> "varchar(" + m.get(0) + ")";
           case CHAR -> "char(" + (m.isEmpty() ? "1" : m.get(0)) + ")";
@@ -134,8 +185,12 @@ final class MysqlTypes {
       if (mods.size() > 2) {
         return Optional.empty();
       }
-      out = "decimal(" + (mods.isEmpty() ? "10" : mods.get(0)) + ","
-          + (mods.size() > 1 ? mods.get(1) : "0") + ")";
+      out =
+          "decimal("
+              + (mods.isEmpty() ? "10" : mods.get(0))
+              + ","
+              + (mods.size() > 1 ? mods.get(1) : "0")
+              + ")";
     } else if (base.equals("float") || base.equals("double")) {
       if (base.equals("float") && mods.size() == 1) {
         // FLOAT(p): p > 24 is a DOUBLE, as the server reports it.
@@ -151,7 +206,8 @@ final class MysqlTypes {
       }
       out = base;
     } else if (ONE_MODIFIER.contains(base)) {
-      if (mods.size() > 1 || (mods.isEmpty() && base.endsWith("varchar"))
+      if (mods.size() > 1
+          || (mods.isEmpty() && base.endsWith("varchar"))
           || (mods.isEmpty() && base.equals("varbinary"))) {
         return Optional.empty();
       }

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Copies a tenant's rows into its scratch copy for a dry run, so that steps which fail on data (a
  * unique key over duplicates, NOT NULL over NULLs, a narrowing type) fail in the rehearsal and not
- * half-way through the real run, which MySQL cannot roll back. Tables above {@link #MAX_ROWS}
- * (by the catalog's estimate) are left empty to keep the rehearsal cheap.
+ * half-way through the real run, which MySQL cannot roll back. Tables above {@link #MAX_ROWS} (by
+ * the catalog's estimate) are left empty to keep the rehearsal cheap.
  */
 final class RowCopy {
   static final long MAX_ROWS = 100_000;
@@ -38,12 +38,16 @@ final class RowCopy {
     }
   }
 
-  private static void copyTables(Connection c, String source, SchemaSnapshot schema) throws SQLException {
+  private static void copyTables(Connection c, String source, SchemaSnapshot schema)
+      throws SQLException {
     for (Table t : schema.tables()) {
       long estimate = estimatedRows(c, source, t.name());
       if (estimate > MAX_ROWS) {
-        LOG.info("dry run of {}: table {} holds about {} rows; rehearsed without them", source,
-            t.name(), estimate);
+        LOG.info(
+            "dry run of {}: table {} holds about {} rows; rehearsed without them",
+            source,
+            t.name(),
+            estimate);
         continue;
       }
       List<String> columns = new ArrayList<>();
@@ -53,14 +57,26 @@ final class RowCopy {
         }
       }
       String list = String.join(", ", columns);
-      Sessions.execute(c, "INSERT INTO " + quote(t.name()) + " (" + list + ") SELECT " + list
-          + " FROM " + quote(source) + "." + quote(t.name()));
+      Sessions.execute(
+          c,
+          "INSERT INTO "
+              + quote(t.name())
+              + " ("
+              + list
+              + ") SELECT "
+              + list
+              + " FROM "
+              + quote(source)
+              + "."
+              + quote(t.name()));
     }
   }
 
   private static long estimatedRows(Connection c, String schema, String table) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement("SELECT TABLE_ROWS FROM information_schema.TABLES"
-        + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "SELECT TABLE_ROWS FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
       st.setString(1, schema);
       st.setString(2, table);
       try (ResultSet rs = st.executeQuery()) {

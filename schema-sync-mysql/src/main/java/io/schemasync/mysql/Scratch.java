@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Throwaway databases on the tenant's server: a SQL target runs in one, a target snapshot is
- * round-tripped through one to learn how the server spells it, a dry run applies the plan to one.
- * A scratch database is always dropped, whatever happens inside.
+ * round-tripped through one to learn how the server spells it, a dry run applies the plan to one. A
+ * scratch database is always dropped, whatever happens inside.
  */
 final class Scratch {
   private static final Logger LOG = LoggerFactory.getLogger(Scratch.class);
@@ -55,7 +55,8 @@ final class Scratch {
     byte[] random = new byte[6];
     RANDOM.nextBytes(random);
     long now = System.currentTimeMillis() / 1000;
-    String name = MysqlNames.SCRATCH_PREFIX + Long.toHexString(now) + "_" + HexFormat.of().formatHex(random);
+    String name =
+        MysqlNames.SCRATCH_PREFIX + Long.toHexString(now) + "_" + HexFormat.of().formatHex(random);
     try (Connection admin = dataSource.getConnection()) {
       dropAbandoned(admin, now);
       Sessions.execute(admin, "CREATE DATABASE " + MysqlNames.quote(name));
@@ -80,14 +81,16 @@ final class Scratch {
    */
   private static void dropAbandoned(Connection admin, long now) {
     List<String> stale = new ArrayList<>();
-    try (java.sql.PreparedStatement st = admin.prepareStatement(
+    try (java.sql.PreparedStatement st =
+        admin.prepareStatement(
             "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE ?")) {
       st.setString(1, MysqlNames.SCRATCH_PREFIX.replace("_", "\\_") + "%");
       try (java.sql.ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           String name = rs.getString(1);
           String[] parts = name.substring(MysqlNames.SCRATCH_PREFIX.length()).split("_");
-          if (parts.length == 2 && parts[0].matches("[0-9a-f]{1,12}")
+          if (parts.length == 2
+              && parts[0].matches("[0-9a-f]{1,12}")
               && now - Long.parseLong(parts[0], 16) > ABANDONED_AFTER_SECONDS) {
             stale.add(name);
           }
@@ -105,13 +108,16 @@ final class Scratch {
   /** The snapshot as the server stores it: built in a scratch database and read back. */
   SchemaSnapshot roundTrip(SchemaSnapshot snapshot) {
     try {
-      return with((c, db) -> {
-        build(c, snapshot, "target");
-        return inspector.read(c, List.of(db)).get(db);
-      });
+      return with(
+          (c, db) -> {
+            build(c, snapshot, "target");
+            return inspector.read(c, List.of(db)).get(db);
+          });
     } catch (SQLException e) {
-      throw new UnableToExecuteStatementException(null,
-          "cannot use a scratch database to normalize the target (needs CREATE and DROP on the server)", e);
+      throw new UnableToExecuteStatementException(
+          null,
+          "cannot use a scratch database to normalize the target (needs CREATE and DROP on the server)",
+          e);
     }
   }
 
@@ -119,28 +125,37 @@ final class Scratch {
   SchemaSnapshot ofScript(String sql, String sourceName) {
     List<SqlScript.Statement> statements = SqlScript.split(sql);
     try {
-      return with((c, db) -> {
-        for (SqlScript.Statement st : statements) {
-          ScriptGuard.check(st, sourceName);
-          try {
-            Sessions.execute(c, st.sql());
-          } catch (SQLException e) {
-            throw new InvalidTargetException(new SourceLocation(sourceName, st.line(), 0, null),
-                "the statement starting here failed on the server (" + e.getMessage()
-                    + "); fix it and run again — nothing was changed in any tenant", e);
-          }
-        }
-        return inspector.read(c, List.of(db)).get(db);
-      });
+      return with(
+          (c, db) -> {
+            for (SqlScript.Statement st : statements) {
+              ScriptGuard.check(st, sourceName);
+              try {
+                Sessions.execute(c, st.sql());
+              } catch (SQLException e) {
+                throw new InvalidTargetException(
+                    new SourceLocation(sourceName, st.line(), 0, null),
+                    "the statement starting here failed on the server ("
+                        + e.getMessage()
+                        + "); fix it and run again — nothing was changed in any tenant",
+                    e);
+              }
+            }
+            return inspector.read(c, List.of(db)).get(db);
+          });
     } catch (SQLException e) {
-      throw new UnableToExecuteStatementException(null,
-          "cannot create a scratch database for " + sourceName + " (needs CREATE and DROP on the server)", e);
+      throw new UnableToExecuteStatementException(
+          null,
+          "cannot create a scratch database for "
+              + sourceName
+              + " (needs CREATE and DROP on the server)",
+          e);
     }
   }
 
   /**
-   * Creates every object of the snapshot in the connection's database: sequences, routines, tables with
-   * their keys, foreign keys, triggers, then views (in whatever order lets each find what it reads).
+   * Creates every object of the snapshot in the connection's database: sequences, routines, tables
+   * with their keys, foreign keys, triggers, then views (in whatever order lets each find what it
+   * reads).
    */
   void build(Connection c, SchemaSnapshot snapshot, String what) throws SQLException {
     build(c, snapshot, what, null);
@@ -151,12 +166,15 @@ final class Scratch {
    * database, copies its rows into the tables before foreign keys and triggers exist (so neither
    * rejects nor rewrites them).
    */
-  void build(Connection c, SchemaSnapshot snapshot, String what, String rowsFrom) throws SQLException {
+  void build(Connection c, SchemaSnapshot snapshot, String what, String rowsFrom)
+      throws SQLException {
     List<SchemaChange> objects = new ArrayList<>();
     snapshot.sequences().forEach(q -> objects.add(new CreateSequence(q)));
     snapshot.routines().forEach(r -> objects.add(new CreateRoutine(r)));
     for (Table t : snapshot.tables()) {
-      objects.add(new CreateTable(t.withForeignKeys(List.of()).withIndexes(List.of()).withTriggers(List.of())));
+      objects.add(
+          new CreateTable(
+              t.withForeignKeys(List.of()).withIndexes(List.of()).withTriggers(List.of())));
       t.indexes().forEach(ix -> objects.add(new CreateIndex(t.name(), ix)));
     }
     for (StepDraft step : renderer.render(objects, SchemaSnapshot.EMPTY)) {
@@ -188,7 +206,8 @@ final class Scratch {
         }
       }
       if (failed.size() == pending.size()) {
-        throw invalid(what, "view " + failed.get(0).name(), MysqlDdl.createView(failed.get(0)), last);
+        throw invalid(
+            what, "view " + failed.get(0).name(), MysqlDdl.createView(failed.get(0)), last);
       }
       pending = failed;
     }
@@ -202,9 +221,22 @@ final class Scratch {
     }
   }
 
-  private static InvalidTargetException invalid(String what, String object, String sql, SQLException e) {
-    return new InvalidTargetException(new SourceLocation(null, 0, 0, object),
-        "the server rejects " + object + " of the " + what + ": " + e.getMessage()
-            + " [SQLState " + e.getSQLState() + ", error " + e.getErrorCode() + "]; statement: " + sql, e);
+  private static InvalidTargetException invalid(
+      String what, String object, String sql, SQLException e) {
+    return new InvalidTargetException(
+        new SourceLocation(null, 0, 0, object),
+        "the server rejects "
+            + object
+            + " of the "
+            + what
+            + ": "
+            + e.getMessage()
+            + " [SQLState "
+            + e.getSQLState()
+            + ", error "
+            + e.getErrorCode()
+            + "]; statement: "
+            + sql,
+        e);
   }
 }

@@ -21,7 +21,8 @@ final class ScriptGuard {
   static void check(SqlScript.Statement statement, String sourceName) {
     String head = statement.sql().stripLeading().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
     if (FORBIDDEN.matcher(head).find()) {
-      throw new InvalidTargetException(new SourceLocation(sourceName, statement.line(), 0, null),
+      throw new InvalidTargetException(
+          new SourceLocation(sourceName, statement.line(), 0, null),
           "a schema script may only define objects of one database; this statement reaches the"
               + " server (databases, users, grants or global settings): remove it");
     }

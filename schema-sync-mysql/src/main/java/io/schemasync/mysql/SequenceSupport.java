@@ -27,17 +27,20 @@ final class SequenceSupport {
 
   private SequenceSupport() {}
 
-  static Map<String, List<Sequence>> read(Connection c, Collection<String> schemas, ServerFlavor flavor)
-      throws SQLException {
+  static Map<String, List<Sequence>> read(
+      Connection c, Collection<String> schemas, ServerFlavor flavor) throws SQLException {
     Map<String, List<Sequence>> result = new LinkedHashMap<>();
     schemas.forEach(s -> result.put(s, new ArrayList<>()));
     if (!flavor.mariaDb()) {
       return result;
     }
-    Map<String, List<Row>> rows = CatalogQuery.run(c,
-        "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES"
-            + " WHERE TABLE_SCHEMA IN ({schemas}) AND TABLE_TYPE = 'SEQUENCE'",
-        "TABLE_SCHEMA", schemas);
+    Map<String, List<Row>> rows =
+        CatalogQuery.run(
+            c,
+            "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA IN ({schemas}) AND TABLE_TYPE = 'SEQUENCE'",
+            "TABLE_SCHEMA",
+            schemas);
     for (Map.Entry<String, List<Row>> e : rows.entrySet()) {
       for (Row r : e.getValue()) {
         result.get(e.getKey()).add(sequence(c, e.getKey(), r.get("TABLE_NAME")));
@@ -48,20 +51,38 @@ final class SequenceSupport {
 
   private static Sequence sequence(Connection c, String schema, String name) throws SQLException {
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT start_value, minimum_value, maximum_value, increment,"
-            + " cycle_option FROM " + quote(schema) + "." + quote(name))) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT start_value, minimum_value, maximum_value, increment,"
+                    + " cycle_option FROM "
+                    + quote(schema)
+                    + "."
+                    + quote(name))) {
       rs.next();
       long increment = rs.getLong(4);
-      return normalize(new Sequence(name, rs.getLong(1), increment, rs.getLong(2), rs.getLong(3),
-          rs.getInt(5) == 1, null));
+      return normalize(
+          new Sequence(
+              name,
+              rs.getLong(1),
+              increment,
+              rs.getLong(2),
+              rs.getLong(3),
+              rs.getInt(5) == 1,
+              null));
     }
   }
 
   /** Bounds equal to the defaults for the direction become null. */
   static Sequence normalize(Sequence s) {
     boolean ascending = s.increment() > 0;
-    Long min = s.minValue() != null && s.minValue() == (ascending ? ASC_MIN : DESC_MIN) ? null : s.minValue();
-    Long max = s.maxValue() != null && s.maxValue() == (ascending ? ASC_MAX : DESC_MAX) ? null : s.maxValue();
+    Long min =
+        s.minValue() != null && s.minValue() == (ascending ? ASC_MIN : DESC_MIN)
+            ? null
+            : s.minValue();
+    Long max =
+        s.maxValue() != null && s.maxValue() == (ascending ? ASC_MAX : DESC_MAX)
+            ? null
+            : s.maxValue();
     return new Sequence(s.name(), s.start(), s.increment(), min, max, s.cycle(), s.ownedBy());
   }
 
@@ -82,7 +103,14 @@ final class SequenceSupport {
     boolean ascending = s.increment() > 0;
     long min = s.minValue() != null ? s.minValue() : ascending ? ASC_MIN : DESC_MIN;
     long max = s.maxValue() != null ? s.maxValue() : ascending ? ASC_MAX : DESC_MAX;
-    return " START WITH " + s.start() + " INCREMENT BY " + s.increment() + " MINVALUE " + min
-        + " MAXVALUE " + max + (s.cycle() ? " CYCLE" : " NOCYCLE");
+    return " START WITH "
+        + s.start()
+        + " INCREMENT BY "
+        + s.increment()
+        + " MINVALUE "
+        + min
+        + " MAXVALUE "
+        + max
+        + (s.cycle() ? " CYCLE" : " NOCYCLE");
   }
 }

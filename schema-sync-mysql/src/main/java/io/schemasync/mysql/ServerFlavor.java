@@ -8,14 +8,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which member of the MySQL family the server is, and its version: the catalogs and the online
- * DDL abilities differ between MariaDB and MySQL, and across versions.
+ * Which member of the MySQL family the server is, and its version: the catalogs and the online DDL
+ * abilities differ between MariaDB and MySQL, and across versions.
  *
  * @param mariaDb true for MariaDB, false for MySQL (and compatible servers reporting as MySQL)
  * @param lowerCaseNames whether the server stores table and database names in lower case ({@code
  *     lower_case_table_names} 1 or 2, the default on Windows and macOS)
  */
-public record ServerFlavor(boolean mariaDb, int major, int minor, int patch, boolean lowerCaseNames) {
+public record ServerFlavor(
+    boolean mariaDb, int major, int minor, int patch, boolean lowerCaseNames) {
   /** A server with case-sensitive table names (Linux's default). */
   public ServerFlavor(boolean mariaDb, int major, int minor, int patch) {
     this(mariaDb, major, minor, patch, false);
@@ -29,7 +30,10 @@ public record ServerFlavor(boolean mariaDb, int major, int minor, int patch, boo
   /** MySQL 8.0 at its current patch level. */
   public static final ServerFlavor MYSQL_8_0 = new ServerFlavor(false, 8, 0, 40);
 
-  /** Reads {@code VERSION()}; Connector/J reports MariaDB as "MySQL", so the product name cannot tell. */
+  /**
+   * Reads {@code VERSION()}; Connector/J reports MariaDB as "MySQL", so the product name cannot
+   * tell.
+   */
   static ServerFlavor detect(Connection connection) throws SQLException {
     try (Statement st = connection.createStatement();
         ResultSet rs = st.executeQuery("SELECT VERSION(), @@lower_case_table_names")) {
@@ -41,14 +45,18 @@ public record ServerFlavor(boolean mariaDb, int major, int minor, int patch, boo
 
   static ServerFlavor parse(String version) {
     boolean maria = version.toLowerCase(java.util.Locale.ROOT).contains("mariadb");
-    // MariaDB may prefix "5.5.5-" for old clients: the real version is the last x.y.z before "-MariaDB".
+    // MariaDB may prefix "5.5.5-" for old clients: the real version is the last x.y.z before
+    // "-MariaDB".
     String v = maria && version.startsWith("5.5.5-") ? version.substring(6) : version;
     Matcher m = VERSION.matcher(v);
     if (!m.find()) {
       return new ServerFlavor(maria, 0, 0, 0);
     }
     return new ServerFlavor(
-        maria, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        maria,
+        Integer.parseInt(m.group(1)),
+        Integer.parseInt(m.group(2)),
+        Integer.parseInt(m.group(3)));
   }
 
   /** Whether the server is at least this version (within its own family). */
@@ -84,7 +92,12 @@ public record ServerFlavor(boolean mariaDb, int major, int minor, int patch, boo
 
   @Override
   public String toString() {
-    return (mariaDb ? "MariaDB " : "MySQL ") + major + "." + minor + "." + patch
+    return (mariaDb ? "MariaDB " : "MySQL ")
+        + major
+        + "."
+        + minor
+        + "."
+        + patch
         + (lowerCaseNames ? " (lower-case table names)" : "");
   }
 }

@@ -24,10 +24,15 @@ final class Sessions {
     try {
       c.setAutoCommit(true);
       try (Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery("SELECT @@SESSION.lock_wait_timeout, @@SESSION.sql_mode")) {
+          ResultSet rs =
+              st.executeQuery("SELECT @@SESSION.lock_wait_timeout, @@SESSION.sql_mode")) {
         rs.next();
-        RESTORE.put(c, "SET SESSION lock_wait_timeout = " + rs.getLong(1) + ", sql_mode = "
-            + MysqlNames.literal(rs.getString(2)));
+        RESTORE.put(
+            c,
+            "SET SESSION lock_wait_timeout = "
+                + rs.getLong(1)
+                + ", sql_mode = "
+                + MysqlNames.literal(rs.getString(2)));
       }
       c.setCatalog(database);
       long seconds = Math.max(1, (lockWait.toMillis() + 999) / 1000);

@@ -37,32 +37,45 @@ final class TableReader {
   Map<String, List<Table>> read(
       Connection c, Collection<String> schemas, Map<String, Map<String, List<Trigger>>> triggers)
       throws SQLException {
-    Map<String, List<Row>> tables = CatalogQuery.run(c,
-        "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_COMMENT, TABLE_COLLATION FROM information_schema.TABLES"
-            + " WHERE TABLE_SCHEMA IN ({schemas}) AND TABLE_TYPE = 'BASE TABLE'",
-        "TABLE_SCHEMA", schemas);
-    Map<String, List<Row>> columns = CatalogQuery.run(c,
-        "SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_DEFAULT, IS_NULLABLE,"
-            + " COLUMN_TYPE, COLLATION_NAME, EXTRA, GENERATION_EXPRESSION, COLUMN_COMMENT"
-            + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA IN ({schemas})"
-            + " ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION",
-        "TABLE_SCHEMA", schemas);
-    Map<String, List<Row>> stats = CatalogQuery.run(c,
-        "SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, SUB_PART,"
-            + " COLLATION, INDEX_TYPE" + (flavor.functionalIndexes() ? ", EXPRESSION" : "")
-            + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA IN ({schemas})"
-            + " ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX",
-        "TABLE_SCHEMA", schemas);
-    Map<String, List<Row>> fks = CatalogQuery.run(c,
-        "SELECT k.TABLE_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.ORDINAL_POSITION,"
-            + " k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME, r.UPDATE_RULE, r.DELETE_RULE"
-            + " FROM information_schema.KEY_COLUMN_USAGE k"
-            + " LEFT JOIN information_schema.REFERENTIAL_CONSTRAINTS r"
-            + " ON r.CONSTRAINT_SCHEMA = k.TABLE_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME"
-            + " AND r.TABLE_NAME = k.TABLE_NAME"
-            + " WHERE k.TABLE_SCHEMA IN ({schemas}) AND k.REFERENCED_TABLE_NAME IS NOT NULL"
-            + " ORDER BY k.TABLE_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION",
-        "TABLE_SCHEMA", schemas);
+    Map<String, List<Row>> tables =
+        CatalogQuery.run(
+            c,
+            "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_COMMENT, TABLE_COLLATION FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA IN ({schemas}) AND TABLE_TYPE = 'BASE TABLE'",
+            "TABLE_SCHEMA",
+            schemas);
+    Map<String, List<Row>> columns =
+        CatalogQuery.run(
+            c,
+            "SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_DEFAULT, IS_NULLABLE,"
+                + " COLUMN_TYPE, COLLATION_NAME, EXTRA, GENERATION_EXPRESSION, COLUMN_COMMENT"
+                + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA IN ({schemas})"
+                + " ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION",
+            "TABLE_SCHEMA",
+            schemas);
+    Map<String, List<Row>> stats =
+        CatalogQuery.run(
+            c,
+            "SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, SUB_PART,"
+                + " COLLATION, INDEX_TYPE"
+                + (flavor.functionalIndexes() ? ", EXPRESSION" : "")
+                + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA IN ({schemas})"
+                + " ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX",
+            "TABLE_SCHEMA",
+            schemas);
+    Map<String, List<Row>> fks =
+        CatalogQuery.run(
+            c,
+            "SELECT k.TABLE_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.ORDINAL_POSITION,"
+                + " k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME, r.UPDATE_RULE, r.DELETE_RULE"
+                + " FROM information_schema.KEY_COLUMN_USAGE k"
+                + " LEFT JOIN information_schema.REFERENTIAL_CONSTRAINTS r"
+                + " ON r.CONSTRAINT_SCHEMA = k.TABLE_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME"
+                + " AND r.TABLE_NAME = k.TABLE_NAME"
+                + " WHERE k.TABLE_SCHEMA IN ({schemas}) AND k.REFERENCED_TABLE_NAME IS NOT NULL"
+                + " ORDER BY k.TABLE_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION",
+            "TABLE_SCHEMA",
+            schemas);
     Map<String, List<Row>> checks = CatalogQuery.run(c, checkQuery(), "TABLE_SCHEMA", schemas);
 
     Map<String, List<Table>> result = new LinkedHashMap<>();
@@ -73,12 +86,16 @@ final class TableReader {
         if (MysqlNames.isBookkeeping(name)) {
           continue;
         }
-        list.add(table(c, schema, t,
-            rowsOf(columns.get(schema), name),
-            rowsOf(stats.get(schema), name),
-            rowsOf(fks.get(schema), name),
-            rowsOf(checks.get(schema), name),
-            triggers.getOrDefault(schema, Map.of()).getOrDefault(name, List.of())));
+        list.add(
+            table(
+                c,
+                schema,
+                t,
+                rowsOf(columns.get(schema), name),
+                rowsOf(stats.get(schema), name),
+                rowsOf(fks.get(schema), name),
+                rowsOf(checks.get(schema), name),
+                triggers.getOrDefault(schema, Map.of()).getOrDefault(name, List.of())));
       }
       result.put(schema, list);
     }
@@ -102,8 +119,15 @@ final class TableReader {
   }
 
   private Table table(
-      Connection c, String schema, Row t, List<Row> cols, List<Row> stats, List<Row> fkRows, List<Row> checkRows,
-      List<Trigger> triggers) throws SQLException {
+      Connection c,
+      String schema,
+      Row t,
+      List<Row> cols,
+      List<Row> stats,
+      List<Row> fkRows,
+      List<Row> checkRows,
+      List<Trigger> triggers)
+      throws SQLException {
     String tableCollation = t.get("TABLE_COLLATION");
     List<CheckConstraint> checks = new ArrayList<>();
     List<String> jsonColumns = new ArrayList<>();
@@ -125,7 +149,8 @@ final class TableReader {
         if (col.type().equals("longtext")) {
           col = col.withType("json").withCollation(null);
         } else {
-          restored.add(new CheckConstraint(col.name(), "json_valid(" + MysqlNames.quote(col.name()) + ")"));
+          restored.add(
+              new CheckConstraint(col.name(), "json_valid(" + MysqlNames.quote(col.name()) + ")"));
         }
       }
       columns.add(col);
@@ -157,7 +182,8 @@ final class TableReader {
 
     List<ForeignKey> fks = new ArrayList<>();
     Map<String, List<Row>> byFk = new LinkedHashMap<>();
-    fkRows.forEach(r -> byFk.computeIfAbsent(r.get("CONSTRAINT_NAME"), k -> new ArrayList<>()).add(r));
+    fkRows.forEach(
+        r -> byFk.computeIfAbsent(r.get("CONSTRAINT_NAME"), k -> new ArrayList<>()).add(r));
     String createTable = null;
     for (Map.Entry<String, List<Row>> e : byFk.entrySet()) {
       List<Row> rows = e.getValue();
@@ -171,24 +197,35 @@ final class TableReader {
         onDelete = ForeignKeyRules.rule(createTable, e.getKey(), "DELETE");
         onUpdate = ForeignKeyRules.rule(createTable, e.getKey(), "UPDATE");
       }
-      fks.add(new ForeignKey(
-          e.getKey(),
-          rows.stream().map(r -> r.get("COLUMN_NAME")).toList(),
-          rows.get(0).get("REFERENCED_TABLE_NAME"),
-          rows.stream().map(r -> r.get("REFERENCED_COLUMN_NAME")).toList(),
-          action(onDelete),
-          action(onUpdate),
-          false));
+      fks.add(
+          new ForeignKey(
+              e.getKey(),
+              rows.stream().map(r -> r.get("COLUMN_NAME")).toList(),
+              rows.get(0).get("REFERENCED_TABLE_NAME"),
+              rows.stream().map(r -> r.get("REFERENCED_COLUMN_NAME")).toList(),
+              action(onDelete),
+              action(onUpdate),
+              false));
     }
     String comment = t.get("TABLE_COMMENT");
-    return new Table(t.get("TABLE_NAME"), columns, pk, uniques, checks, fks, indexes, triggers,
+    return new Table(
+        t.get("TABLE_NAME"),
+        columns,
+        pk,
+        uniques,
+        checks,
+        fks,
+        indexes,
+        triggers,
         comment == null || comment.isEmpty() ? null : comment);
   }
 
-  private static String showCreateTable(Connection c, String schema, String table) throws SQLException {
+  private static String showCreateTable(Connection c, String schema, String table)
+      throws SQLException {
     try (java.sql.Statement st = c.createStatement();
-        java.sql.ResultSet rs = st.executeQuery(
-            "SHOW CREATE TABLE " + MysqlNames.quote(schema) + "." + MysqlNames.quote(table))) {
+        java.sql.ResultSet rs =
+            st.executeQuery(
+                "SHOW CREATE TABLE " + MysqlNames.quote(schema) + "." + MysqlNames.quote(table))) {
       return rs.next() ? rs.getString(2) : "";
     }
   }
@@ -219,13 +256,16 @@ final class TableReader {
     String expression = r.get("GENERATION_EXPRESSION");
     GeneratedColumn generated = null;
     if (expression != null && !expression.isEmpty()) {
-      generated = new GeneratedColumn(expression,
-          lowerExtra.contains("stored") || lowerExtra.contains("persistent"));
+      generated =
+          new GeneratedColumn(
+              expression, lowerExtra.contains("stored") || lowerExtra.contains("persistent"));
     }
     Identity identity = lowerExtra.contains("auto_increment") ? Identity.BY_DEFAULT : null;
     // MariaDB qualifies names in expression defaults (nextval(`db`.`seq`)): strip the tenant's.
-    String defaultValue = generated != null ? null
-        : MysqlDefaults.fromCatalog(r.get("COLUMN_DEFAULT"), extra, type, flavor);
+    String defaultValue =
+        generated != null
+            ? null
+            : MysqlDefaults.fromCatalog(r.get("COLUMN_DEFAULT"), extra, type, flavor);
     if (defaultValue != null && !defaultValue.startsWith("'")) {
       defaultValue = ObjectReader.unqualify(defaultValue, schema);
     }
@@ -234,8 +274,14 @@ final class TableReader {
       collation = null;
     }
     String comment = r.get("COLUMN_COMMENT");
-    return new Column(r.get("COLUMN_NAME"), type, "YES".equals(r.get("IS_NULLABLE")),
-        defaultValue, identity, generated, collation,
+    return new Column(
+        r.get("COLUMN_NAME"),
+        type,
+        "YES".equals(r.get("IS_NULLABLE")),
+        defaultValue,
+        identity,
+        generated,
+        collation,
         comment == null || comment.isEmpty() ? null : comment);
   }
 }

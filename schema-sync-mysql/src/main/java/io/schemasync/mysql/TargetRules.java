@@ -25,10 +25,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The pure part of target normalization: rejects what MySQL cannot hold, with a message saying
- * what to write instead, and gives every object the name and shape the inspector will report
- * (unnamed keys named as MySQL would, unique indexes read back as unique constraints, foreign keys
- * given the index InnoDB creates for them).
+ * The pure part of target normalization: rejects what MySQL cannot hold, with a message saying what
+ * to write instead, and gives every object the name and shape the inspector will report (unnamed
+ * keys named as MySQL would, unique indexes read back as unique constraints, foreign keys given the
+ * index InnoDB creates for them).
  */
 final class TargetRules {
   private final ServerFlavor flavor;
@@ -39,28 +39,38 @@ final class TargetRules {
 
   SchemaSnapshot apply(SchemaSnapshot s) {
     if (!s.enums().isEmpty() || !s.domains().isEmpty()) {
-      String what = !s.enums().isEmpty() ? "enum type " + s.enums().get(0).name()
-          : "domain " + s.domains().get(0).name();
-      throw invalid(what, "MySQL has no named enum or domain types; use an enum('a','b') column"
-          + " type or a CHECK constraint instead");
+      String what =
+          !s.enums().isEmpty()
+              ? "enum type " + s.enums().get(0).name()
+              : "domain " + s.domains().get(0).name();
+      throw invalid(
+          what,
+          "MySQL has no named enum or domain types; use an enum('a','b') column"
+              + " type or a CHECK constraint instead");
     }
     List<Sequence> sequences = new ArrayList<>();
     for (Sequence seq : s.sequences()) {
       String what = "sequence " + seq.name();
       name(seq.name(), what);
       if (!flavor.mariaDb()) {
-        throw invalid(what, "MySQL has no sequences; use an AUTO_INCREMENT column (MariaDB has them)");
+        throw invalid(
+            what, "MySQL has no sequences; use an AUTO_INCREMENT column (MariaDB has them)");
       }
       if (seq.ownedBy() != null) {
-        throw invalid(what, "MariaDB sequences cannot be owned by a column; drop ownedBy and use"
-            + " DEFAULT NEXTVAL(" + seq.name() + ") on the column");
+        throw invalid(
+            what,
+            "MariaDB sequences cannot be owned by a column; drop ownedBy and use"
+                + " DEFAULT NEXTVAL("
+                + seq.name()
+                + ") on the column");
       }
       sequences.add(SequenceSupport.normalize(seq));
     }
     for (View v : s.views()) {
       name(v.name(), "view " + v.name());
       if (v.materialized()) {
-        throw invalid("view " + v.name(), "MySQL has no materialized views; declare a plain view or a table");
+        throw invalid(
+            "view " + v.name(), "MySQL has no materialized views; declare a plain view or a table");
       }
     }
     List<Routine> routines = new ArrayList<>();
@@ -72,7 +82,10 @@ final class TargetRules {
     List<View> views = s.views();
     if (flavor.lowerCaseNames()) {
       tables = tables.stream().map(TargetRules::lowerCaseNames).toList();
-      views = views.stream().map(v -> new View(lower(v.name()), v.definition(), v.materialized())).toList();
+      views =
+          views.stream()
+              .map(v -> new View(lower(v.name()), v.definition(), v.materialized()))
+              .toList();
     }
     return new SchemaSnapshot(tables, views, routines, List.of(), List.of(), sequences);
   }
@@ -84,39 +97,57 @@ final class TargetRules {
     for (Column c : t.columns()) {
       name(c.name(), owner + " column " + c.name());
       String type = MysqlTypes.normalize(c.type()).orElse(c.type());
-      Column n = c.withType(type)
-          .withIdentity(c.identity() == null ? null : Identity.BY_DEFAULT)
-          .withDefaultValue(c.generated() != null ? null
-              : MysqlDefaults.withPrecision(MysqlDefaults.fromTarget(c.defaultValue(), type), type))
-          .withCollation(type.equals("json") || c.collation() == null
-              ? null : c.collation().toLowerCase(Locale.ROOT));
+      Column n =
+          c.withType(type)
+              .withIdentity(c.identity() == null ? null : Identity.BY_DEFAULT)
+              .withDefaultValue(
+                  c.generated() != null
+                      ? null
+                      : MysqlDefaults.withPrecision(
+                          MysqlDefaults.fromTarget(c.defaultValue(), type), type))
+              .withCollation(
+                  type.equals("json") || c.collation() == null
+                      ? null
+                      : c.collation().toLowerCase(Locale.ROOT));
       columns.add(n);
     }
     Set<String> keyNames = new HashSet<>();
     t.indexes().forEach(ix -> keyNames.add(ix.name().toLowerCase(Locale.ROOT)));
-    t.uniques().stream().filter(u -> u.name() != null)
+    t.uniques().stream()
+        .filter(u -> u.name() != null)
         .forEach(u -> keyNames.add(u.name().toLowerCase(Locale.ROOT)));
 
     List<UniqueConstraint> uniques = new ArrayList<>();
     for (UniqueConstraint u : t.uniques()) {
-      uniques.add(u.name() != null ? u : new UniqueConstraint(freeName(u.columns().get(0), keyNames), u.columns()));
+      uniques.add(
+          u.name() != null
+              ? u
+              : new UniqueConstraint(freeName(u.columns().get(0), keyNames), u.columns()));
     }
     List<Index> indexes = new ArrayList<>();
     for (Index ix : t.indexes()) {
       name(ix.name(), owner + " index " + ix.name());
       if (ix.where() != null) {
-        throw invalid(owner + " index " + ix.name(), "MySQL has no partial indexes; drop the where clause");
+        throw invalid(
+            owner + " index " + ix.name(), "MySQL has no partial indexes; drop the where clause");
       }
       if (!ix.include().isEmpty()) {
-        throw invalid(owner + " index " + ix.name(), "MySQL has no INCLUDE columns; add them as key parts or drop them");
+        throw invalid(
+            owner + " index " + ix.name(),
+            "MySQL has no INCLUDE columns; add them as key parts or drop them");
       }
-      String method = ix.method() == null || ix.method().equalsIgnoreCase("btree")
-          ? null : ix.method().toLowerCase(Locale.ROOT);
+      String method =
+          ix.method() == null || ix.method().equalsIgnoreCase("btree")
+              ? null
+              : ix.method().toLowerCase(Locale.ROOT);
       for (IndexPart p : ix.parts()) {
-        if (p.expression() != null && flavor.mariaDb()
+        if (p.expression() != null
+            && flavor.mariaDb()
             && !MysqlDdl.PREFIX_PART.matcher(p.expression()).matches()) {
-          throw invalid(owner + " index " + ix.name(), "MariaDB has no expression indexes; index a"
-              + " generated column instead (a column prefix is written `name`(10))");
+          throw invalid(
+              owner + " index " + ix.name(),
+              "MariaDB has no expression indexes; index a"
+                  + " generated column instead (a column prefix is written `name`(10))");
         }
       }
       boolean plain = ix.parts().stream().allMatch(p -> p.column() != null && !p.descending());
@@ -129,35 +160,68 @@ final class TargetRules {
     List<CheckConstraint> checks = new ArrayList<>();
     int n = 0;
     for (CheckConstraint ck : t.checks()) {
-      checks.add(ck.name() != null ? ck
-          : new CheckConstraint(MysqlNames.fit(t.name() + "_chk_" + (++n)), ck.expression()));
+      checks.add(
+          ck.name() != null
+              ? ck
+              : new CheckConstraint(MysqlNames.fit(t.name() + "_chk_" + (++n)), ck.expression()));
     }
     List<ForeignKey> fks = new ArrayList<>();
     int f = 0;
     for (ForeignKey fk : t.foreignKeys()) {
       if (fk.deferrable()) {
-        throw invalid(owner + " foreign key " + fk.key(), "InnoDB checks foreign keys at once and cannot defer them; drop deferrable");
+        throw invalid(
+            owner + " foreign key " + fk.key(),
+            "InnoDB checks foreign keys at once and cannot defer them; drop deferrable");
       }
-      if (fk.onDelete() == ReferentialAction.SET_DEFAULT || fk.onUpdate() == ReferentialAction.SET_DEFAULT) {
-        throw invalid(owner + " foreign key " + fk.key(), "InnoDB rejects SET DEFAULT; use SET NULL, CASCADE, RESTRICT or NO ACTION");
+      if (fk.onDelete() == ReferentialAction.SET_DEFAULT
+          || fk.onUpdate() == ReferentialAction.SET_DEFAULT) {
+        throw invalid(
+            owner + " foreign key " + fk.key(),
+            "InnoDB rejects SET DEFAULT; use SET NULL, CASCADE, RESTRICT or NO ACTION");
       }
       String name = fk.name() != null ? fk.name() : MysqlNames.fit(t.name() + "_ibfk_" + (++f));
-      fks.add(new ForeignKey(name, fk.columns(), fk.referencedTable(), fk.referencedColumns(),
-          action(fk.onDelete()), action(fk.onUpdate()), false));
+      fks.add(
+          new ForeignKey(
+              name,
+              fk.columns(),
+              fk.referencedTable(),
+              fk.referencedColumns(),
+              action(fk.onDelete()),
+              action(fk.onUpdate()),
+              false));
     }
-    Table shaped = new Table(t.name(), columns, t.primaryKey() == null ? null
-        : new io.schemasync.api.model.PrimaryKey(null, t.primaryKey().columns()),
-        uniques, checks, fks, indexes, t.triggers().stream().map(tr -> trigger(owner, tr)).toList(),
-        t.comment());
+    Table shaped =
+        new Table(
+            t.name(),
+            columns,
+            t.primaryKey() == null
+                ? null
+                : new io.schemasync.api.model.PrimaryKey(null, t.primaryKey().columns()),
+            uniques,
+            checks,
+            fks,
+            indexes,
+            t.triggers().stream().map(tr -> trigger(owner, tr)).toList(),
+            t.comment());
     return withForeignKeyIndexes(shaped);
   }
 
   /** The server folds table names (and so foreign key targets) to lower case: say so up front. */
   private static Table lowerCaseNames(Table t) {
-    return t.withName(lower(t.name())).withForeignKeys(t.foreignKeys().stream()
-        .map(fk -> new ForeignKey(fk.name(), fk.columns(), lower(fk.referencedTable()),
-            fk.referencedColumns(), fk.onDelete(), fk.onUpdate(), fk.deferrable()))
-        .toList());
+    return t.withName(lower(t.name()))
+        .withForeignKeys(
+            t.foreignKeys().stream()
+                .map(
+                    fk ->
+                        new ForeignKey(
+                            fk.name(),
+                            fk.columns(),
+                            lower(fk.referencedTable()),
+                            fk.referencedColumns(),
+                            fk.onDelete(),
+                            fk.onUpdate(),
+                            fk.deferrable()))
+                .toList());
   }
 
   private static String lower(String name) {
@@ -168,12 +232,18 @@ final class TargetRules {
   private static Table withForeignKeyIndexes(Table t) {
     List<Index> indexes = new ArrayList<>(t.indexes());
     for (ForeignKey fk : t.foreignKeys()) {
-      boolean covered = (t.primaryKey() != null && leads(t.primaryKey().columns(), fk.columns()))
-          || t.uniques().stream().anyMatch(u -> leads(u.columns(), fk.columns()))
-          || indexes.stream().anyMatch(ix -> ix.method() == null
-              && ix.parts().size() >= fk.columns().size()
-              && ix.parts().stream().limit(fk.columns().size()).allMatch(p -> p.column() != null)
-              && leads(ix.columnNames(), fk.columns()));
+      boolean covered =
+          (t.primaryKey() != null && leads(t.primaryKey().columns(), fk.columns()))
+              || t.uniques().stream().anyMatch(u -> leads(u.columns(), fk.columns()))
+              || indexes.stream()
+                  .anyMatch(
+                      ix ->
+                          ix.method() == null
+                              && ix.parts().size() >= fk.columns().size()
+                              && ix.parts().stream()
+                                  .limit(fk.columns().size())
+                                  .allMatch(p -> p.column() != null)
+                              && leads(ix.columnNames(), fk.columns()));
       if (!covered) {
         indexes.add(Index.on(fk.name(), false, fk.columns()));
       }
@@ -194,10 +264,17 @@ final class TargetRules {
     String where = owner + " trigger " + t.name();
     name(t.name(), where);
     if (t.events().size() != 1 || t.events().get(0) == TriggerEvent.TRUNCATE) {
-      throw invalid(where, "a MySQL trigger fires on exactly one of INSERT, UPDATE or DELETE; declare one trigger per event");
+      throw invalid(
+          where,
+          "a MySQL trigger fires on exactly one of INSERT, UPDATE or DELETE; declare one trigger per event");
     }
-    if (t.timing() == TriggerTiming.INSTEAD_OF || !t.forEachRow() || t.when() != null || !t.updateOf().isEmpty()) {
-      throw invalid(where, "MySQL triggers are BEFORE or AFTER, FOR EACH ROW, without WHEN or UPDATE OF; move the condition into the body");
+    if (t.timing() == TriggerTiming.INSTEAD_OF
+        || !t.forEachRow()
+        || t.when() != null
+        || !t.updateOf().isEmpty()) {
+      throw invalid(
+          where,
+          "MySQL triggers are BEFORE or AFTER, FOR EACH ROW, without WHEN or UPDATE OF; move the condition into the body");
     }
     return t;
   }
@@ -219,12 +296,15 @@ final class TargetRules {
       throw invalid(what, "MySQL rejects names that end with a space");
     }
     if (!MysqlNames.inBasicPlane(name)) {
-      throw invalid(what, "MySQL identifiers cannot hold characters outside the Basic Multilingual"
-          + " Plane (such as emoji); rename it");
+      throw invalid(
+          what,
+          "MySQL identifiers cannot hold characters outside the Basic Multilingual"
+              + " Plane (such as emoji); rename it");
     }
   }
 
   static InvalidTargetException invalid(String objectPath, String message) {
-    return new InvalidTargetException(new SourceLocation(null, 0, 0, objectPath), objectPath + ": " + message);
+    return new InvalidTargetException(
+        new SourceLocation(null, 0, 0, objectPath), objectPath + ": " + message);
   }
 }

@@ -37,17 +37,17 @@
  *
  * Enum and domain types (use {@code enum(...)} columns and CHECK constraints); sequences on MySQL
  * (MariaDB has them: read from the sequence tables, bounds equal to MariaDB's defaults read as
- * null, no {@code ownedBy}); materialized views; partial indexes and {@code INCLUDE} columns; expression
- * indexes on MariaDB; deferrable foreign keys and {@code SET DEFAULT} actions; triggers on several
- * events, {@code INSTEAD OF}, statement-level, with {@code WHEN} or {@code UPDATE OF}; names over 64
- * characters, ending in a space, or with characters outside the Basic Multilingual Plane. Table
- * engine, character set and table collation, and MySQL's invisible indexes, are not in the model:
- * they are neither compared nor changed.
+ * null, no {@code ownedBy}); materialized views; partial indexes and {@code INCLUDE} columns;
+ * expression indexes on MariaDB; deferrable foreign keys and {@code SET DEFAULT} actions; triggers
+ * on several events, {@code INSTEAD OF}, statement-level, with {@code WHEN} or {@code UPDATE OF};
+ * names over 64 characters, ending in a space, or with characters outside the Basic Multilingual
+ * Plane. Table engine, character set and table collation, and MySQL's invisible indexes, are not in
+ * the model: they are neither compared nor changed.
  *
  * <h2>Execution</h2>
  *
- * DDL commits implicitly, so nothing is transactional: every step is one statement (all clauses
- * for one table merged into one {@code ALTER TABLE} with {@code ALGORITHM=INSTANT} or {@code
+ * DDL commits implicitly, so nothing is transactional: every step is one statement (all clauses for
+ * one table merged into one {@code ALTER TABLE} with {@code ALGORITHM=INSTANT} or {@code
  * ALGORITHM=INPLACE, LOCK=NONE} when the server can, {@code LOCKING} with the reason when it copies
  * or rebuilds the table), runs with a short {@code lock_wait_timeout} and a bounded retry, and is
  * journaled before and after in the tenant's {@code _schema_sync_journal} table (never part of a

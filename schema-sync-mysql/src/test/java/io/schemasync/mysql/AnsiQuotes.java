@@ -5,19 +5,25 @@ import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.Table;
 import io.schemasync.api.model.View;
 
-/** Rewrites ANSI {@code "quoted"} names in generated SQL fragments as MySQL {@code `quoted`} ones. */
+/**
+ * Rewrites ANSI {@code "quoted"} names in generated SQL fragments as MySQL {@code `quoted`} ones.
+ */
 final class AnsiQuotes {
   private AnsiQuotes() {}
 
   static SchemaSnapshot toBackticks(SchemaSnapshot s) {
     return s.withTables(s.tables().stream().map(AnsiQuotes::table).toList())
-        .withViews(s.views().stream()
-            .map(v -> new View(v.name(), convert(v.definition()), v.materialized())).toList());
+        .withViews(
+            s.views().stream()
+                .map(v -> new View(v.name(), convert(v.definition()), v.materialized()))
+                .toList());
   }
 
   private static Table table(Table t) {
-    return t.withChecks(t.checks().stream()
-        .map(c -> new CheckConstraint(c.name(), convert(c.expression()))).toList());
+    return t.withChecks(
+        t.checks().stream()
+            .map(c -> new CheckConstraint(c.name(), convert(c.expression())))
+            .toList());
   }
 
   static String convert(String sql) {

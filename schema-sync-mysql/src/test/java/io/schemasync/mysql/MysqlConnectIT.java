@@ -15,12 +15,27 @@ class MysqlConnectIT {
   void aWrongPasswordIsReportedWithoutThePassword() {
     MysqlTestServer.url();
     String secret = "s3cret-Pa55word";
-    Throwable viaUrl = catchThrowable(() -> SchemaSync.builder()
-        .url("jdbc:mysql://127.0.0.1:3306/?user=nobody_here&password=" + secret).build());
-    Throwable viaSettings = catchThrowable(() -> new MysqlAdapterProvider().open(new ConnectionSettings(
-        "jdbc:mysql://127.0.0.1:3306/", "nobody_here", secret, Map.of(), null)));
+    Throwable viaUrl =
+        catchThrowable(
+            () ->
+                SchemaSync.builder()
+                    .url("jdbc:mysql://127.0.0.1:3306/?user=nobody_here&password=" + secret)
+                    .build());
+    Throwable viaSettings =
+        catchThrowable(
+            () ->
+                new MysqlAdapterProvider()
+                    .open(
+                        new ConnectionSettings(
+                            "jdbc:mysql://127.0.0.1:3306/",
+                            "nobody_here",
+                            secret,
+                            Map.of(),
+                            null)));
     for (Throwable t : new Throwable[] {viaUrl, viaSettings}) {
-      assertThat(t).isInstanceOf(UnableToConnectException.class).hasMessageContaining("cannot connect");
+      assertThat(t)
+          .isInstanceOf(UnableToConnectException.class)
+          .hasMessageContaining("cannot connect");
       for (Throwable c = t; c != null; c = c.getCause()) {
         assertThat(String.valueOf(c.getMessage())).doesNotContain(secret);
         assertThat(c.toString()).doesNotContain(secret);

@@ -19,8 +19,11 @@ class MysqlContractIT extends AdapterContractTest {
       String partial = "MySQL and MariaDB have no partial (WHERE) indexes";
       return adapter.flavor().functionalIndexes()
           ? Map.of(Feature.PARTIAL_INDEXES, partial)
-          : Map.of(Feature.PARTIAL_INDEXES, partial,
-              Feature.EXPRESSION_INDEXES, "MariaDB has no expression indexes; index a generated column");
+          : Map.of(
+              Feature.PARTIAL_INDEXES,
+              partial,
+              Feature.EXPRESSION_INDEXES,
+              "MariaDB has no expression indexes; index a generated column");
     }
   }
 
@@ -52,7 +55,8 @@ class MysqlContractIT extends AdapterContractTest {
       public List<List<Object>> query(String tenant, String sql) {
         try (Connection c = MysqlTestServer.connect()) {
           c.setCatalog(tenant);
-          try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+          try (Statement st = c.createStatement();
+              ResultSet rs = st.executeQuery(sql)) {
             List<List<Object>> rows = new ArrayList<>();
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {

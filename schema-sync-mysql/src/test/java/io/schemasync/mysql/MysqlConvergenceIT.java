@@ -79,7 +79,8 @@ class MysqlConvergenceIT {
         assertThat(sync.inspect(tenant).canonical()).isEqualTo(sync.target().canonical());
       }
       assertThat(count(tenant, "SELECT COUNT(*) FROM customers")).isEqualTo(2);
-      assertThat(count(tenant, "SELECT COUNT(*) FROM customers WHERE email_domain = 'x'")).isEqualTo(2);
+      assertThat(count(tenant, "SELECT COUNT(*) FROM customers WHERE email_domain = 'x'"))
+          .isEqualTo(2);
 
       // Back to v1 drops what v2 added: refused without permission, applied with it.
       SchemaSnapshot v1 = schemaOf(V1[0]);
@@ -117,8 +118,11 @@ class MysqlConvergenceIT {
       String empty = dbs.reserve(prefix + "_a");
       String v1 = dbs.reserve(prefix + "_b");
       String drifted = dbs.reserve(prefix + "_c");
-      MysqlTestServer.exec(null, "CREATE DATABASE " + MysqlNames.quote(empty),
-          "CREATE DATABASE " + MysqlNames.quote(v1), "CREATE DATABASE " + MysqlNames.quote(drifted));
+      MysqlTestServer.exec(
+          null,
+          "CREATE DATABASE " + MysqlNames.quote(empty),
+          "CREATE DATABASE " + MysqlNames.quote(v1),
+          "CREATE DATABASE " + MysqlNames.quote(drifted));
       MysqlTestServer.exec(v1, V1);
       MysqlTestServer.exec(drifted, V1);
       MysqlTestServer.exec(drifted, "ALTER TABLE customers ADD COLUMN local_note VARCHAR(10) NULL");
@@ -126,10 +130,12 @@ class MysqlConvergenceIT {
       try (SchemaSync sync = engine(schemaOf(V2), true)) {
         assertThat(sync.tenants(fleet)).hasSize(3);
         SyncReport report = sync.sync(fleet);
-        assertThat(report.results()).allSatisfy(r -> {
-          assertThat(r.failure()).isNull();
-          assertThat(r.status()).isEqualTo(TenantStatus.APPLIED);
-        });
+        assertThat(report.results())
+            .allSatisfy(
+                r -> {
+                  assertThat(r.failure()).isNull();
+                  assertThat(r.status()).isEqualTo(TenantStatus.APPLIED);
+                });
         assertThat(sync.validate(fleet).outcome()).isEqualTo(SyncReport.Outcome.OK);
         assertThat(sync.sync(fleet).count(TenantStatus.IN_SYNC)).isEqualTo(3);
       }
@@ -140,11 +146,19 @@ class MysqlConvergenceIT {
   @Test
   void theIndexAForeignKeyNeedsCanBeReplacedBothWays() throws Exception {
     String parent = "CREATE TABLE p (id INT PRIMARY KEY)";
-    SchemaSnapshot implicit = schemaOf(parent, "CREATE TABLE c (id INT PRIMARY KEY, pid INT, zip VARCHAR(10),"
-        + " CONSTRAINT fk FOREIGN KEY (pid) REFERENCES p (id), UNIQUE KEY u2 (zip))");
-    SchemaSnapshot covering = schemaOf(parent, "CREATE TABLE c (id INT PRIMARY KEY, pid INT, zip VARCHAR(10),"
-        + " CONSTRAINT fk FOREIGN KEY (pid) REFERENCES p (id), UNIQUE KEY u2 (pid, zip))");
-    assertThat(implicit.table("c").get().indexes()).extracting(ix -> ix.name()).containsExactly("fk");
+    SchemaSnapshot implicit =
+        schemaOf(
+            parent,
+            "CREATE TABLE c (id INT PRIMARY KEY, pid INT, zip VARCHAR(10),"
+                + " CONSTRAINT fk FOREIGN KEY (pid) REFERENCES p (id), UNIQUE KEY u2 (zip))");
+    SchemaSnapshot covering =
+        schemaOf(
+            parent,
+            "CREATE TABLE c (id INT PRIMARY KEY, pid INT, zip VARCHAR(10),"
+                + " CONSTRAINT fk FOREIGN KEY (pid) REFERENCES p (id), UNIQUE KEY u2 (pid, zip))");
+    assertThat(implicit.table("c").get().indexes())
+        .extracting(ix -> ix.name())
+        .containsExactly("fk");
     assertThat(covering.table("c").get().indexes()).isEmpty();
     try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
       String tenant = dbs.create("fkidx");

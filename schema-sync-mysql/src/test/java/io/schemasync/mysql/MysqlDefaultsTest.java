@@ -29,12 +29,20 @@ class MysqlDefaultsTest {
 
   @Test
   void currentTimestampVariantsAndOnUpdateReadTheSame() {
-    String maria = MysqlDefaults.fromCatalog("current_timestamp(6)", "on update current_timestamp(6)",
-        "timestamp(6)", MARIA);
-    String mysql = MysqlDefaults.fromCatalog("CURRENT_TIMESTAMP(6)",
-        "DEFAULT_GENERATED on update CURRENT_TIMESTAMP(6)", "timestamp(6)", MYSQL);
-    assertThat(maria).isEqualTo(mysql).isEqualTo("CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)");
-    assertThat(MysqlDefaults.fromCatalog("current_timestamp()", "", "datetime", MARIA)).isEqualTo("CURRENT_TIMESTAMP");
+    String maria =
+        MysqlDefaults.fromCatalog(
+            "current_timestamp(6)", "on update current_timestamp(6)", "timestamp(6)", MARIA);
+    String mysql =
+        MysqlDefaults.fromCatalog(
+            "CURRENT_TIMESTAMP(6)",
+            "DEFAULT_GENERATED on update CURRENT_TIMESTAMP(6)",
+            "timestamp(6)",
+            MYSQL);
+    assertThat(maria)
+        .isEqualTo(mysql)
+        .isEqualTo("CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)");
+    assertThat(MysqlDefaults.fromCatalog("current_timestamp()", "", "datetime", MARIA))
+        .isEqualTo("CURRENT_TIMESTAMP");
     assertThat(MysqlDefaults.fromCatalog(null, "on update current_timestamp()", "timestamp", MARIA))
         .isEqualTo("NULL ON UPDATE CURRENT_TIMESTAMP");
     assertThat(MysqlDefaults.fromTarget("now()", "datetime")).isEqualTo("CURRENT_TIMESTAMP");
@@ -43,7 +51,8 @@ class MysqlDefaultsTest {
   @Test
   void expressionDefaultsAreMarkedOnMysqlAndBareOnMariaDb() {
     assertThat(MysqlDefaults.fromCatalog("uuid()", "", "varchar(36)", MARIA)).isEqualTo("uuid()");
-    assertThat(MysqlDefaults.fromCatalog("uuid()", "DEFAULT_GENERATED", "varchar(36)", MYSQL)).isEqualTo("uuid()");
+    assertThat(MysqlDefaults.fromCatalog("uuid()", "DEFAULT_GENERATED", "varchar(36)", MYSQL))
+        .isEqualTo("uuid()");
     assertThat(MysqlDefaults.render("uuid()")).isEqualTo("DEFAULT (uuid())");
     assertThat(MysqlDefaults.render("'x'")).isEqualTo("DEFAULT 'x'");
     assertThat(MysqlDefaults.render("CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP"))

@@ -37,106 +37,172 @@ class MysqlDialectTest {
   private final MysqlDialect maria = new MysqlDialect(ServerFlavor.MARIADB_10_11);
   private final MysqlDialect mysql = new MysqlDialect(ServerFlavor.MYSQL_8_0);
 
-  private static final Table USERS = Table.of("users",
-      List.of(Column.of("id", "int", false), Column.of("email", "varchar(100)", false)),
-      new PrimaryKey(null, List.of("id")));
+  private static final Table USERS =
+      Table.of(
+          "users",
+          List.of(Column.of("id", "int", false), Column.of("email", "varchar(100)", false)),
+          new PrimaryKey(null, List.of("id")));
   private static final SchemaSnapshot CURRENT = SchemaSnapshot.ofTables(List.of(USERS));
 
   @Test
   void clausesForOneTableMergeIntoOneAlterWithTheCheapestSafeAlgorithm() {
-    List<SchemaChange> changes = List.of(
-        new DropIndex("users", Index.on("ix_old", false, List.of("email"))),
-        new CreateIndex("users", Index.on("ix_email", false, List.of("email"))),
-        new AddConstraint("users", new UniqueConstraint("uq_email", List.of("email"))));
+    List<SchemaChange> changes =
+        List.of(
+            new DropIndex("users", Index.on("ix_old", false, List.of("email"))),
+            new CreateIndex("users", Index.on("ix_email", false, List.of("email"))),
+            new AddConstraint("users", new UniqueConstraint("uq_email", List.of("email"))));
     List<StepDraft> steps = maria.render(changes, CURRENT, CURRENT);
-    assertThat(steps).singleElement().satisfies(s -> {
-      assertThat(s.statements()).containsExactly("ALTER TABLE `users` DROP INDEX `ix_old`,"
-          + " ADD KEY `ix_email` (`email`), ADD UNIQUE KEY `uq_email` (`email`),"
-          + " ALGORITHM=INPLACE, LOCK=NONE");
-      assertThat(s.transactional()).isFalse();
-      assertThat(s.safety()).isEqualTo(Safety.SAFE);
-      assertThat(s.changes()).hasSize(3);
-    });
+    assertThat(steps)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.statements())
+                  .containsExactly(
+                      "ALTER TABLE `users` DROP INDEX `ix_old`,"
+                          + " ADD KEY `ix_email` (`email`), ADD UNIQUE KEY `uq_email` (`email`),"
+                          + " ALGORITHM=INPLACE, LOCK=NONE");
+              assertThat(s.transactional()).isFalse();
+              assertThat(s.safety()).isEqualTo(Safety.SAFE);
+              assertThat(s.changes()).hasSize(3);
+            });
   }
 
   @Test
   void defaultChangesAreInstantAndTypeChangesAreLockingWithTheReason() {
     Column email = USERS.column("email").get();
-    StepDraft instant = maria.render(List.of(new AlterColumn("users", email, email.withDefaultValue("'x'"))),
-        CURRENT, CURRENT).get(0);
-    assertThat(instant.statements()).containsExactly(
-        "ALTER TABLE `users` ALTER COLUMN `email` SET DEFAULT 'x', ALGORITHM=INSTANT");
-    StepDraft copy = maria.render(List.of(new AlterColumn("users", email, email.withType("varchar(10)"))),
-        CURRENT, CURRENT).get(0);
-    assertThat(copy.statements()).containsExactly(
-        "ALTER TABLE `users` MODIFY COLUMN `email` varchar(10) NOT NULL");
+    StepDraft instant =
+        maria
+            .render(
+                List.of(new AlterColumn("users", email, email.withDefaultValue("'x'"))),
+                CURRENT,
+                CURRENT)
+            .get(0);
+    assertThat(instant.statements())
+        .containsExactly(
+            "ALTER TABLE `users` ALTER COLUMN `email` SET DEFAULT 'x', ALGORITHM=INSTANT");
+    StepDraft copy =
+        maria
+            .render(
+                List.of(new AlterColumn("users", email, email.withType("varchar(10)"))),
+                CURRENT,
+                CURRENT)
+            .get(0);
+    assertThat(copy.statements())
+        .containsExactly("ALTER TABLE `users` MODIFY COLUMN `email` varchar(10) NOT NULL");
     assertThat(copy.safety()).isEqualTo(Safety.LOCKING);
     assertThat(copy.reason()).contains("copies the table");
-    StepDraft add = maria.render(List.of(new AddColumn("users", Column.of("n", "int", true))),
-        CURRENT, CURRENT).get(0);
+    StepDraft add =
+        maria
+            .render(List.of(new AddColumn("users", Column.of("n", "int", true))), CURRENT, CURRENT)
+            .get(0);
     assertThat(add.statements()).containsExactly("ALTER TABLE `users` ADD COLUMN `n` int NULL");
     assertThat(add.safety()).isEqualTo(Safety.SAFE);
   }
 
   @Test
   void foldsKeysIntoCreateTableButNeverHoistsAForeignKeyAboveItsReferencedTable() {
-    Table a = Table.of("a", List.of(Column.of("id", "int", false), Column.of("b_id", "int", true)),
-        new PrimaryKey(null, List.of("id")));
-    Table b = Table.of("b", List.of(Column.of("id", "int", false)), new PrimaryKey(null, List.of("id")));
-    ForeignKey fk = new ForeignKey("fk_a_b", List.of("b_id"), "b", List.of("id"), null, null, false);
-    List<SchemaChange> changes = List.of(new CreateTable(a), new CreateIndex("a", Index.on("ix_b", false,
-        List.of("b_id"))), new CreateTable(b), new AddConstraint("a", fk));
+    Table a =
+        Table.of(
+            "a",
+            List.of(Column.of("id", "int", false), Column.of("b_id", "int", true)),
+            new PrimaryKey(null, List.of("id")));
+    Table b =
+        Table.of("b", List.of(Column.of("id", "int", false)), new PrimaryKey(null, List.of("id")));
+    ForeignKey fk =
+        new ForeignKey("fk_a_b", List.of("b_id"), "b", List.of("id"), null, null, false);
+    List<SchemaChange> changes =
+        List.of(
+            new CreateTable(a),
+            new CreateIndex("a", Index.on("ix_b", false, List.of("b_id"))),
+            new CreateTable(b),
+            new AddConstraint("a", fk));
     List<StepDraft> steps = maria.render(changes, SchemaSnapshot.EMPTY, SchemaSnapshot.EMPTY);
     assertThat(steps).hasSize(3);
-    assertThat(steps.get(0).statements().get(0)).startsWith("CREATE TABLE `a`").contains("KEY `ix_b` (`b_id`)");
-    assertThat(steps.get(2).statements().get(0)).isEqualTo("ALTER TABLE `a` ADD CONSTRAINT `fk_a_b`"
-        + " FOREIGN KEY (`b_id`) REFERENCES `b` (`id`) ON DELETE NO ACTION ON UPDATE NO ACTION");
+    assertThat(steps.get(0).statements().get(0))
+        .startsWith("CREATE TABLE `a`")
+        .contains("KEY `ix_b` (`b_id`)");
+    assertThat(steps.get(2).statements().get(0))
+        .isEqualTo(
+            "ALTER TABLE `a` ADD CONSTRAINT `fk_a_b`"
+                + " FOREIGN KEY (`b_id`) REFERENCES `b` (`id`) ON DELETE NO ACTION ON UPDATE NO ACTION");
     assertThat(steps.get(2).safety()).isEqualTo(Safety.SAFE);
   }
 
   @Test
   void replacingTheIndexAForeignKeyUsesHappensInOneStatement() {
-    Table c = new Table("c", List.of(Column.of("id", "int", false), Column.of("pid", "int", true),
-        Column.of("zip", "varchar(10)", true)), new PrimaryKey(null, List.of("id")),
-        List.of(new UniqueConstraint("u2", List.of("zip"))), List.of(),
-        List.of(new ForeignKey("fk", List.of("pid"), "p", List.of("id"), null, null, false)),
-        List.of(Index.on("fk", false, List.of("pid"))), List.of(), null);
+    Table c =
+        new Table(
+            "c",
+            List.of(
+                Column.of("id", "int", false),
+                Column.of("pid", "int", true),
+                Column.of("zip", "varchar(10)", true)),
+            new PrimaryKey(null, List.of("id")),
+            List.of(new UniqueConstraint("u2", List.of("zip"))),
+            List.of(),
+            List.of(new ForeignKey("fk", List.of("pid"), "p", List.of("id"), null, null, false)),
+            List.of(Index.on("fk", false, List.of("pid"))),
+            List.of(),
+            null);
     SchemaSnapshot current = SchemaSnapshot.ofTables(List.of(c));
-    List<SchemaChange> changes = List.of(
-        new DropIndex("c", Index.on("fk", false, List.of("pid"))),
-        new DropConstraint("c", new UniqueConstraint("u2", List.of("zip"))),
-        new io.schemasync.api.change.DropTable(Table.of("other", List.of(Column.of("x", "int", true)), null)),
-        new AddConstraint("c", new UniqueConstraint("u2", List.of("pid", "zip"))));
+    List<SchemaChange> changes =
+        List.of(
+            new DropIndex("c", Index.on("fk", false, List.of("pid"))),
+            new DropConstraint("c", new UniqueConstraint("u2", List.of("zip"))),
+            new io.schemasync.api.change.DropTable(
+                Table.of("other", List.of(Column.of("x", "int", true)), null)),
+            new AddConstraint("c", new UniqueConstraint("u2", List.of("pid", "zip"))));
     List<StepDraft> steps = maria.render(changes, current, current);
     assertThat(steps).hasSize(2);
-    assertThat(steps.get(0).statements()).containsExactly("ALTER TABLE `c` DROP INDEX `fk`,"
-        + " DROP INDEX `u2`, ADD UNIQUE KEY `u2` (`pid`, `zip`), ALGORITHM=INPLACE, LOCK=NONE");
+    assertThat(steps.get(0).statements())
+        .containsExactly(
+            "ALTER TABLE `c` DROP INDEX `fk`,"
+                + " DROP INDEX `u2`, ADD UNIQUE KEY `u2` (`pid`, `zip`), ALGORITHM=INPLACE, LOCK=NONE");
     assertThat(steps.get(1).statements()).containsExactly("DROP TABLE `other`");
   }
 
   @Test
   void aRenameStandsAloneAndDropCheckDiffersBetweenServers() {
-    List<SchemaChange> changes = List.of(new RenameColumn("users", "email", "mail"),
-        new AddColumn("users", Column.of("x", "int", true)));
+    List<SchemaChange> changes =
+        List.of(
+            new RenameColumn("users", "email", "mail"),
+            new AddColumn("users", Column.of("x", "int", true)));
     assertThat(maria.render(changes, CURRENT, CURRENT)).hasSize(2);
     CheckConstraint ck = new CheckConstraint("ck", "`id` > 0");
-    assertThat(maria.render(List.of(new DropConstraint("users", ck)), CURRENT, CURRENT).get(0).statements().get(0))
+    assertThat(
+            maria
+                .render(List.of(new DropConstraint("users", ck)), CURRENT, CURRENT)
+                .get(0)
+                .statements()
+                .get(0))
         .startsWith("ALTER TABLE `users` DROP CONSTRAINT `ck`");
-    assertThat(mysql.render(List.of(new DropConstraint("users", ck)), CURRENT, CURRENT).get(0).statements().get(0))
+    assertThat(
+            mysql
+                .render(List.of(new DropConstraint("users", ck)), CURRENT, CURRENT)
+                .get(0)
+                .statements()
+                .get(0))
         .startsWith("ALTER TABLE `users` DROP CHECK `ck`");
   }
 
   @Test
   void normalizeNamesWhatMysqlWouldNameAndAddsForeignKeyIndexes() {
-    Table orders = new Table("orders",
-        List.of(Column.of("id", "int", false), Column.of("user_id", "INT(11)", true),
-            Column.of("flag", "tinyint(1)", false).withDefaultValue("true")),
-        new PrimaryKey("orders_pkey", List.of("id")),
-        List.of(new UniqueConstraint(null, List.of("user_id"))),
-        List.of(new CheckConstraint(null, "id > 0")),
-        List.of(new ForeignKey(null, List.of("flag"), "users", List.of("id"), null, null, false)),
-        List.of(new Index("ix_u", List.of(IndexPart.column("id")), true, null, "btree", List.of())),
-        List.of(), null);
+    Table orders =
+        new Table(
+            "orders",
+            List.of(
+                Column.of("id", "int", false),
+                Column.of("user_id", "INT(11)", true),
+                Column.of("flag", "tinyint(1)", false).withDefaultValue("true")),
+            new PrimaryKey("orders_pkey", List.of("id")),
+            List.of(new UniqueConstraint(null, List.of("user_id"))),
+            List.of(new CheckConstraint(null, "id > 0")),
+            List.of(
+                new ForeignKey(null, List.of("flag"), "users", List.of("id"), null, null, false)),
+            List.of(
+                new Index("ix_u", List.of(IndexPart.column("id")), true, null, "btree", List.of())),
+            List.of(),
+            null);
     Table n = maria.normalize(SchemaSnapshot.ofTables(List.of(orders))).tables().get(0);
     assertThat(n.primaryKey().name()).isNull();
     assertThat(n.uniques()).extracting(UniqueConstraint::name).containsExactly("ix_u", "user_id");
@@ -151,51 +217,98 @@ class MysqlDialectTest {
 
   @Test
   void normalizeRejectsWhatMysqlCannotHoldWithAnActionableMessage() {
-    SchemaSnapshot withEnum = new SchemaSnapshot(List.of(), List.of(), List.of(),
-        List.of(new EnumType("mood", List.of("a"))), List.of(), List.of());
-    assertThatThrownBy(() -> maria.normalize(withEnum)).isInstanceOf(InvalidTargetException.class)
-        .hasMessageContaining("enum type mood").hasMessageContaining("enum('a','b') column type");
-    Table partial = USERS.withIndexes(List.of(new Index("ix", List.of(IndexPart.column("id")), false,
-        "id > 0", null, List.of())));
+    SchemaSnapshot withEnum =
+        new SchemaSnapshot(
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(new EnumType("mood", List.of("a"))),
+            List.of(),
+            List.of());
+    assertThatThrownBy(() -> maria.normalize(withEnum))
+        .isInstanceOf(InvalidTargetException.class)
+        .hasMessageContaining("enum type mood")
+        .hasMessageContaining("enum('a','b') column type");
+    Table partial =
+        USERS.withIndexes(
+            List.of(
+                new Index(
+                    "ix", List.of(IndexPart.column("id")), false, "id > 0", null, List.of())));
     assertThatThrownBy(() -> maria.normalize(SchemaSnapshot.ofTables(List.of(partial))))
-        .hasMessageContaining("table users index ix").hasMessageContaining("no partial indexes");
-    Table expression = USERS.withIndexes(List.of(new Index("ix", List.of(IndexPart.expression("lower(email)")),
-        false, null, null, List.of())));
+        .hasMessageContaining("table users index ix")
+        .hasMessageContaining("no partial indexes");
+    Table expression =
+        USERS.withIndexes(
+            List.of(
+                new Index(
+                    "ix",
+                    List.of(IndexPart.expression("lower(email)")),
+                    false,
+                    null,
+                    null,
+                    List.of())));
     assertThatThrownBy(() -> maria.normalize(SchemaSnapshot.ofTables(List.of(expression))))
         .hasMessageContaining("MariaDB has no expression indexes");
-    assertThat(mysql.normalize(SchemaSnapshot.ofTables(List.of(expression))).tables().get(0).indexes())
+    assertThat(
+            mysql.normalize(SchemaSnapshot.ofTables(List.of(expression))).tables().get(0).indexes())
         .hasSize(1);
-    Table multiEvent = USERS.withTriggers(List.of(new Trigger("tr", TriggerTiming.BEFORE,
-        List.of(TriggerEvent.INSERT, TriggerEvent.UPDATE), List.of(), true, null, "SET NEW.id = 1")));
+    Table multiEvent =
+        USERS.withTriggers(
+            List.of(
+                new Trigger(
+                    "tr",
+                    TriggerTiming.BEFORE,
+                    List.of(TriggerEvent.INSERT, TriggerEvent.UPDATE),
+                    List.of(),
+                    true,
+                    null,
+                    "SET NEW.id = 1")));
     assertThatThrownBy(() -> maria.normalize(SchemaSnapshot.ofTables(List.of(multiEvent))))
         .hasMessageContaining("one trigger per event");
     Sequence seq = new Sequence("s", 1, 1, null, null, false, null);
     assertThatThrownBy(() -> mysql.render(List.of(new CreateSequence(seq)), CURRENT, CURRENT))
         .isInstanceOf(InvalidTargetException.class);
-    assertThatThrownBy(() -> mysql.normalize(new SchemaSnapshot(List.of(), List.of(), List.of(),
-        List.of(), List.of(), List.of(seq)))).hasMessageContaining("MySQL has no sequences");
+    assertThatThrownBy(
+            () ->
+                mysql.normalize(
+                    new SchemaSnapshot(
+                        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(seq))))
+        .hasMessageContaining("MySQL has no sequences");
     assertThat(maria.render(List.of(new CreateSequence(seq)), CURRENT, CURRENT).get(0).statements())
-        .containsExactly("CREATE SEQUENCE `s` START WITH 1 INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775806 NOCYCLE");
+        .containsExactly(
+            "CREATE SEQUENCE `s` START WITH 1 INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775806 NOCYCLE");
   }
 
   @Test
   void serversThatFoldTableNamesGetLowerCaseTargets() {
     MysqlDialect folding = new MysqlDialect(new ServerFlavor(false, 8, 0, 36, true));
-    Table mixed = new Table("Orders", List.of(Column.of("id", "int", false), Column.of("Ref", "int", true)),
-        new PrimaryKey(null, List.of("id")), List.of(), List.of(),
-        List.of(new ForeignKey("fk_ref", List.of("Ref"), "Orders", List.of("id"), null, null, false)),
-        List.of(), List.of(), null);
+    Table mixed =
+        new Table(
+            "Orders",
+            List.of(Column.of("id", "int", false), Column.of("Ref", "int", true)),
+            new PrimaryKey(null, List.of("id")),
+            List.of(),
+            List.of(),
+            List.of(
+                new ForeignKey(
+                    "fk_ref", List.of("Ref"), "Orders", List.of("id"), null, null, false)),
+            List.of(),
+            List.of(),
+            null);
     Table n = folding.normalize(SchemaSnapshot.ofTables(List.of(mixed))).tables().get(0);
     assertThat(n.name()).isEqualTo("orders");
     assertThat(n.foreignKeys().get(0).referencedTable()).isEqualTo("orders");
     assertThat(n.column("Ref")).isPresent();
-    assertThat(maria.normalize(SchemaSnapshot.ofTables(List.of(mixed))).tables().get(0).name()).isEqualTo("Orders");
+    assertThat(maria.normalize(SchemaSnapshot.ofTables(List.of(mixed))).tables().get(0).name())
+        .isEqualTo("Orders");
   }
 
   @Test
   void serverVersionsAreParsedFromBothFamilies() {
-    assertThat(ServerFlavor.parse("10.11.19-MariaDB-0+deb12u1")).isEqualTo(new ServerFlavor(true, 10, 11, 19));
-    assertThat(ServerFlavor.parse("5.5.5-10.6.3-MariaDB")).isEqualTo(new ServerFlavor(true, 10, 6, 3));
+    assertThat(ServerFlavor.parse("10.11.19-MariaDB-0+deb12u1"))
+        .isEqualTo(new ServerFlavor(true, 10, 11, 19));
+    assertThat(ServerFlavor.parse("5.5.5-10.6.3-MariaDB"))
+        .isEqualTo(new ServerFlavor(true, 10, 6, 3));
     assertThat(ServerFlavor.parse("8.0.36")).isEqualTo(new ServerFlavor(false, 8, 0, 36));
     assertThat(ServerFlavor.parse("8.0.20").instantRenameColumn()).isFalse();
     assertThat(ServerFlavor.parse("8.0.36").functionalIndexes()).isTrue();

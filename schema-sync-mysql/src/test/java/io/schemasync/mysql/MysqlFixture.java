@@ -18,7 +18,8 @@ final class MysqlFixture {
   private MysqlFixture() {}
 
   static MysqlAdapter adapter() {
-    return (MysqlAdapter) new MysqlAdapterProvider().open(ConnectionSettings.of(MysqlTestServer.url()));
+    return (MysqlAdapter)
+        new MysqlAdapterProvider().open(ConnectionSettings.of(MysqlTestServer.url()));
   }
 
   /** The schema a DDL script builds, read back by the adapter (through a scratch database). */
@@ -39,7 +40,8 @@ final class MysqlFixture {
   static long count(String database, String sql) throws SQLException {
     try (Connection c = MysqlTestServer.connect()) {
       c.setCatalog(database);
-      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery(sql)) {
         rs.next();
         return rs.getLong(1);
       }
@@ -49,9 +51,12 @@ final class MysqlFixture {
   /** The scratch databases on the server now (of any process). */
   static Set<String> scratchDatabases() throws SQLException {
     Set<String> names = new HashSet<>();
-    try (Connection c = MysqlTestServer.connect(); Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA"
-            + " WHERE SCHEMA_NAME LIKE '\\_schema\\_sync\\_scratch\\_%'")) {
+    try (Connection c = MysqlTestServer.connect();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA"
+                    + " WHERE SCHEMA_NAME LIKE '\\_schema\\_sync\\_scratch\\_%'")) {
       while (rs.next()) {
         names.add(rs.getString(1));
       }

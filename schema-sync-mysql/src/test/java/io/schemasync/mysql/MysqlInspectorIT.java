@@ -20,19 +20,27 @@ class MysqlInspectorIT {
       String b = dbs.create("multi_b");
       String empty = dbs.create("multi_c");
       MysqlTestServer.exec(a, "CREATE TABLE t (id INT PRIMARY KEY)");
-      MysqlTestServer.exec(b, "CREATE TABLE t (id INT PRIMARY KEY, x INT)", "CREATE TABLE u (id INT)");
-      List<TenantContext> tenants = List.of(adapter.tenant(a), adapter.tenant(b), adapter.tenant(empty));
+      MysqlTestServer.exec(
+          b, "CREATE TABLE t (id INT PRIMARY KEY, x INT)", "CREATE TABLE u (id INT)");
+      List<TenantContext> tenants =
+          List.of(adapter.tenant(a), adapter.tenant(b), adapter.tenant(empty));
       Map<TenantContext, SchemaSnapshot> all = adapter.inspector().inspectAll(tenants);
       assertThat(all.keySet()).containsExactlyElementsOf(tenants);
-      assertThat(all.get(adapter.tenant(a)).tables()).extracting(t -> t.columns().size()).containsExactly(1);
+      assertThat(all.get(adapter.tenant(a)).tables())
+          .extracting(t -> t.columns().size())
+          .containsExactly(1);
       assertThat(all.get(adapter.tenant(b)).tables()).hasSize(2);
       assertThat(all.get(adapter.tenant(empty)).isEmpty()).isTrue();
-      assertThat(all.get(adapter.tenant(a))).isEqualTo(adapter.inspector().inspect(adapter.tenant(a)));
+      assertThat(all.get(adapter.tenant(a)))
+          .isEqualTo(adapter.inspector().inspect(adapter.tenant(a)));
 
-      assertThat(adapter.inspector().listTenants()).contains(adapter.tenant(a), adapter.tenant(b))
-          .noneMatch(t -> MysqlNames.isSystemDatabase(t.id()) || MysqlNames.isInternalDatabase(t.id()));
+      assertThat(adapter.inspector().listTenants())
+          .contains(adapter.tenant(a), adapter.tenant(b))
+          .noneMatch(
+              t -> MysqlNames.isSystemDatabase(t.id()) || MysqlNames.isInternalDatabase(t.id()));
       assertThatThrownBy(() -> adapter.inspector().inspect(adapter.tenant(a + "_missing")))
-          .isInstanceOf(InvalidTenantException.class).hasMessageContaining("no such database");
+          .isInstanceOf(InvalidTenantException.class)
+          .hasMessageContaining("no such database");
       assertThat(adapter.inspector().exists(adapter.tenant(a.toUpperCase()))).isFalse();
     }
   }

@@ -22,8 +22,16 @@ import net.jqwik.api.Tuple.Tuple2;
  * reads as strings, so they are re-quoted with backticks first.
  */
 class MysqlMigrationPropertiesIT {
-  private static final List<String> TYPES = List.of(
-      "int", "bigint", "varchar(40)", "decimal(10,2)", "double", "tinyint(1)", "longtext", "longblob");
+  private static final List<String> TYPES =
+      List.of(
+          "int",
+          "bigint",
+          "varchar(40)",
+          "decimal(10,2)",
+          "double",
+          "tinyint(1)",
+          "longtext",
+          "longblob");
   private static final List<String> KEY_TYPES = List.of("int", "varchar(40)", "decimal(10,2)");
 
   @Property(tries = 10)
@@ -34,7 +42,8 @@ class MysqlMigrationPropertiesIT {
 
   @Property(tries = 5)
   void anyEvolutionWithHostileNamesConverges(
-      @ForAll("hostileEvolutions") Tuple2<SchemaSnapshot, SchemaSnapshot> pair) throws SQLException {
+      @ForAll("hostileEvolutions") Tuple2<SchemaSnapshot, SchemaSnapshot> pair)
+      throws SQLException {
     migrate(pair.get1(), pair.get2());
   }
 
@@ -49,7 +58,9 @@ class MysqlMigrationPropertiesIT {
   }
 
   private static SchemaArbitraries arbitraries() {
-    return SchemaArbitraries.defaults().withTypes(TYPES).withKeyTypes(KEY_TYPES)
+    return SchemaArbitraries.defaults()
+        .withTypes(TYPES)
+        .withKeyTypes(KEY_TYPES)
         .withPartialIndexes(false);
   }
 

@@ -10,7 +10,8 @@ class MysqlNamesTest {
   @Test
   void quotingDoublesBackticksAndNothingElse() {
     assertThat(MysqlNames.quote("a`b")).isEqualTo("`a``b`");
-    assertThat(MysqlNames.quote("x\"; DROP DATABASE y; --")).isEqualTo("`x\"; DROP DATABASE y; --`");
+    assertThat(MysqlNames.quote("x\"; DROP DATABASE y; --"))
+        .isEqualTo("`x\"; DROP DATABASE y; --`");
     assertThat(MysqlNames.literal("it's \\ ok")).isEqualTo("'it''s \\\\ ok'");
   }
 
@@ -20,16 +21,22 @@ class MysqlNamesTest {
     assertThat(MysqlNames.tenant("ü`; DROP x").id()).isEqualTo("ü`; DROP x");
     assertThat(MysqlNames.tenant("d".repeat(64)).id()).hasSize(64);
     assertThatThrownBy(() -> MysqlNames.tenant("d".repeat(65)))
-        .isInstanceOf(InvalidTenantException.class).hasMessageContaining("64 characters");
-    assertThatThrownBy(() -> MysqlNames.tenant("trailing ")).hasMessageContaining("end with a space");
+        .isInstanceOf(InvalidTenantException.class)
+        .hasMessageContaining("64 characters");
+    assertThatThrownBy(() -> MysqlNames.tenant("trailing "))
+        .hasMessageContaining("end with a space");
     assertThatThrownBy(() -> MysqlNames.tenant("a/b")).hasMessageContaining("directory");
     assertThatThrownBy(() -> MysqlNames.tenant("a\\b")).hasMessageContaining("directory");
     assertThatThrownBy(() -> MysqlNames.tenant("a.b")).hasMessageContaining("directory");
     assertThatThrownBy(() -> MysqlNames.tenant("MySQL")).hasMessageContaining("system database");
-    assertThatThrownBy(() -> MysqlNames.tenant("information_schema")).hasMessageContaining("system database");
-    assertThatThrownBy(() -> MysqlNames.tenant("_schema_sync_scratch_1")).hasMessageContaining("reserved");
-    assertThatThrownBy(() -> MysqlNames.tenant("a\u0000b")).isInstanceOf(InvalidTenantException.class);
-    assertThatThrownBy(() -> MysqlNames.tenant("emoji_😀")).hasMessageContaining("Basic Multilingual Plane");
+    assertThatThrownBy(() -> MysqlNames.tenant("information_schema"))
+        .hasMessageContaining("system database");
+    assertThatThrownBy(() -> MysqlNames.tenant("_schema_sync_scratch_1"))
+        .hasMessageContaining("reserved");
+    assertThatThrownBy(() -> MysqlNames.tenant("a\u0000b"))
+        .isInstanceOf(InvalidTenantException.class);
+    assertThatThrownBy(() -> MysqlNames.tenant("emoji_😀"))
+        .hasMessageContaining("Basic Multilingual Plane");
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.schemasync.api.SchemaSync;
 import io.schemasync.api.Target;
 import io.schemasync.api.TenantSelection;
+import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.rollout.JobState;
 import io.schemasync.api.rollout.RolloutOptions;
 import io.schemasync.api.rollout.RolloutReport;
@@ -14,7 +15,6 @@ import io.schemasync.api.rollout.RolloutTask;
 import io.schemasync.api.rollout.Rollouts;
 import io.schemasync.api.rollout.TaskState;
 import io.schemasync.api.rollout.WorkerOptions;
-import io.schemasync.api.model.SchemaSnapshot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,13 +39,20 @@ class MysqlRolloutIT {
       MysqlTestServer.exec(tenants.get(3), "INSERT INTO users VALUES (3, 'a@x.test')"); // duplicate
       try (SchemaSync engine = engine(schemaOf(V2));
           Rollouts rollouts = engine.rollouts("jdbc:sqlite:" + dir.resolve("control.db"))) {
-        RolloutReport report = rollouts.start(RolloutOptions.of(selection(tenants)), WorkerOptions.defaults());
+        RolloutReport report =
+            rollouts.start(RolloutOptions.of(selection(tenants)), WorkerOptions.defaults());
         assertThat(report.job().state()).isEqualTo(JobState.DRY_RUN_FAILED);
-        assertThat(report.failures()).extracting(RolloutTask::tenantId).containsExactly(tenants.get(3));
+        assertThat(report.failures())
+            .extracting(RolloutTask::tenantId)
+            .containsExactly(tenants.get(3));
         assertThat(report.failures().get(0).error()).contains("Duplicate entry");
         for (String tenant : tenants) {
-          assertThat(count(tenant, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA"
-              + " = DATABASE() AND TABLE_NAME IN ('audit', '_schema_sync_rollout')")).isZero();
+          assertThat(
+                  count(
+                      tenant,
+                      "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA"
+                          + " = DATABASE() AND TABLE_NAME IN ('audit', '_schema_sync_rollout')"))
+              .isZero();
         }
       }
     }
@@ -57,12 +64,20 @@ class MysqlRolloutIT {
       List<String> tenants = fleet(dbs, "rok", 6);
       try (SchemaSync engine = engine(schemaOf(V2));
           Rollouts rollouts = engine.rollouts("jdbc:sqlite:" + dir.resolve("control.db"))) {
-        RolloutReport report = rollouts.start(RolloutOptions.of(selection(tenants)).withCanary(1),
-            WorkerOptions.defaults().withParallelism(3)).orThrow();
+        RolloutReport report =
+            rollouts
+                .start(
+                    RolloutOptions.of(selection(tenants)).withCanary(1),
+                    WorkerOptions.defaults().withParallelism(3))
+                .orThrow();
         assertThat(report.count(TaskState.SUCCEEDED)).isEqualTo(6);
         for (String tenant : tenants) {
           assertThat(engine.inspect(tenant).hash()).isEqualTo(engine.target().hash());
-          assertThat(engine.adapter().runner().markerOf(engine.adapter().tenant(tenant), report.job().id()))
+          assertThat(
+                  engine
+                      .adapter()
+                      .runner()
+                      .markerOf(engine.adapter().tenant(tenant), report.job().id()))
               .isPresent();
           assertThat(count(tenant, "SELECT COUNT(*) FROM users")).isEqualTo(2);
         }
@@ -70,7 +85,8 @@ class MysqlRolloutIT {
     }
   }
 
-  private static List<String> fleet(MysqlTestServer.Databases dbs, String prefix, int size) throws Exception {
+  private static List<String> fleet(MysqlTestServer.Databases dbs, String prefix, int size)
+      throws Exception {
     String base = MysqlTestServer.uniqueName(prefix);
     List<String> tenants = new ArrayList<>();
     for (int i = 0; i < size; i++) {
@@ -87,6 +103,9 @@ class MysqlRolloutIT {
   }
 
   private static SchemaSync engine(SchemaSnapshot target) {
-    return SchemaSync.builder().url(MysqlTestServer.url()).target(new Target.Snapshot(target)).build();
+    return SchemaSync.builder()
+        .url(MysqlTestServer.url())
+        .target(new Target.Snapshot(target))
+        .build();
   }
 }

@@ -16,8 +16,8 @@ import io.schemasync.api.TenantStatus;
 import io.schemasync.api.UnableToAcquireLockException;
 import io.schemasync.api.UnableToExecuteStatementException;
 import io.schemasync.api.model.SchemaSnapshot;
-import io.schemasync.api.plan.MigrationStep;
 import io.schemasync.api.plan.MigrationPlan;
+import io.schemasync.api.plan.MigrationStep;
 import io.schemasync.api.plan.PlanPolicy;
 import io.schemasync.internal.diff.DefaultDiffCalculator;
 import io.schemasync.internal.execute.DefaultExecutor;
@@ -39,34 +39,49 @@ class MysqlRunnerIT {
   static final String BASE = "CREATE TABLE items (id INT PRIMARY KEY, sku VARCHAR(20) NOT NULL)";
 
   @Test
-  void aStepThatFailsOnTheServerNamesTenantStepAndStatementAndTheJournalShowsWhere() throws Exception {
+  void aStepThatFailsOnTheServerNamesTenantStepAndStatementAndTheJournalShowsWhere()
+      throws Exception {
     try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
       String tenant = dbs.create("fail");
       MysqlTestServer.exec(tenant, BASE, "INSERT INTO items VALUES (1, 'dup'), (2, 'dup')");
-      SchemaSnapshot target = schemaOf(
-          "CREATE TABLE items (id INT PRIMARY KEY, sku VARCHAR(20) NOT NULL, UNIQUE KEY uq_sku (sku))",
-          "CREATE TABLE audit_log (id INT PRIMARY KEY)");
+      SchemaSnapshot target =
+          schemaOf(
+              "CREATE TABLE items (id INT PRIMARY KEY, sku VARCHAR(20) NOT NULL, UNIQUE KEY uq_sku (sku))",
+              "CREATE TABLE audit_log (id INT PRIMARY KEY)");
       try (SchemaSync sync = engine(target, false)) {
         // The rehearsal runs on a scratch copy with the tenant's rows: it finds the duplicates.
         TenantResult rehearsal = sync.plan(TenantSelection.ids(tenant)).results().get(0);
         assertThat(rehearsal.status()).isEqualTo(TenantStatus.FAILED);
-        assertThat(rehearsal.failure()).hasMessageContaining("dry run: step 2 of 2")
-            .hasMessageContaining("Duplicate entry").hasMessageContaining("the tenant was not changed");
-        assertThat(count(tenant, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA ="
-            + " DATABASE()")).isEqualTo(1);
+        assertThat(rehearsal.failure())
+            .hasMessageContaining("dry run: step 2 of 2")
+            .hasMessageContaining("Duplicate entry")
+            .hasMessageContaining("the tenant was not changed");
+        assertThat(
+                count(
+                    tenant,
+                    "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA ="
+                        + " DATABASE()"))
+            .isEqualTo(1);
 
         TenantResult result = sync.sync(tenant);
         assertThat(result.status()).isEqualTo(TenantStatus.FAILED);
-        assertThat(result.failure()).isInstanceOf(UnableToExecuteStatementException.class)
+        assertThat(result.failure())
+            .isInstanceOf(UnableToExecuteStatementException.class)
             .hasMessageContaining("tenant " + tenant)
             .hasMessageContaining("step 2 of 2")
             .hasMessageContaining("ADD UNIQUE KEY `uq_sku`")
             .hasMessageContaining("Duplicate entry")
             .hasMessageContaining("_schema_sync_journal");
       }
-      assertThat(count(tenant, "SELECT COUNT(*) FROM _schema_sync_journal WHERE outcome = 'applied'")).isEqualTo(1);
-      assertThat(count(tenant, "SELECT COUNT(*) FROM _schema_sync_journal WHERE step_index = 2"
-          + " AND outcome LIKE 'failed: Duplicate entry%' AND finished_at IS NULL")).isEqualTo(1);
+      assertThat(
+              count(tenant, "SELECT COUNT(*) FROM _schema_sync_journal WHERE outcome = 'applied'"))
+          .isEqualTo(1);
+      assertThat(
+              count(
+                  tenant,
+                  "SELECT COUNT(*) FROM _schema_sync_journal WHERE step_index = 2"
+                      + " AND outcome LIKE 'failed: Duplicate entry%' AND finished_at IS NULL"))
+          .isEqualTo(1);
       // Fix the data: the next sync plans only what is missing and finishes.
       MysqlTestServer.exec(tenant, "UPDATE items SET sku = 'other' WHERE id = 2");
       try (SchemaSync sync = engine(target, false)) {
@@ -85,20 +100,29 @@ class MysqlRunnerIT {
       String tenant = dbs.create("lock");
       MysqlTestServer.exec(tenant, BASE);
       SchemaSnapshot target = schemaOf(BASE, "CREATE TABLE extra (id INT PRIMARY KEY)");
-      try (SchemaSync sync = SchemaSync.builder().url(MysqlTestServer.url())
-          .target(new Target.Snapshot(target)).lockTimeout(Duration.ofSeconds(1)).build()) {
+      try (SchemaSync sync =
+          SchemaSync.builder()
+              .url(MysqlTestServer.url())
+              .target(new Target.Snapshot(target))
+              .lockTimeout(Duration.ofSeconds(1))
+              .build()) {
         try (TenantLock held = holder.runner().lock(holder.tenant(tenant), Duration.ofSeconds(1))) {
           assertThat(held).isNotNull();
           TenantResult blocked = sync.sync(tenant);
           assertThat(blocked.status()).isEqualTo(TenantStatus.FAILED);
-          assertThat(blocked.failure()).isInstanceOf(UnableToAcquireLockException.class)
+          assertThat(blocked.failure())
+              .isInstanceOf(UnableToAcquireLockException.class)
               .hasMessageContaining("another process holds the migration lock")
               .hasMessageContaining("server connection");
           assertThatThrownBy(() -> holder.runner().lock(holder.tenant(tenant), Duration.ZERO))
               .isInstanceOf(UnableToAcquireLockException.class);
         }
-        assertThat(count(tenant, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
-            + " AND TABLE_NAME = 'extra'")).isZero();
+        assertThat(
+                count(
+                    tenant,
+                    "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+                        + " AND TABLE_NAME = 'extra'"))
+            .isZero();
         // Released on close: the next run goes through.
         assertThat(sync.sync(tenant).status()).isEqualTo(TenantStatus.APPLIED);
       }
@@ -111,22 +135,26 @@ class MysqlRunnerIT {
         MysqlAdapter adapter = MysqlFixture.adapter()) {
       String tenant = dbs.create("orphan");
       String marker = MysqlRunner.marker(MysqlNames.lockName(tenant));
-      Thread orphan = new Thread(() -> {
-        try {
-          MysqlTestServer.exec(tenant, marker + "SELECT SLEEP(2)");
-        } catch (java.sql.SQLException e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      Thread orphan =
+          new Thread(
+              () -> {
+                try {
+                  MysqlTestServer.exec(tenant, marker + "SELECT SLEEP(2)");
+                } catch (java.sql.SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
       orphan.start();
       Thread.sleep(300);
       assertThatThrownBy(() -> adapter.runner().lock(adapter.tenant(tenant), Duration.ZERO).close())
           .isInstanceOf(UnableToAcquireLockException.class)
           .hasMessageContaining("still executing on the server");
       long start = System.nanoTime();
-      try (TenantLock lock = adapter.runner().lock(adapter.tenant(tenant), Duration.ofSeconds(10))) {
+      try (TenantLock lock =
+          adapter.runner().lock(adapter.tenant(tenant), Duration.ofSeconds(10))) {
         assertThat(lock).isNotNull();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(1000));
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+            .isGreaterThan(Duration.ofMillis(1000));
       }
       orphan.join();
     }
@@ -138,19 +166,34 @@ class MysqlRunnerIT {
         MysqlAdapter adapter = MysqlFixture.adapter()) {
       String tenant = dbs.create("marker");
       MysqlTestServer.exec(tenant, BASE);
-      SchemaSnapshot target = adapter.dialect().normalize(schemaOf(BASE,
-          "CREATE TABLE a (id INT PRIMARY KEY)", "CREATE TABLE b (id INT PRIMARY KEY)"));
+      SchemaSnapshot target =
+          adapter
+              .dialect()
+              .normalize(
+                  schemaOf(
+                      BASE,
+                      "CREATE TABLE a (id INT PRIMARY KEY)",
+                      "CREATE TABLE b (id INT PRIMARY KEY)"));
       TenantContext context = adapter.tenant(tenant);
       SchemaSnapshot current = adapter.inspector().inspect(context);
-      MigrationPlan plan = new DefaultPlanner().plan(context, current, target,
-          new DefaultDiffCalculator().diff(current, target), adapter.dialect(), PlanPolicy.DEFAULT);
+      MigrationPlan plan =
+          new DefaultPlanner()
+              .plan(
+                  context,
+                  current,
+                  target,
+                  new DefaultDiffCalculator().diff(current, target),
+                  adapter.dialect(),
+                  PlanPolicy.DEFAULT);
       assertThat(adapter.runner().markerOf(context, "job-1")).isEmpty();
-      RunOptions options = new RunOptions(false, null, null, null, new CommitMarker("job-1", "task-7"));
+      RunOptions options =
+          new RunOptions(false, null, null, null, new CommitMarker("job-1", "task-7"));
       new DefaultExecutor().execute(plan, target, adapter, options);
       assertThat(adapter.runner().markerOf(context, "job-1")).isPresent();
       assertThat(adapter.runner().markerOf(context, "job-2")).isEmpty();
       assertThat(adapter.inspector().inspect(context).canonical()).isEqualTo(target.canonical());
-      assertThat(count(tenant, "SELECT COUNT(*) FROM _schema_sync_rollout WHERE task_id = 'task-7'"))
+      assertThat(
+              count(tenant, "SELECT COUNT(*) FROM _schema_sync_rollout WHERE task_id = 'task-7'"))
           .isEqualTo(1);
       assertThat(adapter.runner().markerOf(adapter.tenant(tenant + "_none"), "job-1")).isEmpty();
     }
@@ -161,31 +204,44 @@ class MysqlRunnerIT {
     try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
       String tenant = dbs.create("race");
       MysqlTestServer.exec(tenant, BASE);
-      SchemaSnapshot target = schemaOf(BASE, "CREATE TABLE a (id INT PRIMARY KEY)",
-          "CREATE TABLE b (id INT PRIMARY KEY)", "CREATE TABLE c (id INT PRIMARY KEY)");
+      SchemaSnapshot target =
+          schemaOf(
+              BASE,
+              "CREATE TABLE a (id INT PRIMARY KEY)",
+              "CREATE TABLE b (id INT PRIMARY KEY)",
+              "CREATE TABLE c (id INT PRIMARY KEY)");
       TenantResult[] results = new TenantResult[2];
       Thread[] threads = new Thread[2];
       for (int i = 0; i < 2; i++) {
         int k = i;
-        threads[i] = new Thread(() -> {
-          try (SchemaSync sync = engine(target, false)) {
-            results[k] = sync.sync(tenant);
-          }
-        });
+        threads[i] =
+            new Thread(
+                () -> {
+                  try (SchemaSync sync = engine(target, false)) {
+                    results[k] = sync.sync(tenant);
+                  }
+                });
         threads[i].start();
       }
       for (Thread t : threads) {
         t.join(60_000);
       }
-      assertThat(results).extracting(TenantResult::status)
+      assertThat(results)
+          .extracting(TenantResult::status)
           .containsAnyOf(TenantStatus.APPLIED)
-          .allMatch(s -> s == TenantStatus.APPLIED || s == TenantStatus.IN_SYNC || s == TenantStatus.FAILED);
+          .allMatch(
+              s ->
+                  s == TenantStatus.APPLIED
+                      || s == TenantStatus.IN_SYNC
+                      || s == TenantStatus.FAILED);
       for (TenantResult r : results) {
         if (r.status() == TenantStatus.FAILED) {
           assertThat(r.failure()).hasMessageContaining("plan again");
         }
       }
-      assertThat(count(tenant, "SELECT COUNT(*) FROM _schema_sync_journal WHERE outcome = 'applied'")).isEqualTo(3);
+      assertThat(
+              count(tenant, "SELECT COUNT(*) FROM _schema_sync_journal WHERE outcome = 'applied'"))
+          .isEqualTo(3);
       try (SchemaSync sync = engine(target, false)) {
         assertThat(sync.sync(tenant).status()).isEqualTo(TenantStatus.IN_SYNC);
       }
@@ -197,21 +253,24 @@ class MysqlRunnerIT {
     try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
       String tenant = dbs.create("mdl");
       MysqlTestServer.exec(tenant, BASE, "INSERT INTO items VALUES (1, 'a')");
-      SchemaSnapshot target = schemaOf(
-          "CREATE TABLE items (id INT PRIMARY KEY, sku VARCHAR(20) NOT NULL, qty INT NULL)");
+      SchemaSnapshot target =
+          schemaOf(
+              "CREATE TABLE items (id INT PRIMARY KEY, sku VARCHAR(20) NOT NULL, qty INT NULL)");
       java.util.concurrent.CountDownLatch stepStarted = new java.util.concurrent.CountDownLatch(1);
-      java.util.concurrent.atomic.AtomicReference<Duration> stepTook = new java.util.concurrent.atomic.AtomicReference<>();
-      StepListener listener = new StepListener() {
-        @Override
-        public void stepStarted(TenantContext t, MigrationStep step) {
-          stepStarted.countDown();
-        }
+      java.util.concurrent.atomic.AtomicReference<Duration> stepTook =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      StepListener listener =
+          new StepListener() {
+            @Override
+            public void stepStarted(TenantContext t, MigrationStep step) {
+              stepStarted.countDown();
+            }
 
-        @Override
-        public void stepFinished(TenantContext t, MigrationStep step, Duration took) {
-          stepTook.set(took);
-        }
-      };
+            @Override
+            public void stepFinished(TenantContext t, MigrationStep step, Duration took) {
+              stepTook.set(took);
+            }
+          };
       try (Connection reader = MysqlTestServer.connect()) {
         reader.setCatalog(tenant);
         reader.setAutoCommit(false);
@@ -219,18 +278,24 @@ class MysqlRunnerIT {
           // An open transaction that read the table holds its metadata lock until it ends.
           st.executeQuery("SELECT * FROM items").close();
         }
-        Thread release = new Thread(() -> {
-          try {
-            stepStarted.await();
-            Thread.sleep(MysqlAdapter.DDL_LOCK_WAIT.toMillis() + 1000);
-            reader.commit();
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        });
+        Thread release =
+            new Thread(
+                () -> {
+                  try {
+                    stepStarted.await();
+                    Thread.sleep(MysqlAdapter.DDL_LOCK_WAIT.toMillis() + 1000);
+                    reader.commit();
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                });
         release.start();
-        try (SchemaSync sync = SchemaSync.builder().url(MysqlTestServer.url())
-            .target(new Target.Snapshot(target)).listener(listener).build()) {
+        try (SchemaSync sync =
+            SchemaSync.builder()
+                .url(MysqlTestServer.url())
+                .target(new Target.Snapshot(target))
+                .listener(listener)
+                .build()) {
           TenantResult result = sync.sync(tenant);
           assertThat(result.failure()).isNull();
           assertThat(result.status()).isEqualTo(TenantStatus.APPLIED);
@@ -249,10 +314,11 @@ class MysqlRunnerIT {
     try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
       String tenant = dbs.create("dry");
       MysqlTestServer.exec(tenant, BASE, "INSERT INTO items VALUES (1, 'a')");
-      SchemaSnapshot target = schemaOf(
-          "CREATE TABLE items (id INT PRIMARY KEY, sku VARCHAR(40) NOT NULL, qty INT NOT NULL DEFAULT 0,"
-              + " KEY ix_sku (sku))",
-          "CREATE VIEW stock AS SELECT sku, qty FROM items");
+      SchemaSnapshot target =
+          schemaOf(
+              "CREATE TABLE items (id INT PRIMARY KEY, sku VARCHAR(40) NOT NULL, qty INT NOT NULL DEFAULT 0,"
+                  + " KEY ix_sku (sku))",
+              "CREATE VIEW stock AS SELECT sku, qty FROM items");
       try (SchemaSync sync = engine(target, false)) {
         SchemaSnapshot before = sync.inspect(tenant);
         TenantResult planned = sync.plan(TenantSelection.ids(tenant)).results().get(0);
@@ -262,49 +328,67 @@ class MysqlRunnerIT {
         assertThat(planned.execution().resultHash()).isEqualTo(sync.target().hash());
         assertThat(sync.inspect(tenant)).isEqualTo(before);
       }
-      assertThat(count(tenant, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"))
+      assertThat(
+              count(
+                  tenant,
+                  "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"))
           .isEqualTo(1);
       MysqlFixture.assertNoScratchLeft(scratchBefore);
     }
   }
 
   @Test
-  void sqlFileTargetsWithDelimitersConvergeAndBadOnesNameFileAndLine(@TempDir Path dir) throws Exception {
+  void sqlFileTargetsWithDelimitersConvergeAndBadOnesNameFileAndLine(@TempDir Path dir)
+      throws Exception {
     java.util.Set<String> scratchBefore = MysqlFixture.scratchDatabases();
     Path good = dir.resolve("schema.sql");
-    Files.writeString(good, String.join("\n",
-        "-- the shop",
-        "CREATE TABLE items (id INT PRIMARY KEY, sku VARCHAR(20) NOT NULL, qty INT NOT NULL DEFAULT 0);",
-        "DELIMITER //",
-        "CREATE TRIGGER items_qty BEFORE UPDATE ON items FOR EACH ROW",
-        "BEGIN",
-        "  IF NEW.qty < 0 THEN SET NEW.qty = 0; END IF;",
-        "END//",
-        "DELIMITER ;",
-        "CREATE VIEW skus AS SELECT sku FROM items; /* done */"));
+    Files.writeString(
+        good,
+        String.join(
+            "\n",
+            "-- the shop",
+            "CREATE TABLE items (id INT PRIMARY KEY, sku VARCHAR(20) NOT NULL, qty INT NOT NULL DEFAULT 0);",
+            "DELIMITER //",
+            "CREATE TRIGGER items_qty BEFORE UPDATE ON items FOR EACH ROW",
+            "BEGIN",
+            "  IF NEW.qty < 0 THEN SET NEW.qty = 0; END IF;",
+            "END//",
+            "DELIMITER ;",
+            "CREATE VIEW skus AS SELECT sku FROM items; /* done */"));
     Path bad = dir.resolve("bad.sql");
-    Files.writeString(bad, "CREATE TABLE a (id INT PRIMARY KEY);\n\nCREATE TABLE b (id INT PRIMARY KEY,\n  x NOTATYPE);\n");
+    Files.writeString(
+        bad,
+        "CREATE TABLE a (id INT PRIMARY KEY);\n\nCREATE TABLE b (id INT PRIMARY KEY,\n  x NOTATYPE);\n");
     Path escape = dir.resolve("escape.sql");
     Files.writeString(escape, "CREATE TABLE a (id INT);\nDROP DATABASE test;\n");
     try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
       String tenant = dbs.create("sqlfile");
       MysqlTestServer.exec(tenant, BASE);
-      try (SchemaSync sync = SchemaSync.builder().url(MysqlTestServer.url())
-          .target(Target.of(good)).allowDestructive(true).build()) {
+      try (SchemaSync sync =
+          SchemaSync.builder()
+              .url(MysqlTestServer.url())
+              .target(Target.of(good))
+              .allowDestructive(true)
+              .build()) {
         TenantResult result = sync.sync(tenant);
         assertThat(result.failure()).isNull();
         assertThat(result.status()).isEqualTo(TenantStatus.APPLIED);
         assertThat(sync.sync(tenant).status()).isEqualTo(TenantStatus.IN_SYNC);
-        assertThat(sync.inspect(tenant).table("items").get().triggers()).singleElement()
+        assertThat(sync.inspect(tenant).table("items").get().triggers())
+            .singleElement()
             .satisfies(t -> assertThat(t.body()).contains("IF NEW.qty < 0"));
       }
-      try (SchemaSync sync = SchemaSync.builder().url(MysqlTestServer.url()).target(Target.of(bad)).build()) {
-        assertThatThrownBy(() -> sync.sync(tenant)).isInstanceOf(InvalidTargetException.class)
+      try (SchemaSync sync =
+          SchemaSync.builder().url(MysqlTestServer.url()).target(Target.of(bad)).build()) {
+        assertThatThrownBy(() -> sync.sync(tenant))
+            .isInstanceOf(InvalidTargetException.class)
             .hasMessageContaining("bad.sql:3")
             .hasMessageContaining("NOTATYPE");
       }
-      try (SchemaSync sync = SchemaSync.builder().url(MysqlTestServer.url()).target(Target.of(escape)).build()) {
-        assertThatThrownBy(() -> sync.sync(tenant)).isInstanceOf(InvalidTargetException.class)
+      try (SchemaSync sync =
+          SchemaSync.builder().url(MysqlTestServer.url()).target(Target.of(escape)).build()) {
+        assertThatThrownBy(() -> sync.sync(tenant))
+            .isInstanceOf(InvalidTargetException.class)
             .hasMessageContaining("escape.sql:2")
             .hasMessageContaining("only define objects of one database");
       }
@@ -316,30 +400,46 @@ class MysqlRunnerIT {
   void auditWorksWithAUserThatHasOnlySelect() throws Exception {
     try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
       String tenant = dbs.create("audit");
-      MysqlTestServer.exec(tenant, BASE, "CREATE TABLE other (id INT PRIMARY KEY, ref INT,"
-          + " CONSTRAINT fk_ref FOREIGN KEY (ref) REFERENCES items (id) ON DELETE CASCADE ON UPDATE SET NULL)");
+      MysqlTestServer.exec(
+          tenant,
+          BASE,
+          "CREATE TABLE other (id INT PRIMARY KEY, ref INT,"
+              + " CONSTRAINT fk_ref FOREIGN KEY (ref) REFERENCES items (id) ON DELETE CASCADE ON UPDATE SET NULL)");
       SchemaSnapshot target;
       try (MysqlAdapter admin = MysqlFixture.adapter()) {
         target = admin.inspector().inspect(admin.tenant(tenant));
       }
       String user = MysqlTestServer.uniqueName("reader");
       String password = "pw-" + user;
-      MysqlTestServer.exec(null, "CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + password + "'",
+      MysqlTestServer.exec(
+          null,
+          "CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + password + "'",
           "CREATE USER '" + user + "'@'localhost' IDENTIFIED BY '" + password + "'",
           "GRANT SELECT ON `" + tenant + "`.* TO '" + user + "'@'%'",
           "GRANT SELECT ON `" + tenant + "`.* TO '" + user + "'@'localhost'");
-      try (SchemaSync audit = SchemaSync.builder().url(MysqlTestServer.url().replaceAll("\\?.*$", ""))
-          .credentials(user, password).target(new Target.Snapshot(target)).build()) {
+      try (SchemaSync audit =
+          SchemaSync.builder()
+              .url(MysqlTestServer.url().replaceAll("\\?.*$", ""))
+              .credentials(user, password)
+              .target(new Target.Snapshot(target))
+              .build()) {
         var report = audit.audit(TenantSelection.ids(tenant));
         assertThat(report.results().get(0).failure()).isNull();
         assertThat(report.results().get(0).diff().render()).isEmpty();
         assertThat(report.results().get(0).status()).isEqualTo(TenantStatus.IN_SYNC);
-        assertThat(audit.tenants(TenantSelection.all())).extracting(t -> t.id()).containsExactly(tenant);
+        assertThat(audit.tenants(TenantSelection.all()))
+            .extracting(t -> t.id())
+            .containsExactly(tenant);
       } finally {
-        MysqlTestServer.exec(null, "DROP USER '" + user + "'@'%'", "DROP USER '" + user + "'@'localhost'");
+        MysqlTestServer.exec(
+            null, "DROP USER '" + user + "'@'%'", "DROP USER '" + user + "'@'localhost'");
       }
-      assertThat(count(tenant, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
-          + " AND TABLE_NAME = '_schema_sync_journal'")).isZero();
+      assertThat(
+              count(
+                  tenant,
+                  "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+                      + " AND TABLE_NAME = '_schema_sync_journal'"))
+          .isZero();
     }
   }
 }

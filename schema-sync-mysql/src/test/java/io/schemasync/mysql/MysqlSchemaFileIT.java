@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** YAML targets in the portable vocabulary, with declared renames, against the real server. */
 class MysqlSchemaFileIT {
-  static final String V1 = """
+  static final String V1 =
+      """
       tables:
         - name: clients
           comment: People who buy
@@ -52,7 +53,8 @@ class MysqlSchemaFileIT {
               nullable: true
       """;
 
-  static final String V2 = """
+  static final String V2 =
+      """
       tables:
         - name: customers
           renamedFrom: clients
@@ -115,28 +117,42 @@ class MysqlSchemaFileIT {
     Path v2 = Files.writeString(dir.resolve("v2.yaml"), V2);
     try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
       String tenant = dbs.create("yaml");
-      try (SchemaSync sync = SchemaSync.builder().url(MysqlTestServer.url()).target(Target.of(v1)).build()) {
+      try (SchemaSync sync =
+          SchemaSync.builder().url(MysqlTestServer.url()).target(Target.of(v1)).build()) {
         TenantResult r = sync.sync(tenant);
         assertThat(r.failure()).isNull();
         assertThat(r.status()).isEqualTo(TenantStatus.APPLIED);
         assertThat(sync.sync(tenant).status()).isEqualTo(TenantStatus.IN_SYNC);
         SchemaSnapshot live = sync.inspect(tenant);
-        assertThat(live.table("clients").get().columns()).extracting(c -> c.name() + " " + c.type())
-            .containsExactly("id bigint", "name varchar(200)", "active tinyint(1)", "joined datetime(6)",
-                "token char(36)", "balance decimal(12,2)", "bio longtext", "settings json", "avatar longblob");
+        assertThat(live.table("clients").get().columns())
+            .extracting(c -> c.name() + " " + c.type())
+            .containsExactly(
+                "id bigint",
+                "name varchar(200)",
+                "active tinyint(1)",
+                "joined datetime(6)",
+                "token char(36)",
+                "balance decimal(12,2)",
+                "bio longtext",
+                "settings json",
+                "avatar longblob");
       }
       MysqlTestServer.exec(tenant, "INSERT INTO clients (name) VALUES ('Ada'), ('Grace')");
-      try (SchemaSync sync = SchemaSync.builder().url(MysqlTestServer.url()).target(Target.of(v2)).build()) {
+      try (SchemaSync sync =
+          SchemaSync.builder().url(MysqlTestServer.url()).target(Target.of(v2)).build()) {
         TenantResult r = sync.sync(tenant);
         assertThat(r.failure()).isNull();
         assertThat(r.status()).isEqualTo(TenantStatus.APPLIED);
-        assertThat(r.plan().steps()).flatExtracting(s -> s.changes())
+        assertThat(r.plan().steps())
+            .flatExtracting(s -> s.changes())
             .hasAtLeastOneElementOfType(RenameTable.class)
             .hasAtLeastOneElementOfType(RenameColumn.class);
-        assertThat(sync.diff(TenantSelection.ids(tenant)).results().get(0).diff().isEmpty()).isTrue();
+        assertThat(sync.diff(TenantSelection.ids(tenant)).results().get(0).diff().isEmpty())
+            .isTrue();
         assertThat(sync.sync(tenant).status()).isEqualTo(TenantStatus.IN_SYNC);
       }
-      assertThat(count(tenant, "SELECT COUNT(*) FROM customers WHERE full_name IN ('Ada', 'Grace')"))
+      assertThat(
+              count(tenant, "SELECT COUNT(*) FROM customers WHERE full_name IN ('Ada', 'Grace')"))
           .isEqualTo(2);
       assertThat(count(tenant, "SELECT COUNT(*) FROM customers WHERE active = 1")).isEqualTo(2);
     }

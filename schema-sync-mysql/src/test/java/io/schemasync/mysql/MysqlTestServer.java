@@ -11,11 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Finds the MySQL-family server the tests run against: {@code SCHEMA_SYNC_TEST_MYSQL_URL} when
- * set, else the local server on 127.0.0.1:3306 (root, empty password) when it answers. Without
- * either, tests are skipped with a loud message — or fail when {@code CI=true}, so a green build
- * always means the database tests ran. (No Docker engine is assumed, so Testcontainers is not
- * tried.)
+ * Finds the MySQL-family server the tests run against: {@code SCHEMA_SYNC_TEST_MYSQL_URL} when set,
+ * else the local server on 127.0.0.1:3306 (root, empty password) when it answers. Without either,
+ * tests are skipped with a loud message — or fail when {@code CI=true}, so a green build always
+ * means the database tests ran. (No Docker engine is assumed, so Testcontainers is not tried.)
  */
 final class MysqlTestServer {
   static final String ENV = "SCHEMA_SYNC_TEST_MYSQL_URL";
@@ -26,14 +25,20 @@ final class MysqlTestServer {
 
   private MysqlTestServer() {}
 
-  /** The server's JDBC URL (with credentials); skips or fails the calling test when there is none. */
+  /**
+   * The server's JDBC URL (with credentials); skips or fails the calling test when there is none.
+   */
   static synchronized String url() {
     if (resolved == null && problem == null) {
       resolve();
     }
     if (resolved == null) {
-      String message = "NO MySQL/MariaDB SERVER FOR TESTS: " + problem + ". Set " + ENV
-          + " or start MariaDB on 127.0.0.1:3306 (see TESTING.md).";
+      String message =
+          "NO MySQL/MariaDB SERVER FOR TESTS: "
+              + problem
+              + ". Set "
+              + ENV
+              + " or start MariaDB on 127.0.0.1:3306 (see TESTING.md).";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         throw new AssertionError(message);
       }
@@ -50,8 +55,11 @@ final class MysqlTestServer {
       c.isValid(5);
       resolved = candidate;
     } catch (SQLException e) {
-      problem = (env != null ? ENV + " does not answer" : "nothing answers on 127.0.0.1:3306")
-          + " (" + e.getMessage() + ")";
+      problem =
+          (env != null ? ENV + " does not answer" : "nothing answers on 127.0.0.1:3306")
+              + " ("
+              + e.getMessage()
+              + ")";
     }
   }
 

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * A worker process for the fault test: syncs one tenant to a snapshot target, pausing at the
- * start and end of every step so the test can kill it at a known point.
+ * A worker process for the fault test: syncs one tenant to a snapshot target, pausing at the start
+ * and end of every step so the test can kill it at a known point.
  *
  * <p>Arguments: JDBC URL, tenant id, path of the target snapshot JSON, pause in milliseconds.
  */
@@ -25,21 +25,25 @@ public final class SyncChild {
     String tenant = args[1];
     SchemaSnapshot target = SchemaSnapshot.fromJson(Files.readString(Path.of(args[2])));
     long pause = Long.parseLong(args[3]);
-    StepListener slow = new StepListener() {
-      @Override
-      public void stepStarted(TenantContext t, MigrationStep step) {
-        sleep(pause);
-      }
+    StepListener slow =
+        new StepListener() {
+          @Override
+          public void stepStarted(TenantContext t, MigrationStep step) {
+            sleep(pause);
+          }
 
-      @Override
-      public void stepFinished(TenantContext t, MigrationStep step, Duration took) {
-        sleep(pause);
-      }
-    };
-    try (SchemaSync sync = SchemaSync.builder().url(url).target(new Target.Snapshot(target))
-        .listener(slow).build()) {
+          @Override
+          public void stepFinished(TenantContext t, MigrationStep step, Duration took) {
+            sleep(pause);
+          }
+        };
+    try (SchemaSync sync =
+        SchemaSync.builder().url(url).target(new Target.Snapshot(target)).listener(slow).build()) {
       TenantResult result = sync.sync(tenant);
-      System.out.println("RESULT " + result.status() + (result.failure() == null ? "" : " " + result.failure().getMessage()));
+      System.out.println(
+          "RESULT "
+              + result.status()
+              + (result.failure() == null ? "" : " " + result.failure().getMessage()));
       System.exit(result.failure() == null ? 0 : 1);
     }
   }

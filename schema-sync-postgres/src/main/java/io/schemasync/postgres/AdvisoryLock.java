@@ -47,7 +47,12 @@ final class AdvisoryLock implements TenantLock {
           c.close();
           throw new UnableToAcquireLockException(
               schema,
-              "tenant " + schema + " is locked by " + holder + "; waited " + timeout.toMillis()
+              "tenant "
+                  + schema
+                  + " is locked by "
+                  + holder
+                  + "; waited "
+                  + timeout.toMillis()
                   + " ms. Wait for that migration to finish, or raise the lock timeout");
         }
         Thread.sleep(Math.min(pause, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
@@ -59,13 +64,14 @@ final class AdvisoryLock implements TenantLock {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       closeQuietly(c);
-      throw new UnableToAcquireLockException(schema, "interrupted while waiting for the tenant's lock");
+      throw new UnableToAcquireLockException(
+          schema, "interrupted while waiting for the tenant's lock");
     }
   }
 
   private static boolean tryLock(Connection c, String schema) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT pg_try_advisory_lock(" + LOCK_CLASS + ", " + KEY + ")")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT pg_try_advisory_lock(" + LOCK_CLASS + ", " + KEY + ")")) {
       ps.setString(1, schema);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -76,18 +82,23 @@ final class AdvisoryLock implements TenantLock {
 
   /** "another migration (pid 123, application 'x', since ...)" or a vaguer text if it is gone. */
   private static String holder(Connection c, String schema) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT l.pid, a.application_name, a.backend_start FROM pg_locks l"
-            + " LEFT JOIN pg_stat_activity a ON a.pid = l.pid"
-            + " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2"
-            + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
-            + " AND l.classid::bigint = " + LOCK_CLASS
-            + " AND l.objid::bigint = (" + KEY + "::bigint & 4294967295)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT l.pid, a.application_name, a.backend_start FROM pg_locks l"
+                + " LEFT JOIN pg_stat_activity a ON a.pid = l.pid"
+                + " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2"
+                + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                + " AND l.classid::bigint = "
+                + LOCK_CLASS
+                + " AND l.objid::bigint = ("
+                + KEY
+                + "::bigint & 4294967295)")) {
       ps.setString(1, schema);
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) {
           String app = rs.getString(2);
-          return "another migration (pid " + rs.getInt(1)
+          return "another migration (pid "
+              + rs.getInt(1)
               + (app == null || app.isEmpty() ? "" : ", application '" + app + "'")
               + (rs.getTimestamp(3) == null ? "" : ", connected since " + rs.getTimestamp(3))
               + ")";
@@ -99,8 +110,8 @@ final class AdvisoryLock implements TenantLock {
 
   @Override
   public void close() {
-    try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT pg_advisory_unlock(" + LOCK_CLASS + ", " + KEY + ")")) {
+    try (PreparedStatement ps =
+        connection.prepareStatement("SELECT pg_advisory_unlock(" + LOCK_CLASS + ", " + KEY + ")")) {
       ps.setString(1, schema);
       ps.execute();
     } catch (SQLException e) {

@@ -58,8 +58,8 @@ final class AlterColumnSql {
       // PostgreSQL 15 cannot change or add a generation expression in place: re-add the column
       statements.add(ddl.alterTable(table) + "DROP COLUMN " + quote(from.name()));
       statements.add(ddl.alterTable(table) + "ADD COLUMN " + ddl.columnDefinition(to));
-      locking.add("re-adds " + table + "." + to.name() + " with its new expression, rewriting "
-          + table);
+      locking.add(
+          "re-adds " + table + "." + to.name() + " with its new expression, rewriting " + table);
       comment();
       return draft();
     }
@@ -79,22 +79,44 @@ final class AlterColumnSql {
     }
     if (typeChanges) {
       String type = ddl.type(to.type());
-      statements.add(alter + "TYPE " + type
-          + (to.collation() == null ? "" : " COLLATE " + quote(to.collation()))
-          + " USING " + quote(to.name()) + "::" + type);
+      statements.add(
+          alter
+              + "TYPE "
+              + type
+              + (to.collation() == null ? "" : " COLLATE " + quote(to.collation()))
+              + " USING "
+              + quote(to.name())
+              + "::"
+              + type);
       if (change.typeChanged() && PgTypes.rewrites(from.type(), to.type())) {
-        locking.add("rewrites " + table + " and its indexes under an ACCESS EXCLUSIVE lock to"
-            + " change " + to.name() + " from " + from.type() + " to " + to.type());
+        locking.add(
+            "rewrites "
+                + table
+                + " and its indexes under an ACCESS EXCLUSIVE lock to"
+                + " change "
+                + to.name()
+                + " from "
+                + from.type()
+                + " to "
+                + to.type());
       } else if (change.collationChanged()) {
-        locking.add("rebuilds the indexes on " + table + "." + to.name()
-            + " under an ACCESS EXCLUSIVE lock to change its collation");
+        locking.add(
+            "rebuilds the indexes on "
+                + table
+                + "."
+                + to.name()
+                + " under an ACCESS EXCLUSIVE lock to change its collation");
       }
     }
     if (change.nullabilityChanged() || (change.identityChanged() && to.identity() != null)) {
       if (!to.nullable() && from.nullable()) {
         statements.add(alter + "SET NOT NULL");
-        locking.add("scans all of " + table + " under an ACCESS EXCLUSIVE lock to check "
-            + to.name() + " for NULLs");
+        locking.add(
+            "scans all of "
+                + table
+                + " under an ACCESS EXCLUSIVE lock to check "
+                + to.name()
+                + " for NULLs");
       } else if (to.nullable() && !from.nullable()) {
         statements.add(alter + "DROP NOT NULL");
       }
@@ -112,8 +134,10 @@ final class AlterColumnSql {
       if (from.identity() == null) {
         statements.add(alter + "ADD" + PgDdl.identityClause(to.identity()));
       } else {
-        statements.add(alter + "SET GENERATED "
-            + (to.identity() == Identity.ALWAYS ? "ALWAYS" : "BY DEFAULT"));
+        statements.add(
+            alter
+                + "SET GENERATED "
+                + (to.identity() == Identity.ALWAYS ? "ALWAYS" : "BY DEFAULT"));
       }
     }
     comment();
@@ -133,7 +157,12 @@ final class AlterColumnSql {
     }
     return locking.isEmpty()
         ? StepDraft.of(change, statements)
-        : new StepDraft(change.describe(), List.of(change), statements, Safety.LOCKING,
-            String.join("; ", locking), true);
+        : new StepDraft(
+            change.describe(),
+            List.of(change),
+            statements,
+            Safety.LOCKING,
+            String.join("; ", locking),
+            true);
   }
 }

@@ -15,7 +15,9 @@ final class CatalogQueries {
   private static final String TABLES_FILTER =
       " n.nspname = ANY(?) AND c.relkind IN ('r', 'p') AND NOT c.relispartition"
           // bookkeeping of rollouts, written with the change: never part of the schema
-          + " AND c.relname <> '" + io.schemasync.spi.CommitMarker.TABLE + "'"
+          + " AND c.relname <> '"
+          + io.schemasync.spi.CommitMarker.TABLE
+          + "'"
           + NOT_EXTENSION_CLASS;
 
   static final String SCHEMAS =
@@ -24,7 +26,8 @@ final class CatalogQueries {
   static final String TABLES =
       "SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class')"
           + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-          + " WHERE" + TABLES_FILTER;
+          + " WHERE"
+          + TABLES_FILTER;
 
   static final String COLUMNS =
       "SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
@@ -47,12 +50,18 @@ final class CatalogQueries {
           + " LEFT JOIN pg_collation co ON co.oid = a.attcollation"
           + " LEFT JOIN pg_description de ON de.objoid = c.oid AND de.classoid = 'pg_class'::regclass"
           + " AND de.objsubid = a.attnum"
-          + " WHERE" + TABLES_FILTER + " AND a.attnum > 0 AND NOT a.attisdropped"
+          + " WHERE"
+          + TABLES_FILTER
+          + " AND a.attnum > 0 AND NOT a.attisdropped"
           + " ORDER BY n.nspname, c.relname, a.attnum";
 
   private static String attnames(String relid, String keys) {
-    return "ARRAY(SELECT a.attname::text FROM unnest(" + keys + ") WITH ORDINALITY k(num, ord)"
-        + " JOIN pg_attribute a ON a.attrelid = " + relid + " AND a.attnum = k.num"
+    return "ARRAY(SELECT a.attname::text FROM unnest("
+        + keys
+        + ") WITH ORDINALITY k(num, ord)"
+        + " JOIN pg_attribute a ON a.attrelid = "
+        + relid
+        + " AND a.attnum = k.num"
         + " ORDER BY k.ord)";
   }
 
@@ -62,14 +71,17 @@ final class CatalogQueries {
           + " CASE WHEN co.contype = 'c' THEN pg_get_constraintdef(co.oid) END,"
           + " rn.nspname, rc.relname,"
           + " CASE WHEN rc.relnamespace <> c.relnamespace OR rc.relispartition THEN "
-          + attnames("co.confrelid", "co.confkey") + " END, array_to_string(co.confkey, ' '),"
+          + attnames("co.confrelid", "co.confkey")
+          + " END, array_to_string(co.confkey, ' '),"
           + " co.confupdtype, co.confdeltype, co.condeferrable"
           + " FROM pg_constraint co"
           + " JOIN pg_class c ON c.oid = co.conrelid"
           + " JOIN pg_namespace n ON n.oid = c.relnamespace"
           + " LEFT JOIN pg_class rc ON rc.oid = co.confrelid"
           + " LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
-          + " WHERE" + TABLES_FILTER + " AND co.contype IN ('p', 'u', 'c', 'f')";
+          + " WHERE"
+          + TABLES_FILTER
+          + " AND co.contype IN ('p', 'u', 'c', 'f')";
 
   static final String INDEXES =
       "SELECT n.nspname, c.relname, ic.relname, i.indisunique, am.amname, i.indnkeyatts,"
@@ -83,7 +95,8 @@ final class CatalogQueries {
           + " JOIN pg_am am ON am.oid = ic.relam"
           + " JOIN pg_class c ON c.oid = i.indrelid"
           + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-          + " WHERE" + TABLES_FILTER
+          + " WHERE"
+          + TABLES_FILTER
           + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid"
           + " AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))";
 
@@ -93,12 +106,15 @@ final class CatalogQueries {
           + " FROM pg_trigger t"
           + " JOIN pg_class c ON c.oid = t.tgrelid"
           + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-          + " WHERE" + TABLES_FILTER + " AND NOT t.tgisinternal";
+          + " WHERE"
+          + TABLES_FILTER
+          + " AND NOT t.tgisinternal";
 
   static final String VIEWS =
       "SELECT n.nspname, c.relname, c.relkind, pg_get_viewdef(c.oid)"
           + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-          + " WHERE n.nspname = ANY(?) AND c.relkind IN ('v', 'm')" + NOT_EXTENSION_CLASS;
+          + " WHERE n.nspname = ANY(?) AND c.relkind IN ('v', 'm')"
+          + NOT_EXTENSION_CLASS;
 
   static final String ROUTINES =
       "SELECT n.nspname, p.proname, p.prokind, pg_get_function_identity_arguments(p.oid),"
@@ -119,7 +135,8 @@ final class CatalogQueries {
           + " ARRAY(SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid"
           + " ORDER BY e.enumsortorder)"
           + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
-          + " WHERE n.nspname = ANY(?) AND t.typtype = 'e'" + NOT_EXTENSION_TYPE;
+          + " WHERE n.nspname = ANY(?) AND t.typtype = 'e'"
+          + NOT_EXTENSION_TYPE;
 
   static final String DOMAINS =
       "SELECT n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod), t.typnotnull,"
@@ -129,7 +146,8 @@ final class CatalogQueries {
           + " ARRAY(SELECT pg_get_constraintdef(k.oid) FROM pg_constraint k WHERE k.contypid = t.oid"
           + "  AND k.contype = 'c' ORDER BY k.conname)"
           + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
-          + " WHERE n.nspname = ANY(?) AND t.typtype = 'd'" + NOT_EXTENSION_TYPE;
+          + " WHERE n.nspname = ANY(?) AND t.typtype = 'd'"
+          + NOT_EXTENSION_TYPE;
 
   static final String SEQUENCES =
       "SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement,"
@@ -142,7 +160,8 @@ final class CatalogQueries {
           + " FROM pg_sequence s"
           + " JOIN pg_class c ON c.oid = s.seqrelid"
           + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-          + " WHERE n.nspname = ANY(?)" + NOT_EXTENSION_CLASS
+          + " WHERE n.nspname = ANY(?)"
+          + NOT_EXTENSION_CLASS
           // an identity column's sequence is part of the column: never fetched
           + " AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_class'::regclass"
           + " AND i.objid = c.oid AND i.deptype = 'i')";

@@ -61,16 +61,28 @@ final class CatalogReader {
     CatalogReader reader = new CatalogReader(connection, schemas);
     reader.searchPath();
     int rows = 0;
-    for (String sql : List.of(CatalogQueries.SCHEMAS, CatalogQueries.TABLES, CatalogQueries.COLUMNS,
-        CatalogQueries.CONSTRAINTS, CatalogQueries.INDEXES, CatalogQueries.TRIGGERS,
-        CatalogQueries.VIEWS, CatalogQueries.ROUTINES, CatalogQueries.ENUMS,
-        CatalogQueries.DOMAINS, CatalogQueries.SEQUENCES)) {
-      rows += reader.query(sql, rs -> {
-        int columns = rs.getMetaData().getColumnCount();
-        for (int i = 1; i <= columns; i++) {
-          rs.getObject(i);
-        }
-      });
+    for (String sql :
+        List.of(
+            CatalogQueries.SCHEMAS,
+            CatalogQueries.TABLES,
+            CatalogQueries.COLUMNS,
+            CatalogQueries.CONSTRAINTS,
+            CatalogQueries.INDEXES,
+            CatalogQueries.TRIGGERS,
+            CatalogQueries.VIEWS,
+            CatalogQueries.ROUTINES,
+            CatalogQueries.ENUMS,
+            CatalogQueries.DOMAINS,
+            CatalogQueries.SEQUENCES)) {
+      rows +=
+          reader.query(
+              sql,
+              rs -> {
+                int columns = rs.getMetaData().getColumnCount();
+                for (int i = 1; i <= columns; i++) {
+                  rs.getObject(i);
+                }
+              });
     }
     return rows;
   }
@@ -79,29 +91,43 @@ final class CatalogReader {
     searchPath();
     query(CatalogQueries.SCHEMAS, rs -> prefixes.put(rs.getString(1), rs.getString(2) + "."));
     prefixes.keySet().forEach(s -> tables.put(s, new LinkedHashMap<>()));
-    query(CatalogQueries.TABLES, rs -> {
-      TableParts parts = new TableParts(rs.getString(2));
-      parts.comment = rs.getString(3);
-      tables.get(rs.getString(1)).put(parts.name, parts);
-    });
+    query(
+        CatalogQueries.TABLES,
+        rs -> {
+          TableParts parts = new TableParts(rs.getString(2));
+          parts.comment = rs.getString(3);
+          tables.get(rs.getString(1)).put(parts.name, parts);
+        });
     query(CatalogQueries.COLUMNS, this::column);
     query(CatalogQueries.CONSTRAINTS, this::constraint);
     query(CatalogQueries.INDEXES, this::index);
-    query(CatalogQueries.TRIGGERS, rs -> {
-      String schema = rs.getString(1);
-      TableParts table = table(rs);
-      table.triggers.add(
-          TriggerDefinition.parse(
-              rs.getString(3), rs.getInt(4), strip(schema, rs.getString(5)),
-              table.names(rs.getString(6))));
-    });
+    query(
+        CatalogQueries.TRIGGERS,
+        rs -> {
+          String schema = rs.getString(1);
+          TableParts table = table(rs);
+          table.triggers.add(
+              TriggerDefinition.parse(
+                  rs.getString(3),
+                  rs.getInt(4),
+                  strip(schema, rs.getString(5)),
+                  table.names(rs.getString(6))));
+        });
     SchemaObjects objects = new SchemaObjects();
-    query(CatalogQueries.VIEWS, rs -> objects.views(rs.getString(1)).add(
-        new View(rs.getString(2), viewText(rs.getString(1), rs.getString(4)),
-            "m".equals(rs.getString(3)))));
+    query(
+        CatalogQueries.VIEWS,
+        rs ->
+            objects
+                .views(rs.getString(1))
+                .add(
+                    new View(
+                        rs.getString(2),
+                        viewText(rs.getString(1), rs.getString(4)),
+                        "m".equals(rs.getString(3)))));
     query(CatalogQueries.ROUTINES, rs -> objects.routines(rs.getString(1)).add(routine(rs)));
-    query(CatalogQueries.ENUMS, rs -> objects.enums(rs.getString(1)).add(
-        new EnumType(rs.getString(2), strings(rs, 3))));
+    query(
+        CatalogQueries.ENUMS,
+        rs -> objects.enums(rs.getString(1)).add(new EnumType(rs.getString(2), strings(rs, 3))));
     query(CatalogQueries.DOMAINS, rs -> objects.domains(rs.getString(1)).add(domain(rs)));
     query(CatalogQueries.SEQUENCES, rs -> sequence(rs, objects));
 
@@ -131,7 +157,8 @@ final class CatalogReader {
     String generatedCode = rs.getString(8);
     String serialSequence = rs.getString(11);
     Identity identity =
-        "a".equals(identityCode) ? Identity.ALWAYS
+        "a".equals(identityCode)
+            ? Identity.ALWAYS
             : "d".equals(identityCode) ? Identity.BY_DEFAULT : null;
     GeneratedColumn generated = null;
     if ("s".equals(generatedCode)) {
@@ -146,8 +173,16 @@ final class CatalogReader {
     }
     TableParts table = table(rs);
     table.attnames.put(rs.getInt(12), rs.getString(3));
-    table.columns.add(new Column(rs.getString(3), strip(schema, rs.getString(4)),
-        !rs.getBoolean(5), defaultValue, identity, generated, rs.getString(9), rs.getString(10)));
+    table.columns.add(
+        new Column(
+            rs.getString(3),
+            strip(schema, rs.getString(4)),
+            !rs.getBoolean(5),
+            defaultValue,
+            identity,
+            generated,
+            rs.getString(9),
+            rs.getString(10)));
   }
 
   private void constraint(ResultSet rs) throws SQLException {
@@ -158,7 +193,9 @@ final class CatalogReader {
     switch (rs.getString(4)) {
       case "p" -> table.primaryKey = new PrimaryKey(name, columns);
       case "u" -> table.uniques.add(new UniqueConstraint(name, columns));
-      case "c" -> table.checks.add(new CheckConstraint(name, checkExpression(strip(schema, rs.getString(6)))));
+      case "c" ->
+          table.checks.add(
+              new CheckConstraint(name, checkExpression(strip(schema, rs.getString(6)))));
       case "f" -> {
         String refSchema = rs.getString(7);
         boolean local = schema.equals(refSchema);
@@ -166,10 +203,17 @@ final class CatalogReader {
         TableParts referenced = local ? tables.get(schema).get(rs.getString(8)) : null;
         List<String> refColumns =
             referenced != null ? referenced.names(rs.getString(10)) : strings(rs, 9);
-        table.foreignKeys.add(new ForeignKey(name, columns, refTable, refColumns,
-            action(rs.getString(12)), action(rs.getString(11)), rs.getBoolean(13)));
+        table.foreignKeys.add(
+            new ForeignKey(
+                name,
+                columns,
+                refTable,
+                refColumns,
+                action(rs.getString(12)),
+                action(rs.getString(11)),
+                rs.getBoolean(13)));
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -189,21 +233,31 @@ final class CatalogReader {
         continue;
       }
       boolean descending = i < options.length && (Integer.parseInt(options[i]) & 1) != 0;
-      parts.add("0".equals(keys[i])
-          ? new IndexPart(null, strip(schema, expressions.get(i)), descending)
-          : new IndexPart(column, null, descending));
+      parts.add(
+          "0".equals(keys[i])
+              ? new IndexPart(null, strip(schema, expressions.get(i)), descending)
+              : new IndexPart(column, null, descending));
     }
     String method = rs.getString(5);
-    table.indexes.add(new Index(rs.getString(3), parts, rs.getBoolean(4),
-        strip(schema, rs.getString(9)), "btree".equals(method) ? null : method, include));
+    table.indexes.add(
+        new Index(
+            rs.getString(3),
+            parts,
+            rs.getBoolean(4),
+            strip(schema, rs.getString(9)),
+            "btree".equals(method) ? null : method,
+            include));
   }
 
   private Routine routine(ResultSet rs) throws SQLException {
     String schema = rs.getString(1);
     boolean procedure = "p".equals(rs.getString(3));
-    return new Routine(rs.getString(2),
+    return new Routine(
+        rs.getString(2),
         procedure ? Routine.RoutineKind.PROCEDURE : Routine.RoutineKind.FUNCTION,
-        strip(schema, rs.getString(4)), strip(schema, rs.getString(5)), rs.getString(6),
+        strip(schema, rs.getString(4)),
+        strip(schema, rs.getString(5)),
+        rs.getString(6),
         rs.getString(7));
   }
 
@@ -215,8 +269,12 @@ final class CatalogReader {
     for (int i = 0; i < names.size(); i++) {
       checks.add(new CheckConstraint(names.get(i), checkExpression(strip(schema, defs.get(i)))));
     }
-    return new DomainType(rs.getString(2), strip(schema, rs.getString(3)), rs.getBoolean(4),
-        strip(schema, rs.getString(5)), checks);
+    return new DomainType(
+        rs.getString(2),
+        strip(schema, rs.getString(3)),
+        rs.getBoolean(4),
+        strip(schema, rs.getString(5)),
+        checks);
   }
 
   private void sequence(ResultSet rs, SchemaObjects objects) throws SQLException {
@@ -233,16 +291,25 @@ final class CatalogReader {
     long increment = rs.getLong(5);
     long min = rs.getLong(6);
     long max = rs.getLong(7);
-    long typeMax = switch (type) {
-      case "smallint" -> Short.MAX_VALUE;
-      case "integer" -> Integer.MAX_VALUE;
-      default -> Long.MAX_VALUE;
-    };
+    long typeMax =
+        switch (type) {
+          case "smallint" -> Short.MAX_VALUE;
+          case "integer" -> Integer.MAX_VALUE;
+          default -> Long.MAX_VALUE;
+        };
     long defaultMin = increment > 0 ? 1 : -typeMax - 1;
     long defaultMax = increment > 0 ? typeMax : -1;
-    objects.sequences(schema).add(new Sequence(name, rs.getLong(4), increment,
-        min == defaultMin ? null : min, max == defaultMax ? null : max, rs.getBoolean(8),
-        owner == null ? null : owner.substring(2)));
+    objects
+        .sequences(schema)
+        .add(
+            new Sequence(
+                name,
+                rs.getLong(4),
+                increment,
+                min == defaultMin ? null : min,
+                max == defaultMax ? null : max,
+                rs.getBoolean(8),
+                owner == null ? null : owner.substring(2)));
   }
 
   private String viewText(String schema, String definition) {
@@ -343,8 +410,8 @@ final class CatalogReader {
     }
 
     Table build() {
-      return new Table(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers,
-          comment);
+      return new Table(
+          name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment);
     }
   }
 }

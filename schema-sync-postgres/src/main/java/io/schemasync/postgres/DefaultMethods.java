@@ -22,7 +22,12 @@ final class DefaultMethods {
       return index;
     }
     String method = index.method().toLowerCase(Locale.ROOT);
-    return new Index(index.name(), index.parts(), index.unique(), index.where(),
-        "btree".equals(method) ? null : method, index.include());
+    return new Index(
+        index.name(),
+        index.parts(),
+        index.unique(),
+        index.where(),
+        "btree".equals(method) ? null : method,
+        index.include());
   }
 }

@@ -29,11 +29,14 @@ final class GeneratedNames {
 
   private static Table fill(Table table) {
     Set<String> used = new HashSet<>();
-    table.constraints().forEach(c -> {
-      if (c.name() != null) {
-        used.add(c.name());
-      }
-    });
+    table
+        .constraints()
+        .forEach(
+            c -> {
+              if (c.name() != null) {
+                used.add(c.name());
+              }
+            });
     table.indexes().forEach(i -> used.add(i.name()));
     String t = table.name();
     PrimaryKey pk = table.primaryKey();
@@ -42,21 +45,34 @@ final class GeneratedNames {
     }
     List<UniqueConstraint> uniques = new ArrayList<>();
     for (UniqueConstraint u : table.uniques()) {
-      uniques.add(u.name() != null ? u
-          : new UniqueConstraint(choose(t, String.join("_", u.columns()), "key", used), u.columns()));
+      uniques.add(
+          u.name() != null
+              ? u
+              : new UniqueConstraint(
+                  choose(t, String.join("_", u.columns()), "key", used), u.columns()));
     }
     List<ForeignKey> fks = new ArrayList<>();
     for (ForeignKey fk : table.foreignKeys()) {
-      fks.add(fk.name() != null ? fk
-          : new ForeignKey(choose(t, String.join("_", fk.columns()), "fkey", used), fk.columns(),
-              fk.referencedTable(), fk.referencedColumns(), fk.onDelete(), fk.onUpdate(),
-              fk.deferrable()));
+      fks.add(
+          fk.name() != null
+              ? fk
+              : new ForeignKey(
+                  choose(t, String.join("_", fk.columns()), "fkey", used),
+                  fk.columns(),
+                  fk.referencedTable(),
+                  fk.referencedColumns(),
+                  fk.onDelete(),
+                  fk.onUpdate(),
+                  fk.deferrable()));
     }
     List<CheckConstraint> checks = new ArrayList<>();
     for (CheckConstraint check : table.checks()) {
-      checks.add(check.name() != null ? check
-          : new CheckConstraint(choose(t, soleColumn(table, check.expression()), "check", used),
-              check.expression()));
+      checks.add(
+          check.name() != null
+              ? check
+              : new CheckConstraint(
+                  choose(t, soleColumn(table, check.expression()), "check", used),
+                  check.expression()));
     }
     return table.withPrimaryKey(pk).withUniques(uniques).withForeignKeys(fks).withChecks(checks);
   }
@@ -66,8 +82,10 @@ final class GeneratedNames {
     String lower = expression.toLowerCase(Locale.ROOT);
     String found = null;
     for (Column column : table.columns()) {
-      if (lower.matches("(?s).*(?<![\\w\"])\"?" + java.util.regex.Pattern.quote(column.name()
-          .toLowerCase(Locale.ROOT)) + "\"?(?![\\w\"]).*")) {
+      if (lower.matches(
+          "(?s).*(?<![\\w\"])\"?"
+              + java.util.regex.Pattern.quote(column.name().toLowerCase(Locale.ROOT))
+              + "\"?(?![\\w\"]).*")) {
         if (found != null) {
           return null;
         }

@@ -5,9 +5,9 @@ import java.sql.SQLException;
 
 /**
  * Stops HikariCP from closing a connection on SQLState 0A000 (feature not supported), which it
- * treats as fatal for some drivers but PostgreSQL raises for ordinary DDL refusals such as
- * altering a column a generated column reads. Without it the real error is lost behind "this
- * connection has been closed".
+ * treats as fatal for some drivers but PostgreSQL raises for ordinary DDL refusals such as altering
+ * a column a generated column reads. Without it the real error is lost behind "this connection has
+ * been closed".
  */
 public final class KeepConnectionOnDdlErrors implements SQLExceptionOverride {
   @java.lang.Override

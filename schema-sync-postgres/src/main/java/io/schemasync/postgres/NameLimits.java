@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Refuses target names longer than PostgreSQL's 63 bytes: the server would silently truncate
- * them, so the object would exist under another name and never compare equal to the target.
+ * Refuses target names longer than PostgreSQL's 63 bytes: the server would silently truncate them,
+ * so the object would exist under another name and never compare equal to the target.
  */
 final class NameLimits {
   private NameLimits() {}
@@ -42,8 +42,12 @@ final class NameLimits {
     target.domains().forEach(d -> check(problems, "domain", d.name()));
     target.sequences().forEach(s -> check(problems, "sequence", s.name()));
     if (!problems.isEmpty()) {
-      throw new InvalidTargetException(null, "PostgreSQL names are at most " + PgNames.MAX_BYTES
-          + " bytes of UTF-8 and would be truncated; shorten: " + String.join("; ", problems));
+      throw new InvalidTargetException(
+          null,
+          "PostgreSQL names are at most "
+              + PgNames.MAX_BYTES
+              + " bytes of UTF-8 and would be truncated; shorten: "
+              + String.join("; ", problems));
     }
   }
 

@@ -25,14 +25,16 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Builds the DDL text for one schema. Every object name is quoted and qualified by the schema;
- * only expressions the target wrote (defaults, checks, view queries, routine bodies) are passed
- * through as written.
+ * Builds the DDL text for one schema. Every object name is quoted and qualified by the schema; only
+ * expressions the target wrote (defaults, checks, view queries, routine bodies) are passed through
+ * as written.
  */
 final class PgDdl {
   private final String schema;
 
-  /** @param quotedSchema the quoted schema name, e.g. {@code "tenant_1"} */
+  /**
+   * @param quotedSchema the quoted schema name, e.g. {@code "tenant_1"}
+   */
   PgDdl(String quotedSchema) {
     this.schema = quotedSchema;
   }
@@ -71,8 +73,8 @@ final class PgDdl {
     table.uniques().forEach(u -> parts.add(constraintDefinition(u)));
     table.checks().forEach(c -> parts.add(constraintDefinition(c)));
     List<String> statements = new ArrayList<>();
-    statements.add("CREATE TABLE " + name(table.name()) + " (\n  "
-        + String.join(",\n  ", parts) + "\n)");
+    statements.add(
+        "CREATE TABLE " + name(table.name()) + " (\n  " + String.join(",\n  ", parts) + "\n)");
     if (table.comment() != null) {
       statements.add(tableComment(table.name(), table.comment()));
     }
@@ -117,9 +119,18 @@ final class PgDdl {
     } else if (constraint instanceof CheckConstraint c) {
       return prefix + "CHECK (" + c.expression() + ")";
     } else if (constraint instanceof ForeignKey fk) {
-      return prefix + "FOREIGN KEY (" + columns(fk.columns()) + ") REFERENCES "
-          + referencedTable(fk.referencedTable()) + " (" + columns(fk.referencedColumns()) + ")"
-          + " ON UPDATE " + fk.onUpdate().sql() + " ON DELETE " + fk.onDelete().sql()
+      return prefix
+          + "FOREIGN KEY ("
+          + columns(fk.columns())
+          + ") REFERENCES "
+          + referencedTable(fk.referencedTable())
+          + " ("
+          + columns(fk.referencedColumns())
+          + ")"
+          + " ON UPDATE "
+          + fk.onUpdate().sql()
+          + " ON DELETE "
+          + fk.onDelete().sql()
           + (fk.deferrable() ? " DEFERRABLE" : "");
     }
     throw new IllegalArgumentException("unknown constraint " + constraint);
@@ -130,11 +141,18 @@ final class PgDdl {
   }
 
   String tableComment(String table, String comment) {
-    return "COMMENT ON TABLE " + name(table) + " IS " + (comment == null ? "NULL" : literal(comment));
+    return "COMMENT ON TABLE "
+        + name(table)
+        + " IS "
+        + (comment == null ? "NULL" : literal(comment));
   }
 
   String columnComment(String table, String column, String comment) {
-    return "COMMENT ON COLUMN " + name(table) + "." + quote(column) + " IS "
+    return "COMMENT ON COLUMN "
+        + name(table)
+        + "."
+        + quote(column)
+        + " IS "
         + (comment == null ? "NULL" : literal(comment));
   }
 
@@ -151,8 +169,9 @@ final class PgDdl {
     if (index.method() != null) {
       out.append(" USING ").append(quote(index.method()));
     }
-    out.append(" (").append(index.parts().stream().map(PgDdl::indexPart)
-        .collect(Collectors.joining(", "))).append(')');
+    out.append(" (")
+        .append(index.parts().stream().map(PgDdl::indexPart).collect(Collectors.joining(", ")))
+        .append(')');
     if (!index.include().isEmpty()) {
       out.append(" INCLUDE (").append(columns(index.include())).append(')');
     }
@@ -168,8 +187,8 @@ final class PgDdl {
   }
 
   String createTrigger(String table, Trigger trigger) {
-    String timing = trigger.timing() == TriggerTiming.INSTEAD_OF ? "INSTEAD OF"
-        : trigger.timing().name();
+    String timing =
+        trigger.timing() == TriggerTiming.INSTEAD_OF ? "INSTEAD OF" : trigger.timing().name();
     List<String> events = new ArrayList<>();
     for (TriggerEvent event : trigger.events()) {
       if (event == TriggerEvent.UPDATE && !trigger.updateOf().isEmpty()) {
@@ -178,16 +197,26 @@ final class PgDdl {
         events.add(event.name());
       }
     }
-    return "CREATE TRIGGER " + quote(trigger.name()) + " " + timing + " "
-        + String.join(" OR ", events) + " ON " + name(table)
+    return "CREATE TRIGGER "
+        + quote(trigger.name())
+        + " "
+        + timing
+        + " "
+        + String.join(" OR ", events)
+        + " ON "
+        + name(table)
         + (trigger.forEachRow() ? " FOR EACH ROW" : " FOR EACH STATEMENT")
         + (trigger.when() == null ? "" : " WHEN (" + trigger.when() + ")")
-        + " " + trigger.body();
+        + " "
+        + trigger.body();
   }
 
   String createView(View view) {
-    return "CREATE " + (view.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + name(view.name())
-        + " AS\n" + view.definition();
+    return "CREATE "
+        + (view.materialized() ? "MATERIALIZED VIEW " : "VIEW ")
+        + name(view.name())
+        + " AS\n"
+        + view.definition();
   }
 
   String dropView(View view) {
@@ -197,22 +226,37 @@ final class PgDdl {
   String createRoutine(Routine routine) {
     boolean procedure = routine.kind() == Routine.RoutineKind.PROCEDURE;
     String tag = dollarTag(routine.body());
-    return "CREATE OR REPLACE " + (procedure ? "PROCEDURE " : "FUNCTION ") + name(routine.name())
-        + "(" + routine.arguments() + ")"
+    return "CREATE OR REPLACE "
+        + (procedure ? "PROCEDURE " : "FUNCTION ")
+        + name(routine.name())
+        + "("
+        + routine.arguments()
+        + ")"
         + (procedure || routine.returns() == null ? "" : " RETURNS " + routine.returns())
-        + " LANGUAGE " + quote(routine.language() == null ? "sql" : routine.language())
-        + " AS " + tag + routine.body() + tag;
+        + " LANGUAGE "
+        + quote(routine.language() == null ? "sql" : routine.language())
+        + " AS "
+        + tag
+        + routine.body()
+        + tag;
   }
 
   String dropRoutine(Routine routine) {
     boolean procedure = routine.kind() == Routine.RoutineKind.PROCEDURE;
-    return "DROP " + (procedure ? "PROCEDURE " : "FUNCTION ") + name(routine.name())
-        + "(" + routine.arguments() + ")";
+    return "DROP "
+        + (procedure ? "PROCEDURE " : "FUNCTION ")
+        + name(routine.name())
+        + "("
+        + routine.arguments()
+        + ")";
   }
 
   String createDomain(DomainType domain) {
-    StringBuilder out = new StringBuilder("CREATE DOMAIN ").append(name(domain.name()))
-        .append(" AS ").append(type(domain.baseType()));
+    StringBuilder out =
+        new StringBuilder("CREATE DOMAIN ")
+            .append(name(domain.name()))
+            .append(" AS ")
+            .append(type(domain.baseType()));
     if (domain.defaultValue() != null) {
       out.append(" DEFAULT ").append(domain.defaultValue());
     }
@@ -235,14 +279,18 @@ final class PgDdl {
   }
 
   private static String sequenceOptions(Sequence s) {
-    return " INCREMENT BY " + s.increment()
+    return " INCREMENT BY "
+        + s.increment()
         + (s.minValue() == null ? " NO MINVALUE" : " MINVALUE " + s.minValue())
         + (s.maxValue() == null ? " NO MAXVALUE" : " MAXVALUE " + s.maxValue())
-        + " START WITH " + s.start()
+        + " START WITH "
+        + s.start()
         + (s.cycle() ? " CYCLE" : " NO CYCLE");
   }
 
-  /** {@code OWNED BY "s"."t"."c"} for {@code table.column}, resolved against the target's tables. */
+  /**
+   * {@code OWNED BY "s"."t"."c"} for {@code table.column}, resolved against the target's tables.
+   */
   String ownedBy(String sequence, String owner, List<Table> tables) {
     if (owner == null) {
       return "ALTER SEQUENCE " + name(sequence) + " OWNED BY NONE";
@@ -250,7 +298,11 @@ final class PgDdl {
     for (Table table : tables) {
       if (owner.startsWith(table.name() + ".")
           && table.hasColumn(owner.substring(table.name().length() + 1))) {
-        return "ALTER SEQUENCE " + name(sequence) + " OWNED BY " + name(table.name()) + "."
+        return "ALTER SEQUENCE "
+            + name(sequence)
+            + " OWNED BY "
+            + name(table.name())
+            + "."
             + quote(owner.substring(table.name().length() + 1));
       }
     }

@@ -30,7 +30,9 @@ final class PgNames {
     return quote(schema) + "." + quote(name);
   }
 
-  /** A SQL string literal with embedded quotes doubled ({@code standard_conforming_strings} is on). */
+  /**
+   * A SQL string literal with embedded quotes doubled ({@code standard_conforming_strings} is on).
+   */
   static String literal(String text) {
     if (text.indexOf('\0') >= 0) {
       throw new IllegalArgumentException("a string literal cannot contain NUL");
@@ -43,9 +45,9 @@ final class PgNames {
   }
 
   /**
-   * Validates a tenant id as a schema name: no path separator, at most 63 bytes (longer names would be truncated by
-   * the server and silently address another schema), no {@code pg_} prefix (reserved for system
-   * schemas), not one of this adapter's scratch schemas.
+   * Validates a tenant id as a schema name: no path separator, at most 63 bytes (longer names would
+   * be truncated by the server and silently address another schema), no {@code pg_} prefix
+   * (reserved for system schemas), not one of this adapter's scratch schemas.
    */
   static TenantContext tenant(String id) {
     TenantContext tenant = TenantContext.of(id);
@@ -62,8 +64,11 @@ final class PgNames {
     if (bytes > MAX_BYTES) {
       throw new InvalidTenantException(
           id,
-          "a PostgreSQL schema name is at most " + MAX_BYTES + " bytes in UTF-8, this one has "
-              + bytes + "; PostgreSQL would truncate it, so choose a shorter id");
+          "a PostgreSQL schema name is at most "
+              + MAX_BYTES
+              + " bytes in UTF-8, this one has "
+              + bytes
+              + "; PostgreSQL would truncate it, so choose a shorter id");
     }
     if (id.startsWith("pg_") || id.equals("information_schema")) {
       throw new InvalidTenantException(

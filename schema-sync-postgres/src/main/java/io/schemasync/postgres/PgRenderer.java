@@ -47,9 +47,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Renders one plan's changes for one schema, with the safety class PostgreSQL's locking gives
- * each step. Knows the whole plan, so that it can fold a routine's drop and create into one
- * {@code CREATE OR REPLACE} and attach {@code OWNED BY} to the step that creates the owner.
+ * Renders one plan's changes for one schema, with the safety class PostgreSQL's locking gives each
+ * step. Knows the whole plan, so that it can fold a routine's drop and create into one {@code
+ * CREATE OR REPLACE} and attach {@code OWNED BY} to the step that creates the owner.
  */
 final class PgRenderer {
   private final PgDdl ddl;
@@ -60,7 +60,11 @@ final class PgRenderer {
   private final Map<String, List<String>> pendingOwnedBy = new HashMap<>();
   private final List<StepDraft> steps = new ArrayList<>();
 
-  PgRenderer(String quotedSchema, boolean online, SchemaSnapshot current, SchemaSnapshot target,
+  PgRenderer(
+      String quotedSchema,
+      boolean online,
+      SchemaSnapshot current,
+      SchemaSnapshot target,
       List<SchemaChange> changes) {
     this.ddl = new PgDdl(quotedSchema);
     this.online = online;
@@ -86,7 +90,8 @@ final class PgRenderer {
       if (change instanceof CreateSequence create && create.sequence().ownedBy() != null) {
         String owner = create.sequence().ownedBy();
         if (!ownerExists(current, owner)) {
-          pendingOwnedBy.computeIfAbsent(owner, k -> new ArrayList<>())
+          pendingOwnedBy
+              .computeIfAbsent(owner, k -> new ArrayList<>())
               .add(ddl.ownedBy(create.sequence().name(), owner, target.tables()));
         }
       }
@@ -103,8 +108,13 @@ final class PgRenderer {
   private void renderOne(SchemaChange change) {
     if (change instanceof CreateTable c) {
       List<String> statements = new ArrayList<>(ddl.createTable(c.definition()));
-      c.definition().columns().forEach(col -> statements.addAll(
-          pendingOwnedBy.getOrDefault(c.definition().name() + "." + col.name(), List.of())));
+      c.definition()
+          .columns()
+          .forEach(
+              col ->
+                  statements.addAll(
+                      pendingOwnedBy.getOrDefault(
+                          c.definition().name() + "." + col.name(), List.of())));
       safe(change, statements);
     } else if (change instanceof DropTable d) {
       safe(change, "DROP TABLE " + ddl.table(d.definition().name()));
@@ -117,15 +127,23 @@ final class PgRenderer {
     } else if (change instanceof DropColumn d) {
       safe(change, ddl.alterTable(d.tableName()) + "DROP COLUMN " + quote(d.column().name()));
     } else if (change instanceof RenameColumn r) {
-      safe(change, ddl.alterTable(r.tableName()) + "RENAME COLUMN " + quote(r.from()) + " TO "
-          + quote(r.to()));
+      safe(
+          change,
+          ddl.alterTable(r.tableName())
+              + "RENAME COLUMN "
+              + quote(r.from())
+              + " TO "
+              + quote(r.to()));
     } else if (change instanceof AlterColumn a) {
       steps.add(new AlterColumnSql(ddl, a).render());
     } else if (change instanceof AddConstraint a) {
       addConstraint(a);
     } else if (change instanceof DropConstraint d) {
-      safe(change, ddl.alterTable(d.tableName()) + "DROP CONSTRAINT "
-          + quote(Objects.requireNonNull(d.constraint().name(), "constraint name")));
+      safe(
+          change,
+          ddl.alterTable(d.tableName())
+              + "DROP CONSTRAINT "
+              + quote(Objects.requireNonNull(d.constraint().name(), "constraint name")));
     } else if (change instanceof CreateIndex c) {
       createIndex(c);
     } else if (change instanceof DropIndex d) {
@@ -141,17 +159,28 @@ final class PgRenderer {
     } else if (change instanceof CreateRoutine c) {
       DropRoutine replaced = replacedRoutines.get(c.routine().key());
       String statement = ddl.createRoutine(c.routine());
-      steps.add(replaced == null
-          ? StepDraft.of(change, List.of(statement))
-          : new StepDraft("replace " + c.routine().key(), List.of(replaced, c), List.of(statement),
-              Safety.SAFE, "", true));
+      steps.add(
+          replaced == null
+              ? StepDraft.of(change, List.of(statement))
+              : new StepDraft(
+                  "replace " + c.routine().key(),
+                  List.of(replaced, c),
+                  List.of(statement),
+                  Safety.SAFE,
+                  "",
+                  true));
     } else if (change instanceof DropRoutine d) {
       if (!replacedRoutines.containsKey(d.routine().key())) {
         safe(change, ddl.dropRoutine(d.routine()));
       }
     } else if (change instanceof CreateEnum c) {
-      safe(change, "CREATE TYPE " + ddl.name(c.type().name()) + " AS ENUM ("
-          + String.join(", ", c.type().values().stream().map(PgNames::literal).toList()) + ")");
+      safe(
+          change,
+          "CREATE TYPE "
+              + ddl.name(c.type().name())
+              + " AS ENUM ("
+              + String.join(", ", c.type().values().stream().map(PgNames::literal).toList())
+              + ")");
     } else if (change instanceof DropEnum d) {
       safe(change, "DROP TYPE " + ddl.name(d.type().name()));
     } else if (change instanceof AddEnumValues a) {
@@ -177,16 +206,25 @@ final class PgRenderer {
 
   private void addColumn(AddColumn a) {
     List<String> statements = new ArrayList<>();
-    statements.add(ddl.alterTable(a.tableName()) + "ADD COLUMN " + ddl.columnDefinition(a.column()));
+    statements.add(
+        ddl.alterTable(a.tableName()) + "ADD COLUMN " + ddl.columnDefinition(a.column()));
     if (a.column().comment() != null) {
       statements.add(ddl.columnComment(a.tableName(), a.column().name(), a.column().comment()));
     }
-    statements.addAll(pendingOwnedBy.getOrDefault(a.tableName() + "." + a.column().name(), List.of()));
-    String rewrite = newTables.contains(a.tableName()) ? null : AlterColumnSql.addRewrites(a.column());
-    steps.add(rewrite == null
-        ? StepDraft.of(a, statements)
-        : new StepDraft(a.describe(), List.of(a), statements, Safety.LOCKING,
-            "rewrites " + a.tableName() + " under an ACCESS EXCLUSIVE lock (" + rewrite + ")", true));
+    statements.addAll(
+        pendingOwnedBy.getOrDefault(a.tableName() + "." + a.column().name(), List.of()));
+    String rewrite =
+        newTables.contains(a.tableName()) ? null : AlterColumnSql.addRewrites(a.column());
+    steps.add(
+        rewrite == null
+            ? StepDraft.of(a, statements)
+            : new StepDraft(
+                a.describe(),
+                List.of(a),
+                statements,
+                Safety.LOCKING,
+                "rewrites " + a.tableName() + " under an ACCESS EXCLUSIVE lock (" + rewrite + ")",
+                true));
   }
 
   private void addConstraint(AddConstraint a) {
@@ -196,20 +234,36 @@ final class PgRenderer {
       safe(a, add);
       return;
     }
-    boolean validatable = a.constraint() instanceof ForeignKey || a.constraint() instanceof CheckConstraint;
+    boolean validatable =
+        a.constraint() instanceof ForeignKey || a.constraint() instanceof CheckConstraint;
     if (validatable && online && a.constraint().name() != null) {
-      steps.add(new StepDraft(a.describe() + " (not valid)", List.of(a), List.of(add + " NOT VALID"),
-          Safety.SAFE, "", true));
-      steps.add(new StepDraft("validate " + a.constraint().name() + " on " + table, List.of(),
-          List.of(ddl.alterTable(table) + "VALIDATE CONSTRAINT " + quote(a.constraint().name())),
-          Safety.SAFE, "", false));
+      steps.add(
+          new StepDraft(
+              a.describe() + " (not valid)",
+              List.of(a),
+              List.of(add + " NOT VALID"),
+              Safety.SAFE,
+              "",
+              true));
+      steps.add(
+          new StepDraft(
+              "validate " + a.constraint().name() + " on " + table,
+              List.of(),
+              List.of(
+                  ddl.alterTable(table) + "VALIDATE CONSTRAINT " + quote(a.constraint().name())),
+              Safety.SAFE,
+              "",
+              false));
       return;
     }
-    String reason = validatable
-        ? "checks every row of " + table + " while holding a lock that blocks writes to it"
-            + (a.constraint() instanceof ForeignKey fk ? " and to " + fk.referencedTable() : "")
-            + "; the online option adds it NOT VALID and validates afterwards"
-        : "builds a unique index on " + table + " while blocking writes to it";
+    String reason =
+        validatable
+            ? "checks every row of "
+                + table
+                + " while holding a lock that blocks writes to it"
+                + (a.constraint() instanceof ForeignKey fk ? " and to " + fk.referencedTable() : "")
+                + "; the online option adds it NOT VALID and validates afterwards"
+            : "builds a unique index on " + table + " while blocking writes to it";
     steps.add(new StepDraft(a.describe(), List.of(a), List.of(add), Safety.LOCKING, reason, true));
   }
 
@@ -218,13 +272,26 @@ final class PgRenderer {
       safe(c, ddl.createIndex(c.tableName(), c.index(), false));
     } else if (online) {
       // CONCURRENTLY cannot run inside a transaction block: the runner runs it after the commit
-      steps.add(new StepDraft(c.describe() + " concurrently", List.of(c),
-          List.of(ddl.createIndex(c.tableName(), c.index(), true)), Safety.SAFE, "", false));
+      steps.add(
+          new StepDraft(
+              c.describe() + " concurrently",
+              List.of(c),
+              List.of(ddl.createIndex(c.tableName(), c.index(), true)),
+              Safety.SAFE,
+              "",
+              false));
     } else {
-      steps.add(new StepDraft(c.describe(), List.of(c),
-          List.of(ddl.createIndex(c.tableName(), c.index(), false)), Safety.LOCKING,
-          "blocks writes to " + c.tableName() + " while it builds; the online option builds it"
-              + " CONCURRENTLY", true));
+      steps.add(
+          new StepDraft(
+              c.describe(),
+              List.of(c),
+              List.of(ddl.createIndex(c.tableName(), c.index(), false)),
+              Safety.LOCKING,
+              "blocks writes to "
+                  + c.tableName()
+                  + " while it builds; the online option builds it"
+                  + " CONCURRENTLY",
+              true));
     }
   }
 
@@ -249,10 +316,10 @@ final class PgRenderer {
       if (a.from().values().contains(value)) {
         continue;
       }
-      String position = i > 0 ? " AFTER " + literal(values.get(i - 1))
-          : " BEFORE " + literal(values.get(1));
-      statements.add("ALTER TYPE " + ddl.name(a.to().name()) + " ADD VALUE " + literal(value)
-          + position);
+      String position =
+          i > 0 ? " AFTER " + literal(values.get(i - 1)) : " BEFORE " + literal(values.get(1));
+      statements.add(
+          "ALTER TYPE " + ddl.name(a.to().name()) + " ADD VALUE " + literal(value) + position);
     }
     return statements;
   }

@@ -77,8 +77,7 @@ final class PgTypes {
               + "(?:\\s+(with|without)\\s+time\\s+zone)?(\\[\\])?$");
 
   /** Changes PostgreSQL makes without rewriting the table (binary-coercible). */
-  private static final Set<String> BINARY_COERCIBLE_TO_TEXT =
-      Set.of("character varying", "text");
+  private static final Set<String> BINARY_COERCIBLE_TO_TEXT = Set.of("character varying", "text");
 
   private PgTypes() {}
 
@@ -159,7 +158,7 @@ final class PgTypes {
       case TIMESTAMP -> Optional.of("timestamp without time zone");
       case TIMESTAMPTZ -> Optional.of("timestamp with time zone");
       case UUID -> Optional.of("uuid");
-      // jsonb: compared by value, indexable; the portable json type means a JSON document
+        // jsonb: compared by value, indexable; the portable json type means a JSON document
       case JSON -> Optional.of("jsonb");
     };
   }
@@ -211,9 +210,9 @@ final class PgTypes {
   }
 
   /**
-   * Whether changing a column from one type to the other rewrites the table (and its indexes)
-   * under an ACCESS EXCLUSIVE lock. Binary-coercible changes do not: widening a varchar, varchar
-   * to text, dropping a varchar's length, raising a numeric's precision at the same scale.
+   * Whether changing a column from one type to the other rewrites the table (and its indexes) under
+   * an ACCESS EXCLUSIVE lock. Binary-coercible changes do not: widening a varchar, varchar to text,
+   * dropping a varchar's length, raising a numeric's precision at the same scale.
    */
   static boolean rewrites(String from, String to) {
     if (from.equals(to)) {

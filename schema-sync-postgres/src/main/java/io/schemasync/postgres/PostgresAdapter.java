@@ -19,8 +19,8 @@ import javax.sql.DataSource;
  *
  * <p>Tenants are the database's schemas except the system ones ({@code pg_catalog}, {@code
  * information_schema}, {@code pg_toast*}, {@code pg_temp*}), the scratch schemas this adapter uses
- * for SQL targets, and {@code public}, which holds extensions and shared objects in most
- * databases: name it explicitly to treat it as a tenant.
+ * for SQL targets, and {@code public}, which holds extensions and shared objects in most databases:
+ * name it explicitly to treat it as a tenant.
  */
 public final class PostgresAdapter implements DatabaseAdapter {
   private final DataSource dataSource;

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * Provides the PostgreSQL adapter for {@code jdbc:postgresql:} URLs and data sources reporting
- * the product {@code PostgreSQL}. Cheap to instantiate: connects only in {@link #open}.
+ * Provides the PostgreSQL adapter for {@code jdbc:postgresql:} URLs and data sources reporting the
+ * product {@code PostgreSQL}. Cheap to instantiate: connects only in {@link #open}.
  */
 public final class PostgresAdapterProvider implements AdapterProvider {
   static final String NAME = "postgres";
@@ -44,13 +44,16 @@ public final class PostgresAdapterProvider implements AdapterProvider {
   public DatabaseAdapter open(ConnectionSettings settings) {
     Map<String, String> own = new HashMap<>();
     HikariConfig config = new HikariConfig();
-    settings.properties().forEach((k, v) -> {
-      if (k.startsWith(RunnerSettings.PREFIX)) {
-        own.put(k, v);
-      } else {
-        config.addDataSourceProperty(k, v);
-      }
-    });
+    settings
+        .properties()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith(RunnerSettings.PREFIX)) {
+                own.put(k, v);
+              } else {
+                config.addDataSourceProperty(k, v);
+              }
+            });
     RunnerSettings runnerSettings = RunnerSettings.from(own);
     // A password in the URL moves to the pool's password, so no URL that is logged carries it.
     String url = settings.url();
@@ -72,19 +75,32 @@ public final class PostgresAdapterProvider implements AdapterProvider {
     try {
       pool = new HikariDataSource(config); // fails fast: one attempt to connect
     } catch (HikariPool.PoolInitializationException e) {
-      throw new UnableToConnectException(null, "cannot connect to " + settings.maskedUrl()
-          + "; check host, port, database name and credentials", sqlCause(e));
+      throw new UnableToConnectException(
+          null,
+          "cannot connect to "
+              + settings.maskedUrl()
+              + "; check host, port, database name and credentials",
+          sqlCause(e));
     }
     try (Connection c = pool.getConnection()) {
       String product = c.getMetaData().getDatabaseProductName();
       if (!acceptsProduct(product)) {
-        throw new UnableToConnectException(null, settings.maskedUrl() + " is a " + product
-            + " database, not PostgreSQL; choose the adapter for " + product);
+        throw new UnableToConnectException(
+            null,
+            settings.maskedUrl()
+                + " is a "
+                + product
+                + " database, not PostgreSQL; choose the adapter for "
+                + product);
       }
     } catch (SQLException e) {
       pool.close();
-      throw new UnableToConnectException(null, "cannot connect to " + settings.maskedUrl()
-          + "; check host, port, database name and credentials", sqlCause(e));
+      throw new UnableToConnectException(
+          null,
+          "cannot connect to "
+              + settings.maskedUrl()
+              + "; check host, port, database name and credentials",
+          sqlCause(e));
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -107,5 +123,4 @@ public final class PostgresAdapterProvider implements AdapterProvider {
     }
     return deepest;
   }
-
 }

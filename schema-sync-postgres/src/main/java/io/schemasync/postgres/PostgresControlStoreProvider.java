@@ -40,8 +40,12 @@ public final class PostgresControlStoreProvider implements ControlStoreProvider 
     try {
       connection = DriverManager.getConnection(url, properties);
     } catch (SQLException e) {
-      throw new UnableToConnectException(null, "cannot open the control store " + masked
-          + "; check host, port, database and credentials", e);
+      throw new UnableToConnectException(
+          null,
+          "cannot open the control store "
+              + masked
+              + "; check host, port, database and credentials",
+          e);
     }
     try {
       return new JdbcControlStore(connection, new PostgresStoreDialect(), masked);

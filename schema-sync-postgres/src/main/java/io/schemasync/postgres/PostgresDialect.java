@@ -19,13 +19,13 @@ import java.util.function.UnaryOperator;
  * <p>Rendered statements qualify every object with the tenant's quoted schema when rendered for a
  * tenant (what the planner does, so plans show the SQL exactly as it runs); rendered without one,
  * they carry the placeholder schema {@link #TENANT_PLACEHOLDER}, which the runner replaces before
- * executing. Expressions written in the target
- * (defaults, checks, view queries, routine bodies) are passed through as written and are resolved
- * with {@code search_path} set to the tenant's schema alone.
+ * executing. Expressions written in the target (defaults, checks, view queries, routine bodies) are
+ * passed through as written and are resolved with {@code search_path} set to the tenant's schema
+ * alone.
  *
- * <p>With the online option, indexes on existing tables are built {@code CONCURRENTLY} and
- * foreign keys and checks on existing tables are added {@code NOT VALID} and validated afterwards;
- * both run after the tenant's transaction commits.
+ * <p>With the online option, indexes on existing tables are built {@code CONCURRENTLY} and foreign
+ * keys and checks on existing tables are added {@code NOT VALID} and validated afterwards; both run
+ * after the tenant's transaction commits.
  *
  * <p>{@link #normalize} of the adapter's dialect goes through the server: the target is created in
  * a scratch schema and read back, so defaults, checks, view text and generated constraint names
@@ -92,9 +92,9 @@ public final class PostgresDialect implements Dialect {
   }
 
   /**
-   * PostgreSQL views follow renames (they store column and table references, not names), but a
-   * type change, a dropped column or table, or a re-added generated column is refused while a view
-   * reads it.
+   * PostgreSQL views follow renames (they store column and table references, not names), but a type
+   * change, a dropped column or table, or a re-added generated column is refused while a view reads
+   * it.
    */
   @Override
   public boolean invalidatesDependentViews(SchemaChange change) {
@@ -122,7 +122,10 @@ public final class PostgresDialect implements Dialect {
 
   /** Renders with the given quoted schema in place of the placeholder. */
   List<StepDraft> renderFor(
-      String quotedSchema, List<SchemaChange> changes, SchemaSnapshot current, SchemaSnapshot target) {
+      String quotedSchema,
+      List<SchemaChange> changes,
+      SchemaSnapshot current,
+      SchemaSnapshot target) {
     return new PgRenderer(quotedSchema, online, current, target, changes).render(changes);
   }
 

@@ -29,8 +29,12 @@ final class PostgresInspector implements SchemaInspector {
   static final String LIST_TENANTS =
       "SELECT nspname FROM pg_namespace WHERE nspname <> 'information_schema'"
           + " AND nspname <> 'public' AND nspname NOT LIKE 'pg\\_%'"
-          + " AND nspname <> '" + PostgresStoreDialect.SCHEMA + "'"
-          + " AND nspname NOT LIKE '" + PgNames.SCRATCH_PREFIX.replace("_", "\\_") + "%'"
+          + " AND nspname <> '"
+          + PostgresStoreDialect.SCHEMA
+          + "'"
+          + " AND nspname NOT LIKE '"
+          + PgNames.SCRATCH_PREFIX.replace("_", "\\_")
+          + "%'"
           + " ORDER BY nspname";
 
   private final DataSource dataSource;
@@ -65,12 +69,14 @@ final class PostgresInspector implements SchemaInspector {
     try (Connection c = dataSource.getConnection()) {
       return exists(c, tenant.id());
     } catch (SQLException e) {
-      throw new UnableToInspectSchemaException(tenant.id(), "cannot check whether its schema exists", e);
+      throw new UnableToInspectSchemaException(
+          tenant.id(), "cannot check whether its schema exists", e);
     }
   }
 
   static boolean exists(Connection c, String schema) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
       ps.setString(1, schema);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
@@ -104,7 +110,9 @@ final class PostgresInspector implements SchemaInspector {
     } catch (SQLException e) {
       throw new UnableToInspectSchemaException(
           schemas.size() == 1 ? schemas.get(0) : null,
-          "cannot read the catalog" + (schemas.size() == 1 ? "" : " of " + schemas.size() + " schemas"), e);
+          "cannot read the catalog"
+              + (schemas.size() == 1 ? "" : " of " + schemas.size() + " schemas"),
+          e);
     }
     return byTenant(tenants, read);
   }
@@ -121,7 +129,8 @@ final class PostgresInspector implements SchemaInspector {
       SchemaSnapshot snapshot = read.get(tenant.id());
       if (snapshot == null) {
         throw new InvalidTenantException(
-            tenant.id(), "no such schema in this database; list tenants with 'inspect' or sync it first");
+            tenant.id(),
+            "no such schema in this database; list tenants with 'inspect' or sync it first");
       }
       result.put(tenant, snapshot);
     }

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * CONCURRENTLY}, {@code VALIDATE CONSTRAINT} of the online option) after the commit, one by one.
  *
  * <p>Inside the transaction {@code search_path} is the tenant's schema alone, {@code lock_timeout}
- * is short so DDL never queues behind a long transaction (and blocks the traffic queued behind
- * it), and a statement that times out on a lock is retried from a savepoint with backoff.
+ * is short so DDL never queues behind a long transaction (and blocks the traffic queued behind it),
+ * and a statement that times out on a lock is retried from a savepoint with backoff.
  */
 final class PostgresRunner implements MigrationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresRunner.class);
@@ -60,7 +60,8 @@ final class PostgresRunner implements MigrationRunner {
   }
 
   @Override
-  public RunResult run(TenantContext tenant, MigrationPlan plan, RunOptions options, Verifier verifier) {
+  public RunResult run(
+      TenantContext tenant, MigrationPlan plan, RunOptions options, Verifier verifier) {
     long start = System.nanoTime();
     String schema = tenant.id();
     List<MigrationStep> later = new ArrayList<>();
@@ -88,10 +89,13 @@ final class PostgresRunner implements MigrationRunner {
         if (options.dryRun()) {
           c.rollback();
           if (!later.isEmpty()) {
-            LOG.info("tenant {}: dry run skipped {} step(s) that cannot run in a transaction",
-                tenant, later.size());
+            LOG.info(
+                "tenant {}: dry run skipped {} step(s) that cannot run in a transaction",
+                tenant,
+                later.size());
           }
-          return new RunResult(stepsRun, false, result, Duration.ofNanos(System.nanoTime() - start));
+          return new RunResult(
+              stepsRun, false, result, Duration.ofNanos(System.nanoTime() - start));
         }
         c.commit();
       } catch (SQLException | RuntimeException e) {
@@ -139,7 +143,8 @@ final class PostgresRunner implements MigrationRunner {
   }
 
   /** Runs one statement from a savepoint, retrying with backoff when it times out on a lock. */
-  private void executeWithRetry(Connection c, TenantContext tenant, MigrationStep step, String sql) {
+  private void executeWithRetry(
+      Connection c, TenantContext tenant, MigrationStep step, String sql) {
     int attempt = 0;
     while (true) {
       attempt++;
@@ -159,8 +164,12 @@ final class PostgresRunner implements MigrationRunner {
           if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || attempt >= settings.maxAttempts()) {
             throw failure(tenant, step, sql, e, attempt);
           }
-          LOG.info("tenant {}: step {} waited {} ms for a lock (attempt {} of {}); retrying",
-              tenant, step.index(), settings.ddlLockTimeout().toMillis(), attempt,
+          LOG.info(
+              "tenant {}: step {} waited {} ms for a lock (attempt {} of {}); retrying",
+              tenant,
+              step.index(),
+              settings.ddlLockTimeout().toMillis(),
+              attempt,
               settings.maxAttempts());
         }
       } catch (SQLException e) {
@@ -171,15 +180,17 @@ final class PostgresRunner implements MigrationRunner {
   }
 
   private void runOutsideTransaction(
-      Connection c, TenantContext tenant, MigrationStep step, RunOptions options) throws SQLException {
+      Connection c, TenantContext tenant, MigrationStep step, RunOptions options)
+      throws SQLException {
     long started = System.nanoTime();
     options.listener().stepStarted(tenant, step);
     try (Statement st = c.createStatement()) {
       // CONCURRENTLY and VALIDATE wait for every older transaction of the database, but their
       // SHARE UPDATE EXCLUSIVE lock blocks no reads or writes: they may wait as long as the
       // tenant lock would
-      st.execute("SET lock_timeout = "
-          + Math.max(settings.ddlLockTimeout().toMillis(), options.lockTimeout().toMillis()));
+      st.execute(
+          "SET lock_timeout = "
+              + Math.max(settings.ddlLockTimeout().toMillis(), options.lockTimeout().toMillis()));
       st.execute("SET search_path TO " + PgNames.quote(tenant.id()));
       for (String sql : step.statements()) {
         String bound = PostgresDialect.bind(sql, tenant.id());
@@ -204,20 +215,23 @@ final class PostgresRunner implements MigrationRunner {
    * A failed {@code CREATE INDEX CONCURRENTLY} leaves an invalid index behind that still slows
    * every write; drop it so that the next sync builds it again from scratch.
    */
-  private static void dropInvalidIndex(Statement st, TenantContext tenant, MigrationStep step,
-      SQLException failure) {
+  private static void dropInvalidIndex(
+      Statement st, TenantContext tenant, MigrationStep step, SQLException failure) {
     for (var change : step.changes()) {
       if (change instanceof io.schemasync.api.change.CreateIndex create) {
-        try (var invalid = st.getConnection().prepareStatement(
-            "SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
-                + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                + " WHERE n.nspname = ? AND c.relname = ? AND NOT i.indisvalid")) {
+        try (var invalid =
+            st.getConnection()
+                .prepareStatement(
+                    "SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+                        + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE n.nspname = ? AND c.relname = ? AND NOT i.indisvalid")) {
           invalid.setString(1, tenant.id());
           invalid.setString(2, create.index().name());
           try (var rs = invalid.executeQuery()) {
             if (rs.next()) {
-              st.execute("DROP INDEX CONCURRENTLY IF EXISTS "
-                  + PgNames.qualified(tenant.id(), create.index().name()));
+              st.execute(
+                  "DROP INDEX CONCURRENTLY IF EXISTS "
+                      + PgNames.qualified(tenant.id(), create.index().name()));
             }
           }
         } catch (SQLException e) {
@@ -231,23 +245,32 @@ final class PostgresRunner implements MigrationRunner {
       TenantContext tenant, MigrationStep step, String sql, SQLException e, int attempts) {
     String advice;
     if (LOCK_NOT_AVAILABLE.equals(e.getSQLState()) && step.transactional()) {
-      advice = "another transaction held a conflicting lock through " + attempts + " attempt(s) of "
-          + settings.ddlLockTimeout().toMillis() + " ms; nothing was committed. Find the long"
-          + " transaction in pg_stat_activity, or retry later";
+      advice =
+          "another transaction held a conflicting lock through "
+              + attempts
+              + " attempt(s) of "
+              + settings.ddlLockTimeout().toMillis()
+              + " ms; nothing was committed. Find the long"
+              + " transaction in pg_stat_activity, or retry later";
     } else if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
-      advice = "older transactions did not finish within the lock timeout; earlier steps were"
-          + " committed, this one was not. Sync again once the long transactions in"
-          + " pg_stat_activity are done";
+      advice =
+          "older transactions did not finish within the lock timeout; earlier steps were"
+              + " committed, this one was not. Sync again once the long transactions in"
+              + " pg_stat_activity are done";
     } else if (UNSAFE_NEW_ENUM_VALUE.equals(e.getSQLState())) {
-      advice = "PostgreSQL cannot use an enum value added in the same transaction; sync the enum"
-          + " change alone first, then the rest";
+      advice =
+          "PostgreSQL cannot use an enum value added in the same transaction; sync the enum"
+              + " change alone first, then the rest";
     } else {
-      advice = step.transactional() ? "the transaction was rolled back, nothing was changed"
-          : "earlier steps were committed; this step ran outside the transaction";
+      advice =
+          step.transactional()
+              ? "the transaction was rolled back, nothing was changed"
+              : "earlier steps were committed; this step ran outside the transaction";
     }
     return new UnableToExecuteStatementException(
-        tenant.id(), "step " + step.index() + " (" + step.description() + ") failed: " + sql
-            + " — " + advice, e);
+        tenant.id(),
+        "step " + step.index() + " (" + step.description() + ") failed: " + sql + " — " + advice,
+        e);
   }
 
   private static void sleep(Duration pause) {

@@ -62,8 +62,8 @@ final class PostgresStoreDialect implements StoreDialect {
   @Override
   public long now(Connection connection) throws SQLException {
     try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery(
-            "SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint")) {
+        ResultSet rs =
+            st.executeQuery("SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint")) {
       rs.next();
       return rs.getLong(1);
     }

@@ -24,14 +24,18 @@ record RunnerSettings(boolean online, Duration ddlLockTimeout, int maxAttempts, 
   RunnerSettings {
     if (ddlLockTimeout.isNegative() || ddlLockTimeout.isZero()) {
       throw new IllegalArgumentException(
-          PREFIX + "ddlLockTimeout must be positive (milliseconds), was " + ddlLockTimeout.toMillis());
+          PREFIX
+              + "ddlLockTimeout must be positive (milliseconds), was "
+              + ddlLockTimeout.toMillis());
     }
     if (maxAttempts < 1 || maxAttempts > 100) {
       throw new IllegalArgumentException(PREFIX + "ddlAttempts must be 1..100, was " + maxAttempts);
     }
     if (poolSize < 2 || poolSize > 100) {
       throw new IllegalArgumentException(
-          PREFIX + "poolSize must be 2..100 (one connection holds the tenant lock), was " + poolSize);
+          PREFIX
+              + "poolSize must be 2..100 (one connection holds the tenant lock), was "
+              + poolSize);
     }
   }
 
@@ -39,11 +43,13 @@ record RunnerSettings(boolean online, Duration ddlLockTimeout, int maxAttempts, 
     try {
       return new RunnerSettings(
           Boolean.parseBoolean(properties.getOrDefault(PREFIX + "online", "false")),
-          Duration.ofMillis(Long.parseLong(properties.getOrDefault(PREFIX + "ddlLockTimeout", "2000"))),
+          Duration.ofMillis(
+              Long.parseLong(properties.getOrDefault(PREFIX + "ddlLockTimeout", "2000"))),
           Integer.parseInt(properties.getOrDefault(PREFIX + "ddlAttempts", "5")),
           Integer.parseInt(properties.getOrDefault(PREFIX + "poolSize", "4")));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("a " + PREFIX + "* property is not a number: " + e.getMessage());
+      throw new IllegalArgumentException(
+          "a " + PREFIX + "* property is not a number: " + e.getMessage());
     }
   }
 

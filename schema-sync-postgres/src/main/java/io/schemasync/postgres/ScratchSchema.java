@@ -37,7 +37,8 @@ import org.postgresql.util.ServerErrorMessage;
  * checks, view text and generated names read exactly as the inspector reports them.
  */
 final class ScratchSchema {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ScratchSchema.class);
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ScratchSchema.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final DataSource dataSource;
@@ -49,9 +50,10 @@ final class ScratchSchema {
   private boolean mayCreateSchemas() {
     try (Connection c = dataSource.getConnection();
         Statement st = c.createStatement();
-        java.sql.ResultSet rs = st.executeQuery(
-            "SELECT has_database_privilege(current_database(), 'CREATE'),"
-                + " current_setting('default_transaction_read_only') = 'on'")) {
+        java.sql.ResultSet rs =
+            st.executeQuery(
+                "SELECT has_database_privilege(current_database(), 'CREATE'),"
+                    + " current_setting('default_transaction_read_only') = 'on'")) {
       rs.next();
       return rs.getBoolean(1) && !rs.getBoolean(2);
     } catch (SQLException e) {
@@ -97,63 +99,72 @@ final class ScratchSchema {
           .contains(first)) {
         throw new InvalidTargetException(
             new SourceLocation(sourceName, statement.line(), 0, null),
-            "transaction statements are not allowed in a schema script (" + first
+            "transaction statements are not allowed in a schema script ("
+                + first
                 + "); remove them: the script runs in a transaction that is always rolled back");
       }
     }
-    return withScratch("run " + sourceName, (c, schema) -> {
-      try (Statement st = c.createStatement()) {
-        for (SqlText.Statement statement : statements) {
-          try {
-            st.execute(statement.sql());
-          } catch (SQLException e) {
-            throw new InvalidTargetException(
-                new SourceLocation(sourceName, line(statement, e), 0, null),
-                "statement failed: " + e.getMessage()
-                    + "; write the script for a fresh schema with unqualified names", e);
+    return withScratch(
+        "run " + sourceName,
+        (c, schema) -> {
+          try (Statement st = c.createStatement()) {
+            for (SqlText.Statement statement : statements) {
+              try {
+                st.execute(statement.sql());
+              } catch (SQLException e) {
+                throw new InvalidTargetException(
+                    new SourceLocation(sourceName, line(statement, e), 0, null),
+                    "statement failed: "
+                        + e.getMessage()
+                        + "; write the script for a fresh schema with unqualified names",
+                    e);
+              }
+            }
           }
-        }
-      }
-      return PostgresInspector.inspect(c, TenantContext.of(schema));
-    });
+          return PostgresInspector.inspect(c, TenantContext.of(schema));
+        });
   }
 
   /**
    * The target as the server stores it: created in a scratch schema and inspected. A role that may
    * not create schemas (a read-only auditor) gets the target back unchanged, with a warning: its
-   * expressions are then compared as written, so write it in PostgreSQL's canonical form (a
-   * stored snapshot or a reference tenant always is).
+   * expressions are then compared as written, so write it in PostgreSQL's canonical form (a stored
+   * snapshot or a reference tenant always is).
    */
   SchemaSnapshot canonicalize(SchemaSnapshot target, PostgresDialect dialect) {
     if (target.isEmpty()) {
       return target;
     }
     if (!mayCreateSchemas()) {
-      LOG.warn("this role may not create a scratch schema, so the target is compared as written;"
-          + " expressions must be in PostgreSQL's canonical form (e.g. 'x'::character varying)");
+      LOG.warn(
+          "this role may not create a scratch schema, so the target is compared as written;"
+              + " expressions must be in PostgreSQL's canonical form (e.g. 'x'::character varying)");
       return target;
     }
-    return withScratch("normalize the target", (c, schema) -> {
-      List<SchemaChange> creates = creations(target);
-      List<View> views = new ArrayList<>(target.views());
-      List<SchemaChange> withoutViews =
-          creates.stream().filter(ch -> !(ch instanceof CreateView)).toList();
-      try (Statement st = c.createStatement()) {
-        for (StepDraft step : dialect.renderFor(
-            PgNames.quote(schema), withoutViews, SchemaSnapshot.EMPTY, target)) {
-          for (String sql : step.statements()) {
-            try {
-              st.execute(sql);
-            } catch (SQLException e) {
-              throw new InvalidTargetException(
-                  null, step.description() + ": PostgreSQL rejects it: " + e.getMessage(), e);
+    return withScratch(
+        "normalize the target",
+        (c, schema) -> {
+          List<SchemaChange> creates = creations(target);
+          List<View> views = new ArrayList<>(target.views());
+          List<SchemaChange> withoutViews =
+              creates.stream().filter(ch -> !(ch instanceof CreateView)).toList();
+          try (Statement st = c.createStatement()) {
+            for (StepDraft step :
+                dialect.renderFor(
+                    PgNames.quote(schema), withoutViews, SchemaSnapshot.EMPTY, target)) {
+              for (String sql : step.statements()) {
+                try {
+                  st.execute(sql);
+                } catch (SQLException e) {
+                  throw new InvalidTargetException(
+                      null, step.description() + ": PostgreSQL rejects it: " + e.getMessage(), e);
+                }
+              }
             }
+            createViews(st, new PgDdl(PgNames.quote(schema)), views);
           }
-        }
-        createViews(st, new PgDdl(PgNames.quote(schema)), views);
-      }
-      return PostgresInspector.inspect(c, TenantContext.of(schema));
-    });
+          return PostgresInspector.inspect(c, TenantContext.of(schema));
+        });
   }
 
   /** Views in any order: each pass creates those whose inputs exist, until none is left. */
@@ -175,7 +186,9 @@ final class ScratchSchema {
       }
       if (failed.size() == pending.size()) {
         throw new InvalidTargetException(
-            null, "view " + failed.get(0).name() + ": PostgreSQL rejects it: " + last.getMessage(), last);
+            null,
+            "view " + failed.get(0).name() + ": PostgreSQL rejects it: " + last.getMessage(),
+            last);
       }
       pending = failed;
     }
@@ -188,8 +201,9 @@ final class ScratchSchema {
     target.sequences().forEach(s -> changes.add(new CreateSequence(s)));
     target.routines().forEach(r -> changes.add(new CreateRoutine(r)));
     for (Table t : target.tables()) {
-      changes.add(new CreateTable(
-          t.withForeignKeys(List.of()).withIndexes(List.of()).withTriggers(List.of())));
+      changes.add(
+          new CreateTable(
+              t.withForeignKeys(List.of()).withIndexes(List.of()).withTriggers(List.of())));
     }
     for (Table t : target.tables()) {
       t.foreignKeys().forEach(fk -> changes.add(new AddConstraint(t.name(), fk)));
@@ -202,13 +216,17 @@ final class ScratchSchema {
     return changes;
   }
 
-  /** The script line of the error: the statement's first line plus the lines before its position. */
+  /**
+   * The script line of the error: the statement's first line plus the lines before its position.
+   */
   private static int line(SqlText.Statement statement, SQLException e) {
     if (e instanceof PSQLException p) {
       ServerErrorMessage server = p.getServerErrorMessage();
       if (server != null && server.getPosition() > 0) {
-        String before = statement.sql().substring(0, Math.min(server.getPosition() - 1,
-            statement.sql().length()));
+        String before =
+            statement
+                .sql()
+                .substring(0, Math.min(server.getPosition() - 1, statement.sql().length()));
         return statement.line() + (int) before.chars().filter(ch -> ch == '\n').count();
       }
     }

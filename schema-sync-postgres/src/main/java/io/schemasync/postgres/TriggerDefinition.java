@@ -23,7 +23,8 @@ final class TriggerDefinition {
 
   static Trigger parse(String name, int type, String definition, List<String> updateOf) {
     TriggerTiming timing =
-        (type & INSTEAD) != 0 ? TriggerTiming.INSTEAD_OF
+        (type & INSTEAD) != 0
+            ? TriggerTiming.INSTEAD_OF
             : (type & BEFORE) != 0 ? TriggerTiming.BEFORE : TriggerTiming.AFTER;
     List<TriggerEvent> events = new ArrayList<>();
     if ((type & INSERT) != 0) {

@@ -15,8 +15,12 @@ final class Convergence {
 
   /** Sync, re-inspect (zero diff), sync again (nothing planned); returns the first result. */
   static TenantResult converge(PostgresAdapter adapter, String tenant, SchemaSnapshot target) {
-    try (SchemaSync sync = SchemaSync.builder().adapter(adapter)
-        .target(new Target.Snapshot(target)).allowDestructive(true).build()) {
+    try (SchemaSync sync =
+        SchemaSync.builder()
+            .adapter(adapter)
+            .target(new Target.Snapshot(target))
+            .allowDestructive(true)
+            .build()) {
       TenantResult first = sync.sync(tenant);
       if (first.failure() != null) {
         throw new AssertionError("sync failed: " + first.failure().getMessage(), first.failure());

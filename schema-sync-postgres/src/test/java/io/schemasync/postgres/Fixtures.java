@@ -5,7 +5,8 @@ final class Fixtures {
   private Fixtures() {}
 
   /** Every kind of object, written unqualified: run it with search_path set to the schema. */
-  static final String EVERYTHING = """
+  static final String EVERYTHING =
+      """
       CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
       CREATE DOMAIN positive_int AS integer DEFAULT 1 NOT NULL CONSTRAINT positive CHECK (VALUE > 0);
       CREATE SEQUENCE invoice_numbers INCREMENT BY 5 START WITH 100 MAXVALUE 100000 CYCLE;

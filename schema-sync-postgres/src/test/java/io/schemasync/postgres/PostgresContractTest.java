@@ -37,7 +37,8 @@ class PostgresContractTest extends AdapterContractTest {
 
       @Override
       public List<List<Object>> query(String tenant, String sql) {
-        try (Connection c = PostgresTestServer.connect(); Statement st = c.createStatement()) {
+        try (Connection c = PostgresTestServer.connect();
+            Statement st = c.createStatement()) {
           st.execute("SET search_path TO " + PgNames.quote(tenant));
           List<List<Object>> rows = new ArrayList<>();
           try (ResultSet rs = st.executeQuery(sql)) {

@@ -60,15 +60,24 @@ class PostgresDialectTest {
   private final PostgresDialect dialect = new PostgresDialect(false);
   private final PostgresDialect online = new PostgresDialect(true);
 
-  private static final Table USERS = new Table("users",
-      List.of(Column.of("id", "bigint", false), Column.of("email", "character varying(50)", true)),
-      new PrimaryKey("users_pkey", List.of("id")), List.of(), List.of(), List.of(), List.of(),
-      List.of(), null);
+  private static final Table USERS =
+      new Table(
+          "users",
+          List.of(
+              Column.of("id", "bigint", false), Column.of("email", "character varying(50)", true)),
+          new PrimaryKey("users_pkey", List.of("id")),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          null);
   private static final SchemaSnapshot CURRENT = SchemaSnapshot.ofTables(List.of(USERS));
 
   private List<String> sql(PostgresDialect d, SchemaChange change) {
     return d.render(List.of(change), CURRENT, CURRENT).stream()
-        .flatMap(s -> s.statements().stream()).toList();
+        .flatMap(s -> s.statements().stream())
+        .toList();
   }
 
   private StepDraft step(PostgresDialect d, SchemaChange change) {
@@ -92,7 +101,9 @@ class PostgresDialectTest {
     assertThat(dialect.resolveType("json")).contains("jsonb");
     assertThat(dialect.resolveType("text[]")).contains("text[]");
     assertThat(dialect.resolveType("int4range")).contains("int4range");
-    assertThat(dialect.resolveType("Mood")).as("the loader resolves the target's own types").isEmpty();
+    assertThat(dialect.resolveType("Mood"))
+        .as("the loader resolves the target's own types")
+        .isEmpty();
     assertThat(dialect.resolveType("strnig")).isEmpty();
     assertThat(dialect.resolveType("varchar(a)")).isEmpty();
     assertThat(dialect.resolveType("integer; drop table x")).isEmpty();
@@ -101,8 +112,8 @@ class PostgresDialectTest {
   @Test
   void quotesEveryIdentifier() {
     assertThat(dialect.quote("a\"b")).isEqualTo("\"a\"\"b\"");
-    assertThat(sql(dialect, new DropTable(USERS))).containsExactly(
-        "DROP TABLE " + PostgresDialect.TENANT_PLACEHOLDER + ".\"users\"");
+    assertThat(sql(dialect, new DropTable(USERS)))
+        .containsExactly("DROP TABLE " + PostgresDialect.TENANT_PLACEHOLDER + ".\"users\"");
     assertThat(PostgresDialect.bind(sql(dialect, new DropTable(USERS)).get(0), "t\"1"))
         .isEqualTo("DROP TABLE \"t\"\"1\".\"users\"");
     assertThat(
@@ -118,45 +129,62 @@ class PostgresDialectTest {
   void rendersEveryChangeKind() {
     Column nick = new Column("nick", "text", true, "'x'::text", null, null, null, "nickname");
     Index index = Index.on("users_email", false, List.of("email"));
-    Trigger trigger = new Trigger("t1", TriggerTiming.BEFORE, List.of(TriggerEvent.INSERT,
-        TriggerEvent.UPDATE), List.of("email"), true, "new.email IS NOT NULL",
-        "EXECUTE FUNCTION touch()");
+    Trigger trigger =
+        new Trigger(
+            "t1",
+            TriggerTiming.BEFORE,
+            List.of(TriggerEvent.INSERT, TriggerEvent.UPDATE),
+            List.of("email"),
+            true,
+            "new.email IS NOT NULL",
+            "EXECUTE FUNCTION touch()");
     View view = new View("v", "SELECT id FROM users", false);
-    Routine routine = new Routine("f", Routine.RoutineKind.FUNCTION, "a integer", "integer",
-        "sql", "SELECT a $body$");
+    Routine routine =
+        new Routine(
+            "f", Routine.RoutineKind.FUNCTION, "a integer", "integer", "sql", "SELECT a $body$");
     EnumType mood = new EnumType("mood", List.of("a", "c"));
-    DomainType domain = new DomainType("pos", "integer", true, "1",
-        List.of(new CheckConstraint("pos_check", "VALUE > 0")));
+    DomainType domain =
+        new DomainType(
+            "pos", "integer", true, "1", List.of(new CheckConstraint("pos_check", "VALUE > 0")));
     Sequence seq = new Sequence("s", 1, 1, null, 100L, false, null);
-    ForeignKey fk = new ForeignKey("fk", List.of("id"), "users", List.of("id"),
-        ReferentialAction.CASCADE, ReferentialAction.NO_ACTION, true);
-    List<SchemaChange> all = List.of(
-        new CreateTable(Table.of("t", List.of(Column.of("a", "mood", false)), null)),
-        new DropTable(USERS),
-        new RenameTable("users", "people"),
-        new AlterTableComment("users", null, "it's"),
-        new AddColumn("users", nick),
-        new DropColumn("users", nick),
-        new RenameColumn("users", "email", "mail"),
-        new AlterColumn("users", USERS.columns().get(1), USERS.columns().get(1).withType("text")),
-        new AddConstraint("users", fk),
-        new DropConstraint("users", new UniqueConstraint("u", List.of("email"))),
-        new CreateIndex("users", index),
-        new DropIndex("users", index),
-        new CreateTrigger("users", trigger),
-        new DropTrigger("users", trigger),
-        new CreateView(view),
-        new DropView(view),
-        new CreateRoutine(routine),
-        new DropRoutine(routine),
-        new CreateEnum(mood),
-        new DropEnum(mood),
-        new AddEnumValues(mood, new EnumType("mood", List.of("0", "a", "b", "c", "d"))),
-        new CreateDomain(domain),
-        new DropDomain(domain),
-        new CreateSequence(seq),
-        new DropSequence(seq),
-        new AlterSequence(seq, new Sequence("s", 1, 2, 0L, null, true, "users.id")));
+    ForeignKey fk =
+        new ForeignKey(
+            "fk",
+            List.of("id"),
+            "users",
+            List.of("id"),
+            ReferentialAction.CASCADE,
+            ReferentialAction.NO_ACTION,
+            true);
+    List<SchemaChange> all =
+        List.of(
+            new CreateTable(Table.of("t", List.of(Column.of("a", "mood", false)), null)),
+            new DropTable(USERS),
+            new RenameTable("users", "people"),
+            new AlterTableComment("users", null, "it's"),
+            new AddColumn("users", nick),
+            new DropColumn("users", nick),
+            new RenameColumn("users", "email", "mail"),
+            new AlterColumn(
+                "users", USERS.columns().get(1), USERS.columns().get(1).withType("text")),
+            new AddConstraint("users", fk),
+            new DropConstraint("users", new UniqueConstraint("u", List.of("email"))),
+            new CreateIndex("users", index),
+            new DropIndex("users", index),
+            new CreateTrigger("users", trigger),
+            new DropTrigger("users", trigger),
+            new CreateView(view),
+            new DropView(view),
+            new CreateRoutine(routine),
+            new DropRoutine(routine),
+            new CreateEnum(mood),
+            new DropEnum(mood),
+            new AddEnumValues(mood, new EnumType("mood", List.of("0", "a", "b", "c", "d"))),
+            new CreateDomain(domain),
+            new DropDomain(domain),
+            new CreateSequence(seq),
+            new DropSequence(seq),
+            new AlterSequence(seq, new Sequence("s", 1, 2, 0L, null, true, "users.id")));
     Set<Class<?>> kinds = new HashSet<>();
     all.forEach(c -> kinds.add(c.getClass()));
     assertThat(kinds).hasSize(SchemaChange.class.getPermittedSubclasses().length);
@@ -168,41 +196,58 @@ class PostgresDialectTest {
       steps.forEach(s -> statements.addAll(s.statements()));
     }
     String p = PostgresDialect.TENANT_PLACEHOLDER;
-    assertThat(statements).contains(
-        "CREATE TABLE " + p + ".\"t\" (\n  \"a\" " + p + ".mood NOT NULL\n)",
-        "ALTER TABLE " + p + ".\"users\" RENAME TO \"people\"",
-        "COMMENT ON TABLE " + p + ".\"users\" IS 'it''s'",
-        "ALTER TABLE " + p + ".\"users\" ADD COLUMN \"nick\" text DEFAULT 'x'::text",
-        "COMMENT ON COLUMN " + p + ".\"users\".\"nick\" IS 'nickname'",
-        "ALTER TABLE " + p + ".\"users\" ALTER COLUMN \"email\" TYPE text USING \"email\"::text",
-        "ALTER TABLE " + p + ".\"users\" ADD CONSTRAINT \"fk\" FOREIGN KEY (\"id\") REFERENCES "
-            + p + ".\"users\" (\"id\") ON UPDATE NO ACTION ON DELETE CASCADE DEFERRABLE",
-        "CREATE INDEX \"users_email\" ON " + p + ".\"users\" (\"email\")",
-        "DROP INDEX " + p + ".\"users_email\"",
-        "CREATE TRIGGER \"t1\" BEFORE INSERT OR UPDATE OF \"email\" ON " + p + ".\"users\""
-            + " FOR EACH ROW WHEN (new.email IS NOT NULL) EXECUTE FUNCTION touch()",
-        "DROP TRIGGER \"t1\" ON " + p + ".\"users\"",
-        "CREATE OR REPLACE FUNCTION " + p + ".\"f\"(a integer) RETURNS integer LANGUAGE \"sql\""
-            + " AS $body1$SELECT a $body$$body1$",
-        "CREATE TYPE " + p + ".\"mood\" AS ENUM ('a', 'c')",
-        "ALTER TYPE " + p + ".\"mood\" ADD VALUE '0' BEFORE 'a'",
-        "ALTER TYPE " + p + ".\"mood\" ADD VALUE 'b' AFTER 'a'",
-        "ALTER TYPE " + p + ".\"mood\" ADD VALUE 'd' AFTER 'c'",
-        "CREATE DOMAIN " + p + ".\"pos\" AS integer DEFAULT 1 NOT NULL CONSTRAINT \"pos_check\""
-            + " CHECK (VALUE > 0)",
-        "ALTER SEQUENCE " + p + ".\"s\" INCREMENT BY 2 MINVALUE 0 NO MAXVALUE START WITH 1 CYCLE",
-        "ALTER SEQUENCE " + p + ".\"s\" OWNED BY " + p + ".\"users\".\"id\"");
+    assertThat(statements)
+        .contains(
+            "CREATE TABLE " + p + ".\"t\" (\n  \"a\" " + p + ".mood NOT NULL\n)",
+            "ALTER TABLE " + p + ".\"users\" RENAME TO \"people\"",
+            "COMMENT ON TABLE " + p + ".\"users\" IS 'it''s'",
+            "ALTER TABLE " + p + ".\"users\" ADD COLUMN \"nick\" text DEFAULT 'x'::text",
+            "COMMENT ON COLUMN " + p + ".\"users\".\"nick\" IS 'nickname'",
+            "ALTER TABLE "
+                + p
+                + ".\"users\" ALTER COLUMN \"email\" TYPE text USING \"email\"::text",
+            "ALTER TABLE "
+                + p
+                + ".\"users\" ADD CONSTRAINT \"fk\" FOREIGN KEY (\"id\") REFERENCES "
+                + p
+                + ".\"users\" (\"id\") ON UPDATE NO ACTION ON DELETE CASCADE DEFERRABLE",
+            "CREATE INDEX \"users_email\" ON " + p + ".\"users\" (\"email\")",
+            "DROP INDEX " + p + ".\"users_email\"",
+            "CREATE TRIGGER \"t1\" BEFORE INSERT OR UPDATE OF \"email\" ON "
+                + p
+                + ".\"users\""
+                + " FOR EACH ROW WHEN (new.email IS NOT NULL) EXECUTE FUNCTION touch()",
+            "DROP TRIGGER \"t1\" ON " + p + ".\"users\"",
+            "CREATE OR REPLACE FUNCTION "
+                + p
+                + ".\"f\"(a integer) RETURNS integer LANGUAGE \"sql\""
+                + " AS $body1$SELECT a $body$$body1$",
+            "CREATE TYPE " + p + ".\"mood\" AS ENUM ('a', 'c')",
+            "ALTER TYPE " + p + ".\"mood\" ADD VALUE '0' BEFORE 'a'",
+            "ALTER TYPE " + p + ".\"mood\" ADD VALUE 'b' AFTER 'a'",
+            "ALTER TYPE " + p + ".\"mood\" ADD VALUE 'd' AFTER 'c'",
+            "CREATE DOMAIN "
+                + p
+                + ".\"pos\" AS integer DEFAULT 1 NOT NULL CONSTRAINT \"pos_check\""
+                + " CHECK (VALUE > 0)",
+            "ALTER SEQUENCE "
+                + p
+                + ".\"s\" INCREMENT BY 2 MINVALUE 0 NO MAXVALUE START WITH 1 CYCLE",
+            "ALTER SEQUENCE " + p + ".\"s\" OWNED BY " + p + ".\"users\".\"id\"");
   }
 
   @Test
   void safetyFollowsWhatPostgresLocks() {
     Column email = USERS.columns().get(1);
     assertThat(step(dialect, new AlterColumn("users", email, email.withType("text"))).safety())
-        .as("varchar to text is binary coercible").isEqualTo(Safety.SAFE);
-    assertThat(step(dialect, new AlterColumn("users", email,
-        email.withType("character varying(80)"))).safety()).isEqualTo(Safety.SAFE);
-    StepDraft narrowing = step(dialect, new AlterColumn("users", email,
-        email.withType("character varying(20)")));
+        .as("varchar to text is binary coercible")
+        .isEqualTo(Safety.SAFE);
+    assertThat(
+            step(dialect, new AlterColumn("users", email, email.withType("character varying(80)")))
+                .safety())
+        .isEqualTo(Safety.SAFE);
+    StepDraft narrowing =
+        step(dialect, new AlterColumn("users", email, email.withType("character varying(20)")));
     assertThat(narrowing.safety()).isEqualTo(Safety.LOCKING);
     assertThat(narrowing.reason()).contains("rewrites users");
     assertThat(step(dialect, new AlterColumn("users", email, email.withType("integer"))).safety())
@@ -211,23 +256,28 @@ class PostgresDialectTest {
     assertThat(notNull.safety()).isEqualTo(Safety.LOCKING);
     assertThat(notNull.reason()).contains("scans all of users");
 
-    StepDraft index = step(dialect, new CreateIndex("users", Index.on("ix", false, List.of("email"))));
+    StepDraft index =
+        step(dialect, new CreateIndex("users", Index.on("ix", false, List.of("email"))));
     assertThat(index.safety()).isEqualTo(Safety.LOCKING);
     assertThat(index.reason()).contains("blocks writes to users while it builds");
-    StepDraft concurrent = step(online, new CreateIndex("users", Index.on("ix", false, List.of("email"))));
+    StepDraft concurrent =
+        step(online, new CreateIndex("users", Index.on("ix", false, List.of("email"))));
     assertThat(concurrent.transactional()).isFalse();
     assertThat(concurrent.statements().get(0)).startsWith("CREATE INDEX CONCURRENTLY");
 
     CheckConstraint check = new CheckConstraint("c", "id > 0");
     assertThat(step(dialect, new AddConstraint("users", check)).safety()).isEqualTo(Safety.LOCKING);
-    List<StepDraft> onlineCheck = online.render(List.of(new AddConstraint("users", check)), CURRENT, CURRENT);
+    List<StepDraft> onlineCheck =
+        online.render(List.of(new AddConstraint("users", check)), CURRENT, CURRENT);
     assertThat(onlineCheck).hasSize(2);
     assertThat(onlineCheck.get(0).statements().get(0)).endsWith("NOT VALID");
     assertThat(onlineCheck.get(1).statements().get(0)).contains("VALIDATE CONSTRAINT \"c\"");
     assertThat(onlineCheck.get(1).transactional()).isFalse();
 
-    Column volatileDefault = new Column("token", "uuid", true, "gen_random_uuid()", null, null, null, null);
-    assertThat(step(dialect, new AddColumn("users", volatileDefault)).safety()).isEqualTo(Safety.LOCKING);
+    Column volatileDefault =
+        new Column("token", "uuid", true, "gen_random_uuid()", null, null, null, null);
+    assertThat(step(dialect, new AddColumn("users", volatileDefault)).safety())
+        .isEqualTo(Safety.LOCKING);
     assertThat(step(dialect, new AddColumn("users", Column.of("x", "text", true))).safety())
         .isEqualTo(Safety.SAFE);
   }
@@ -235,40 +285,57 @@ class PostgresDialectTest {
   @Test
   void indexesAndConstraintsOnANewTableNeverLock() {
     Table t = Table.of("fresh", List.of(Column.of("a", "integer", true)), null);
-    List<SchemaChange> changes = List.of(new CreateTable(t),
-        new CreateIndex("fresh", Index.on("fresh_a", false, List.of("a"))),
-        new AddConstraint("fresh", new CheckConstraint("fresh_a_check", "a > 0")));
+    List<SchemaChange> changes =
+        List.of(
+            new CreateTable(t),
+            new CreateIndex("fresh", Index.on("fresh_a", false, List.of("a"))),
+            new AddConstraint("fresh", new CheckConstraint("fresh_a_check", "a > 0")));
     List<StepDraft> steps = online.render(changes, SchemaSnapshot.EMPTY, SchemaSnapshot.EMPTY);
-    assertThat(steps).allSatisfy(s -> {
-      assertThat(s.safety()).isEqualTo(Safety.SAFE);
-      assertThat(s.transactional()).isTrue();
-    });
+    assertThat(steps)
+        .allSatisfy(
+            s -> {
+              assertThat(s.safety()).isEqualTo(Safety.SAFE);
+              assertThat(s.transactional()).isTrue();
+            });
     assertThat(steps.get(1).statements().get(0)).doesNotContain("CONCURRENTLY");
   }
 
   @Test
   void viewsAreRecreatedAroundTypeChangesButNotRenames() {
     Column email = USERS.columns().get(1);
-    assertThat(dialect.invalidatesDependentViews(
-        new AlterColumn("users", email, email.withType("text")))).isTrue();
-    assertThat(dialect.invalidatesDependentViews(
-        new AlterColumn("users", email, email.withComment("c")))).isFalse();
+    assertThat(
+            dialect.invalidatesDependentViews(
+                new AlterColumn("users", email, email.withType("text"))))
+        .isTrue();
+    assertThat(
+            dialect.invalidatesDependentViews(
+                new AlterColumn("users", email, email.withComment("c"))))
+        .isFalse();
     assertThat(dialect.invalidatesDependentViews(new RenameColumn("users", "a", "b"))).isFalse();
     assertThat(dialect.invalidatesDependentViews(new DropColumn("users", email))).isTrue();
   }
 
   @Test
   void fillsTheNamesPostgresGivesUnnamedConstraints() {
-    Table t = new Table("orders", List.of(Column.of("id", "integer", false),
-        Column.of("total", "numeric", true)), new PrimaryKey(null, List.of("id")),
-        List.of(new UniqueConstraint(null, List.of("id", "total"))),
-        List.of(new CheckConstraint(null, "total > 0"), new CheckConstraint(null, "id > 0 AND total > 0")),
-        List.of(new ForeignKey(null, List.of("id"), "orders", List.of("id"), null, null, false)),
-        List.of(), List.of(), null);
+    Table t =
+        new Table(
+            "orders",
+            List.of(Column.of("id", "integer", false), Column.of("total", "numeric", true)),
+            new PrimaryKey(null, List.of("id")),
+            List.of(new UniqueConstraint(null, List.of("id", "total"))),
+            List.of(
+                new CheckConstraint(null, "total > 0"),
+                new CheckConstraint(null, "id > 0 AND total > 0")),
+            List.of(
+                new ForeignKey(null, List.of("id"), "orders", List.of("id"), null, null, false)),
+            List.of(),
+            List.of(),
+            null);
     Table named = dialect.normalize(SchemaSnapshot.ofTables(List.of(t))).tables().get(0);
     assertThat(named.primaryKey().name()).isEqualTo("orders_pkey");
     assertThat(named.uniques().get(0).name()).isEqualTo("orders_id_total_key");
-    assertThat(named.checks()).extracting(CheckConstraint::name)
+    assertThat(named.checks())
+        .extracting(CheckConstraint::name)
         .containsExactlyInAnyOrder("orders_total_check", "orders_check");
     assertThat(named.foreignKeys().get(0).name()).isEqualTo("orders_id_fkey");
     assertThat(GeneratedNames.makeObjectName("a".repeat(70), "b", "key")).hasSize(63);
@@ -277,17 +344,22 @@ class PostgresDialectTest {
   @Test
   void stripsOnlyTheTenantQualification() {
     String prefix = "\"my schema\".";
-    assertThat(PgNames.stripSchema(
-        "SELECT t.a FROM \"my schema\".t WHERE x = 'keep \"my schema\".t' AND n = nextval('\"my schema\".s'::regclass)",
-        prefix)).isEqualTo("SELECT t.a FROM t WHERE x = 'keep \"my schema\".t' AND n = nextval('s'::regclass)");
-    assertThat(PgNames.stripSchema("other.\"my schema\".t", prefix)).isEqualTo("other.\"my schema\".t");
+    assertThat(
+            PgNames.stripSchema(
+                "SELECT t.a FROM \"my schema\".t WHERE x = 'keep \"my schema\".t' AND n = nextval('\"my schema\".s'::regclass)",
+                prefix))
+        .isEqualTo(
+            "SELECT t.a FROM t WHERE x = 'keep \"my schema\".t' AND n = nextval('s'::regclass)");
+    assertThat(PgNames.stripSchema("other.\"my schema\".t", prefix))
+        .isEqualTo("other.\"my schema\".t");
   }
 
   @Test
   void splitsScriptsOutsideQuotesAndKeepsLines() {
-    List<SqlText.Statement> statements = SqlText.statements(
-        "-- header; not a statement\nCREATE TABLE a (x text DEFAULT ';');\n\n"
-            + "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$;\n/* c; */ SELECT 2");
+    List<SqlText.Statement> statements =
+        SqlText.statements(
+            "-- header; not a statement\nCREATE TABLE a (x text DEFAULT ';');\n\n"
+                + "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$;\n/* c; */ SELECT 2");
     assertThat(statements).extracting(SqlText.Statement::line).containsExactly(2, 4, 5);
     assertThat(statements.get(1).sql()).endsWith("$$ SELECT 1; $$");
   }

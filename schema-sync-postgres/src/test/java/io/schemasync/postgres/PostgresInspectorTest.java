@@ -53,7 +53,8 @@ class PostgresInspectorTest {
     assertThat(users.primaryKey().name()).isEqualTo("users_pkey");
     assertThat(users.uniques()).extracting(u -> u.name()).containsExactly("users_email_key");
     assertThat(users.checks()).extracting(c -> c.name()).containsExactly("users_score_check");
-    assertThat(users.indexes()).extracting(i -> i.name())
+    assertThat(users.indexes())
+        .extracting(i -> i.name())
         .containsExactly("users_lower_email", "users_tags");
 
     Table orders = s.table("orders").orElseThrow();
@@ -62,32 +63,46 @@ class PostgresInspectorTest {
     assertThat(id.defaultValue()).isNull();
     assertThat(orders.column("invoice").orElseThrow().defaultValue())
         .isEqualTo("nextval('invoice_numbers'::regclass)");
-    assertThat(orders.foreignKeys()).singleElement().satisfies(fk -> {
-      assertThat(fk.name()).isEqualTo("orders_user_id_fkey");
-      assertThat(fk.referencedTable()).isEqualTo("users");
-      assertThat(fk.deferrable()).isTrue();
-    });
-    assertThat(orders.indexes()).singleElement().satisfies(ix -> {
-      assertThat(ix.parts()).hasSize(2);
-      assertThat(ix.parts().get(1).descending()).isTrue();
-      assertThat(ix.include()).containsExactly("total");
-      assertThat(ix.where()).isEqualTo("(total > (10)::numeric)");
-    });
-    assertThat(orders.triggers()).singleElement().satisfies(t -> {
-      assertThat(t.updateOf()).containsExactly("total");
-      assertThat(t.when()).isEqualTo("(new.total IS NOT NULL)");
-      assertThat(t.body()).isEqualTo("EXECUTE FUNCTION touch()");
-    });
+    assertThat(orders.foreignKeys())
+        .singleElement()
+        .satisfies(
+            fk -> {
+              assertThat(fk.name()).isEqualTo("orders_user_id_fkey");
+              assertThat(fk.referencedTable()).isEqualTo("users");
+              assertThat(fk.deferrable()).isTrue();
+            });
+    assertThat(orders.indexes())
+        .singleElement()
+        .satisfies(
+            ix -> {
+              assertThat(ix.parts()).hasSize(2);
+              assertThat(ix.parts().get(1).descending()).isTrue();
+              assertThat(ix.include()).containsExactly("total");
+              assertThat(ix.where()).isEqualTo("(total > (10)::numeric)");
+            });
+    assertThat(orders.triggers())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.updateOf()).containsExactly("total");
+              assertThat(t.when()).isEqualTo("(new.total IS NOT NULL)");
+              assertThat(t.body()).isEqualTo("EXECUTE FUNCTION touch()");
+            });
     assertThat(s.sequences()).extracting(q -> q.name()).containsExactly("invoice_numbers");
-    assertThat(s.enums()).singleElement().satisfies(e ->
-        assertThat(e.values()).containsExactly("sad", "ok", "happy"));
-    assertThat(s.domains()).singleElement().satisfies(d -> {
-      assertThat(d.baseType()).isEqualTo("integer");
-      assertThat(d.notNull()).isTrue();
-    });
+    assertThat(s.enums())
+        .singleElement()
+        .satisfies(e -> assertThat(e.values()).containsExactly("sad", "ok", "happy"));
+    assertThat(s.domains())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.baseType()).isEqualTo("integer");
+              assertThat(d.notNull()).isTrue();
+            });
     assertThat(s.views()).extracting(v -> v.name()).containsExactly("big_orders", "order_counts");
     assertThat(s.view("big_orders").orElseThrow().definition()).doesNotContain(schema);
-    assertThat(s.routines()).extracting(r -> r.key())
+    assertThat(s.routines())
+        .extracting(r -> r.key())
         .containsExactly("add_one(x integer)", "noop(IN a text)", "touch()");
   }
 
@@ -99,16 +114,17 @@ class PostgresInspectorTest {
         "CREATE TABLE " + other + ".ranges (id integer, r " + other + ".seg)");
     SchemaSnapshot s = adapter.inspector().inspect(TenantContext.of(other));
     assertThat(s.routines()).isEmpty();
-    assertThat(s.tables()).singleElement().satisfies(t ->
-        assertThat(t.column("r").orElseThrow().type()).isEqualTo("seg"));
+    assertThat(s.tables())
+        .singleElement()
+        .satisfies(t -> assertThat(t.column("r").orElseThrow().type()).isEqualTo("seg"));
   }
 
   @Test
   void inspectAllGivesTheSameAsOneByOne() {
     PostgresTestServer.exec(
         "CREATE SCHEMA " + other, "SET search_path TO " + other, Fixtures.EVERYTHING);
-    Map<TenantContext, SchemaSnapshot> all = adapter.inspector()
-        .inspectAll(List.of(TenantContext.of(schema), TenantContext.of(other)));
+    Map<TenantContext, SchemaSnapshot> all =
+        adapter.inspector().inspectAll(List.of(TenantContext.of(schema), TenantContext.of(other)));
     assertThat(all.get(TenantContext.of(schema)))
         .isEqualTo(adapter.inspector().inspect(TenantContext.of(other)));
     assertThat(all.get(TenantContext.of(other)).hash())

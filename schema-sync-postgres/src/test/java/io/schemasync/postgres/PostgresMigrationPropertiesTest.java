@@ -13,9 +13,17 @@ import net.jqwik.api.lifecycle.BeforeProperty;
 
 /** apply(plan(a -> b)) to a gives b, for random schemas and evolutions, on the real server. */
 class PostgresMigrationPropertiesTest {
-  private static final List<String> TYPES = List.of(
-      "integer", "bigint", "character varying(40)", "numeric(10,2)", "double precision", "boolean",
-      "text", "bytea", "timestamp with time zone");
+  private static final List<String> TYPES =
+      List.of(
+          "integer",
+          "bigint",
+          "character varying(40)",
+          "numeric(10,2)",
+          "double precision",
+          "boolean",
+          "text",
+          "bytea",
+          "timestamp with time zone");
   private static final List<String> KEY_TYPES =
       List.of("integer", "bigint", "character varying(40)", "numeric(10,2)");
 
@@ -50,8 +58,11 @@ class PostgresMigrationPropertiesTest {
 
   @Provide
   Arbitrary<Tuple2<SchemaSnapshot, SchemaSnapshot>> hostileEvolutions() {
-    return SchemaArbitraries.defaults().withTypes(TYPES).withKeyTypes(KEY_TYPES)
-        .withQuotedNames(true).evolutions();
+    return SchemaArbitraries.defaults()
+        .withTypes(TYPES)
+        .withKeyTypes(KEY_TYPES)
+        .withQuotedNames(true)
+        .evolutions();
   }
 
   private void migrate(SchemaSnapshot from, SchemaSnapshot to) {

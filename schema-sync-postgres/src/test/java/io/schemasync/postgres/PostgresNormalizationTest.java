@@ -40,27 +40,48 @@ class PostgresNormalizationTest {
   }
 
   private SchemaSnapshot handWritten() {
-    Table items = new Table("items", List.of(
-        new Column("id", type("bigint"), true, null, Identity.BY_DEFAULT, null, null, null),
-        new Column("code", type("varchar(20)"), false, "'x'", null, null, null, null),
-        new Column("price", type("numeric(10, 2)"), true, "0", null, null, null, null),
-        new Column("payload", type("json"), true, null, null, null, null, null),
-        new Column("at", type("timestamptz"), false, "CURRENT_TIMESTAMP", null, null, null, null)),
-        new PrimaryKey(null, List.of("id")),
-        List.of(new UniqueConstraint(null, List.of("code"))),
-        // IN over a varchar deparses differently on each pass until it reaches a fixpoint
-        List.of(new CheckConstraint(null, "price > 0"),
-            new CheckConstraint("items_code_known", "code IN ('x', 'y')")),
-        List.of(), List.of(), List.of(), null);
-    Table lines = new Table("lines", List.of(
-        new Column("item_id", type("bigint"), false, null, null, null, null, null),
-        new Column("qty", type("int"), false, "1", null, null, null, null)),
-        null, List.of(), List.of(new CheckConstraint(null, "qty > 0 and qty < 100")),
-        List.of(new ForeignKey(null, List.of("item_id"), "items", List.of("id"), null, null, false)),
-        List.of(), List.of(), null);
-    return new SchemaSnapshot(List.of(items, lines),
+    Table items =
+        new Table(
+            "items",
+            List.of(
+                new Column("id", type("bigint"), true, null, Identity.BY_DEFAULT, null, null, null),
+                new Column("code", type("varchar(20)"), false, "'x'", null, null, null, null),
+                new Column("price", type("numeric(10, 2)"), true, "0", null, null, null, null),
+                new Column("payload", type("json"), true, null, null, null, null, null),
+                new Column(
+                    "at", type("timestamptz"), false, "CURRENT_TIMESTAMP", null, null, null, null)),
+            new PrimaryKey(null, List.of("id")),
+            List.of(new UniqueConstraint(null, List.of("code"))),
+            // IN over a varchar deparses differently on each pass until it reaches a fixpoint
+            List.of(
+                new CheckConstraint(null, "price > 0"),
+                new CheckConstraint("items_code_known", "code IN ('x', 'y')")),
+            List.of(),
+            List.of(),
+            List.of(),
+            null);
+    Table lines =
+        new Table(
+            "lines",
+            List.of(
+                new Column("item_id", type("bigint"), false, null, null, null, null, null),
+                new Column("qty", type("int"), false, "1", null, null, null, null)),
+            null,
+            List.of(),
+            List.of(new CheckConstraint(null, "qty > 0 and qty < 100")),
+            List.of(
+                new ForeignKey(
+                    null, List.of("item_id"), "items", List.of("id"), null, null, false)),
+            List.of(),
+            List.of(),
+            null);
+    return new SchemaSnapshot(
+        List.of(items, lines),
         List.of(new View("cheap", "select id, code from items where price < 10", false)),
-        List.of(), List.of(), List.of(), List.of());
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   @Test
@@ -75,32 +96,56 @@ class PostgresNormalizationTest {
     Table items = once.table("items").orElseThrow();
     assertThat(items.primaryKey().name()).isEqualTo("items_pkey");
     assertThat(items.uniques().get(0).name()).isEqualTo("items_code_key");
-    assertThat(items.checks()).extracting(CheckConstraint::name)
+    assertThat(items.checks())
+        .extracting(CheckConstraint::name)
         .containsExactly("items_code_known", "items_price_check");
-    assertThat(items.column("code").orElseThrow().defaultValue()).isEqualTo("'x'::character varying");
+    assertThat(items.column("code").orElseThrow().defaultValue())
+        .isEqualTo("'x'::character varying");
     assertThat(items.column("payload").orElseThrow().type()).isEqualTo("jsonb");
     assertThat(once.table("lines").orElseThrow().foreignKeys().get(0).name())
         .isEqualTo("lines_item_id_fkey");
-    assertThat(once.table("lines").orElseThrow().checks().get(0).name()).isEqualTo("lines_qty_check");
+    assertThat(once.table("lines").orElseThrow().checks().get(0).name())
+        .isEqualTo("lines_qty_check");
   }
 
   @Test
   void aSequenceOwnedByAColumnOfANewTableConverges() {
-    Table counters = Table.of("counters", List.of(
-        new Column("n", "bigint", false, "nextval('counter_seq'::regclass)", null, null, null, null),
-        Column.of("label", "text", true)), null);
-    SchemaSnapshot target = new SchemaSnapshot(List.of(counters), List.of(), List.of(), List.of(),
-        List.of(), List.of(new io.schemasync.api.model.Sequence("counter_seq", 10, 2, null, null,
-            false, "counters.label")));
+    Table counters =
+        Table.of(
+            "counters",
+            List.of(
+                new Column(
+                    "n",
+                    "bigint",
+                    false,
+                    "nextval('counter_seq'::regclass)",
+                    null,
+                    null,
+                    null,
+                    null),
+                Column.of("label", "text", true)),
+            null);
+    SchemaSnapshot target =
+        new SchemaSnapshot(
+            List.of(counters),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(
+                new io.schemasync.api.model.Sequence(
+                    "counter_seq", 10, 2, null, null, false, "counters.label")));
     Convergence.converge(adapter, tenant, target);
     assertThat(adapter.inspector().inspect(io.schemasync.api.TenantContext.of(tenant)).sequences())
-        .singleElement().satisfies(q -> assertThat(q.ownedBy()).isEqualTo("counters.label"));
+        .singleElement()
+        .satisfies(q -> assertThat(q.ownedBy()).isEqualTo("counters.label"));
   }
 
   @Test
   void unknownTypeIsRejectedNamingTheTable() {
-    SchemaSnapshot bad = SchemaSnapshot.ofTables(List.of(Table.of("t",
-        List.of(Column.of("a", "integr", true)), null)));
+    SchemaSnapshot bad =
+        SchemaSnapshot.ofTables(
+            List.of(Table.of("t", List.of(Column.of("a", "integr", true)), null)));
     assertThatThrownBy(() -> adapter.dialect().normalize(bad))
         .isInstanceOf(InvalidTargetException.class)
         .hasMessageContaining("create table t")

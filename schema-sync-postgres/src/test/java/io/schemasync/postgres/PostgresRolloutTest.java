@@ -37,28 +37,46 @@ class PostgresRolloutTest {
     tenants.forEach(PostgresTestServer::drop);
   }
 
-  private static final SchemaSnapshot V2 = SchemaSnapshot.ofTables(List.of(
-      new Table("users", List.of(Column.of("id", "integer", false),
-          Column.of("email", "character varying(100)", false), Column.of("name", "text", true)),
-          new PrimaryKey("users_pkey", List.of("id")),
-          List.of(new io.schemasync.api.model.UniqueConstraint("users_email_key", List.of("email"))),
-          List.of(), List.of(), List.of(), List.of(), null),
-      Table.of("audit", List.of(Column.of("id", "integer", false)),
-          new PrimaryKey("audit_pkey", List.of("id")))));
+  private static final SchemaSnapshot V2 =
+      SchemaSnapshot.ofTables(
+          List.of(
+              new Table(
+                  "users",
+                  List.of(
+                      Column.of("id", "integer", false),
+                      Column.of("email", "character varying(100)", false),
+                      Column.of("name", "text", true)),
+                  new PrimaryKey("users_pkey", List.of("id")),
+                  List.of(
+                      new io.schemasync.api.model.UniqueConstraint(
+                          "users_email_key", List.of("email"))),
+                  List.of(),
+                  List.of(),
+                  List.of(),
+                  List.of(),
+                  null),
+              Table.of(
+                  "audit",
+                  List.of(Column.of("id", "integer", false)),
+                  new PrimaryKey("audit_pkey", List.of("id")))));
 
   private void fleet(int size) {
     String base = PostgresTestServer.uniqueName("roll");
     for (int i = 0; i < size; i++) {
       String tenant = base + "_" + i;
       tenants.add(tenant);
-      PostgresTestServer.exec("CREATE SCHEMA " + tenant,
+      PostgresTestServer.exec(
+          "CREATE SCHEMA " + tenant,
           "CREATE TABLE " + tenant + ".users (id integer PRIMARY KEY, email varchar(100) NOT NULL)",
           "INSERT INTO " + tenant + ".users VALUES (1, 'a@x.test'), (2, 'b@x.test')");
     }
   }
 
   private SchemaSync engine() {
-    return SchemaSync.builder().url(PostgresTestServer.url()).target(new Target.Snapshot(V2)).build();
+    return SchemaSync.builder()
+        .url(PostgresTestServer.url())
+        .target(new Target.Snapshot(V2))
+        .build();
   }
 
   @Test
@@ -66,9 +84,13 @@ class PostgresRolloutTest {
     fleet(4);
     try (SchemaSync engine = engine();
         Rollouts rollouts = engine.rollouts("jdbc:sqlite:" + dir.resolve("control.db"))) {
-      RolloutReport report = rollouts.start(
-          RolloutOptions.of(TenantSelection.ids(tenants.toArray(String[]::new))).withCanary(1),
-          WorkerOptions.defaults().withParallelism(2)).orThrow();
+      RolloutReport report =
+          rollouts
+              .start(
+                  RolloutOptions.of(TenantSelection.ids(tenants.toArray(String[]::new)))
+                      .withCanary(1),
+                  WorkerOptions.defaults().withParallelism(2))
+              .orThrow();
       assertThat(report.count(TaskState.SUCCEEDED)).isEqualTo(4);
       for (String tenant : tenants) {
         assertThat(engine.inspect(tenant).hash()).isEqualTo(engine.target().hash());
@@ -86,12 +108,19 @@ class PostgresRolloutTest {
     fleet(3);
     try (SchemaSync engine = engine();
         Rollouts rollouts = engine.rollouts(PostgresTestServer.url())) {
-      RolloutReport report = rollouts.start(
-          RolloutOptions.of(TenantSelection.ids(tenants.toArray(String[]::new))),
-          WorkerOptions.defaults().withParallelism(3)).orThrow();
+      RolloutReport report =
+          rollouts
+              .start(
+                  RolloutOptions.of(TenantSelection.ids(tenants.toArray(String[]::new))),
+                  WorkerOptions.defaults().withParallelism(3))
+              .orThrow();
       assertThat(report.count(TaskState.SUCCEEDED)).isEqualTo(3);
-      assertThat(count("SELECT count(*) FROM schemasync_control.rollout_tasks WHERE job_id = '"
-          + report.job().id() + "' AND state = 'SUCCEEDED'")).isEqualTo(3);
+      assertThat(
+              count(
+                  "SELECT count(*) FROM schemasync_control.rollout_tasks WHERE job_id = '"
+                      + report.job().id()
+                      + "' AND state = 'SUCCEEDED'"))
+          .isEqualTo(3);
       assertThat(engine.tenants(TenantSelection.all()))
           .noneMatch(t -> t.id().equals(PostgresStoreDialect.SCHEMA));
       for (String tenant : tenants) {
@@ -106,20 +135,28 @@ class PostgresRolloutTest {
     PostgresTestServer.exec("INSERT INTO " + tenants.get(1) + ".users VALUES (3, 'a@x.test')");
     try (SchemaSync engine = engine();
         Rollouts rollouts = engine.rollouts("jdbc:sqlite:" + dir.resolve("control.db"))) {
-      RolloutReport report = rollouts.start(
-          RolloutOptions.of(TenantSelection.ids(tenants.toArray(String[]::new))),
-          WorkerOptions.defaults());
+      RolloutReport report =
+          rollouts.start(
+              RolloutOptions.of(TenantSelection.ids(tenants.toArray(String[]::new))),
+              WorkerOptions.defaults());
       assertThat(report.job().state()).isEqualTo(JobState.DRY_RUN_FAILED);
-      assertThat(report.failures()).extracting(RolloutTask::tenantId).containsExactly(tenants.get(1));
+      assertThat(report.failures())
+          .extracting(RolloutTask::tenantId)
+          .containsExactly(tenants.get(1));
       for (String tenant : tenants) {
-        assertThat(count("SELECT count(*) FROM pg_class WHERE relnamespace = '" + tenant
-            + "'::regnamespace AND relname IN ('audit', '_schema_sync_rollout')")).isZero();
+        assertThat(
+                count(
+                    "SELECT count(*) FROM pg_class WHERE relnamespace = '"
+                        + tenant
+                        + "'::regnamespace AND relname IN ('audit', '_schema_sync_rollout')"))
+            .isZero();
       }
     }
   }
 
   private static long count(String sql) throws Exception {
-    try (Connection c = PostgresTestServer.connect(); Statement st = c.createStatement();
+    try (Connection c = PostgresTestServer.connect();
+        Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);

@@ -18,6 +18,7 @@ import io.schemasync.api.model.Table;
 import io.schemasync.api.plan.MigrationStep;
 import io.schemasync.spi.StepListener;
 import io.schemasync.spi.TenantLock;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -31,7 +32,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,8 +44,9 @@ class PostgresRunnerTest {
   @BeforeEach
   void setUp() {
     PostgresTestServer.url();
-    adapter = PostgresTestServer.open(Map.of(
-        "schemasync.ddlLockTimeout", "200", "schemasync.ddlAttempts", "4"));
+    adapter =
+        PostgresTestServer.open(
+            Map.of("schemasync.ddlLockTimeout", "200", "schemasync.ddlAttempts", "4"));
     PostgresTestServer.exec(
         "CREATE SCHEMA " + tenant,
         "CREATE TABLE " + tenant + ".items (id integer PRIMARY KEY, name text)",
@@ -59,14 +60,23 @@ class PostgresRunnerTest {
   }
 
   private static SchemaSnapshot withColumn(String column) {
-    return SchemaSnapshot.ofTables(List.of(Table.of("items", List.of(
-        Column.of("id", "integer", false), Column.of("name", "text", true),
-        Column.of(column, "integer", true)), new PrimaryKey("items_pkey", List.of("id")))));
+    return SchemaSnapshot.ofTables(
+        List.of(
+            Table.of(
+                "items",
+                List.of(
+                    Column.of("id", "integer", false),
+                    Column.of("name", "text", true),
+                    Column.of(column, "integer", true)),
+                new PrimaryKey("items_pkey", List.of("id")))));
   }
 
   private SchemaSync sync(SchemaSnapshot target, StepListener listener) {
-    return SchemaSync.builder().adapter(adapter).target(new Target.Snapshot(target))
-        .listener(listener).build();
+    return SchemaSync.builder()
+        .adapter(adapter)
+        .target(new Target.Snapshot(target))
+        .listener(listener)
+        .build();
   }
 
   @Test
@@ -88,8 +98,14 @@ class PostgresRunnerTest {
       blocker.close();
       pool.shutdown();
     }
-    assertThat(adapter.inspector().inspect(TenantContext.of(tenant)).table("items").orElseThrow()
-        .hasColumn("extra")).isTrue();
+    assertThat(
+            adapter
+                .inspector()
+                .inspect(TenantContext.of(tenant))
+                .table("items")
+                .orElseThrow()
+                .hasColumn("extra"))
+        .isTrue();
   }
 
   @Test
@@ -104,8 +120,10 @@ class PostgresRunnerTest {
       try (SchemaSync sync = sync(withColumn("extra"), StepListener.NONE)) {
         TenantResult r = sync.sync(tenant);
         assertThat(r.status()).isEqualTo(TenantStatus.FAILED);
-        assertThat(r.failure()).isInstanceOf(UnableToExecuteStatementException.class)
-            .hasMessageContaining("55P03").hasMessageContaining("4 attempt(s)");
+        assertThat(r.failure())
+            .isInstanceOf(UnableToExecuteStatementException.class)
+            .hasMessageContaining("55P03")
+            .hasMessageContaining("4 attempt(s)");
       }
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
       blocker.rollback();
@@ -117,12 +135,14 @@ class PostgresRunnerTest {
   void lockHolderIsNamedWhenTheTenantLockTimesOut() {
     try (TenantLock held = adapter.runner().lock(TenantContext.of(tenant), Duration.ofSeconds(1))) {
       try (PostgresAdapter other = PostgresTestServer.open()) {
-        assertThatThrownBy(() -> other.runner().lock(TenantContext.of(tenant), Duration.ofMillis(300)))
+        assertThatThrownBy(
+                () -> other.runner().lock(TenantContext.of(tenant), Duration.ofMillis(300)))
             .isInstanceOf(UnableToAcquireLockException.class)
             .hasMessageContaining("tenant " + tenant + " is locked by another migration (pid ");
       }
     }
-    try (TenantLock again = adapter.runner().lock(TenantContext.of(tenant), Duration.ofMillis(300))) {
+    try (TenantLock again =
+        adapter.runner().lock(TenantContext.of(tenant), Duration.ofMillis(300))) {
       assertThat(again).isNotNull();
     }
   }
@@ -130,25 +150,32 @@ class PostgresRunnerTest {
   @Test
   void twoConcurrentSyncsOfOneTenantApplyTheChangeOnce() throws Exception {
     List<MigrationStep> started = Collections.synchronizedList(new ArrayList<>());
-    StepListener listener = new StepListener() {
-      @Override
-      public void stepStarted(TenantContext t, MigrationStep step) {
-        started.add(step);
-      }
-    };
+    StepListener listener =
+        new StepListener() {
+          @Override
+          public void stepStarted(TenantContext t, MigrationStep step) {
+            started.add(step);
+          }
+        };
     CountDownLatch go = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     List<Future<TenantResult>> results = new ArrayList<>();
     List<PostgresAdapter> adapters = List.of(PostgresTestServer.open(), PostgresTestServer.open());
     try {
       for (PostgresAdapter a : adapters) {
-        results.add(pool.submit(() -> {
-          try (SchemaSync s = SchemaSync.builder().adapter(a)
-              .target(new Target.Snapshot(withColumn("once"))).listener(listener).build()) {
-            go.await();
-            return s.sync(tenant);
-          }
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  try (SchemaSync s =
+                      SchemaSync.builder()
+                          .adapter(a)
+                          .target(new Target.Snapshot(withColumn("once")))
+                          .listener(listener)
+                          .build()) {
+                    go.await();
+                    return s.sync(tenant);
+                  }
+                }));
       }
       go.countDown();
       List<TenantStatus> statuses = new ArrayList<>();
@@ -168,11 +195,16 @@ class PostgresRunnerTest {
   void twoProcessesSyncingOneTenantApplyTheChangeOnce() throws Exception {
     List<Process> processes = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      processes.add(new ProcessBuilder(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"),
-          SyncProcessMain.class.getName(), PostgresTestServer.url(), tenant)
-          .redirectErrorStream(true).start());
+      processes.add(
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  SyncProcessMain.class.getName(),
+                  PostgresTestServer.url(),
+                  tenant)
+              .redirectErrorStream(true)
+              .start());
     }
     List<String> outputs = new ArrayList<>();
     for (Process p : processes) {
@@ -182,8 +214,14 @@ class PostgresRunnerTest {
     }
     assertThat(outputs).filteredOn(o -> o.equals("STATUS APPLIED STEPS 1")).hasSize(1);
     assertThat(outputs).filteredOn(o -> o.contains("STEPS 0")).hasSize(1);
-    assertThat(adapter.inspector().inspect(TenantContext.of(tenant)).table("items").orElseThrow()
-        .hasColumn("by_process")).isTrue();
+    assertThat(
+            adapter
+                .inspector()
+                .inspect(TenantContext.of(tenant))
+                .table("items")
+                .orElseThrow()
+                .hasColumn("by_process"))
+        .isTrue();
   }
 
   @Test
@@ -191,18 +229,27 @@ class PostgresRunnerTest {
     try (PostgresAdapter online = PostgresTestServer.open(Map.of("schemasync.online", "true"))) {
       SchemaSnapshot target = withColumn("rank");
       Table items = target.table("items").orElseThrow();
-      target = target.withTables(List.of(items.withIndexes(List.of(
-          Index.on("items_rank", false, List.of("rank"))))));
+      target =
+          target.withTables(
+              List.of(items.withIndexes(List.of(Index.on("items_rank", false, List.of("rank"))))));
       TenantResult r = Convergence.converge(online, tenant, target);
-      MigrationStep index = r.plan().steps().stream()
-          .filter(s -> s.description().contains("items_rank")).findFirst().orElseThrow();
+      MigrationStep index =
+          r.plan().steps().stream()
+              .filter(s -> s.description().contains("items_rank"))
+              .findFirst()
+              .orElseThrow();
       assertThat(index.transactional()).isFalse();
       assertThat(index.statements().get(0)).contains("CREATE INDEX CONCURRENTLY");
     }
-    try (Connection c = PostgresTestServer.connect(); Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT i.indisvalid FROM pg_index i JOIN pg_class c"
-            + " ON c.oid = i.indexrelid WHERE c.relname = 'items_rank'"
-            + " AND c.relnamespace = '" + tenant + "'::regnamespace")) {
+    try (Connection c = PostgresTestServer.connect();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT i.indisvalid FROM pg_index i JOIN pg_class c"
+                    + " ON c.oid = i.indexrelid WHERE c.relname = 'items_rank'"
+                    + " AND c.relnamespace = '"
+                    + tenant
+                    + "'::regnamespace")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getBoolean(1)).isTrue();
     }
@@ -212,24 +259,47 @@ class PostgresRunnerTest {
   void aFailedConcurrentBuildLeavesNoInvalidIndex() throws Exception {
     PostgresTestServer.exec("UPDATE " + tenant + ".items SET name = 'same'");
     try (PostgresAdapter online = PostgresTestServer.open(Map.of("schemasync.online", "true"));
-        SchemaSync sync = SchemaSync.builder().adapter(online).target(new Target.Snapshot(
-            withColumn("rank").withTables(List.of(withColumn("rank").table("items").orElseThrow()
-                .withIndexes(List.of(Index.on("items_name", true, List.of("name"))))))))
-            .build()) {
+        SchemaSync sync =
+            SchemaSync.builder()
+                .adapter(online)
+                .target(
+                    new Target.Snapshot(
+                        withColumn("rank")
+                            .withTables(
+                                List.of(
+                                    withColumn("rank")
+                                        .table("items")
+                                        .orElseThrow()
+                                        .withIndexes(
+                                            List.of(
+                                                Index.on("items_name", true, List.of("name"))))))))
+                .build()) {
       TenantResult r = sync.sync(tenant);
       assertThat(r.status()).isEqualTo(TenantStatus.FAILED);
-      assertThat(r.failure()).hasMessageContaining("CREATE UNIQUE INDEX CONCURRENTLY")
+      assertThat(r.failure())
+          .hasMessageContaining("CREATE UNIQUE INDEX CONCURRENTLY")
           .hasMessageContaining("earlier steps were committed");
     }
-    try (Connection c = PostgresTestServer.connect(); Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_class WHERE relname = 'items_name'"
-            + " AND relnamespace = '" + tenant + "'::regnamespace")) {
+    try (Connection c = PostgresTestServer.connect();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT count(*) FROM pg_class WHERE relname = 'items_name'"
+                    + " AND relnamespace = '"
+                    + tenant
+                    + "'::regnamespace")) {
       rs.next();
       assertThat(rs.getInt(1)).isZero();
     }
     // the committed part stays: the column is there, only the index is missing
-    assertThat(adapter.inspector().inspect(TenantContext.of(tenant)).table("items").orElseThrow()
-        .hasColumn("rank")).isTrue();
+    assertThat(
+            adapter
+                .inspector()
+                .inspect(TenantContext.of(tenant))
+                .table("items")
+                .orElseThrow()
+                .hasColumn("rank"))
+        .isTrue();
   }
 
   @Test

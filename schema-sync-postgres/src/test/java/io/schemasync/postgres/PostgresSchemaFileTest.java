@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The complete example of docs/schema-format.md, every object kind, converges on PostgreSQL. */
 class PostgresSchemaFileTest {
-  static final String COMPLETE_EXAMPLE = """
+  static final String COMPLETE_EXAMPLE =
+      """
       # schema.yaml
       identifiers: strict            # the default; see "Names"
 

@@ -55,7 +55,8 @@ class PostgresSqlTargetTest {
 
   @Test
   void aFailingStatementNamesTheFileAndLine() throws Exception {
-    String script = "CREATE TABLE a (id integer);\n\nCREATE TABLE b (\n  id integer,\n  x nosuchtype\n);\n";
+    String script =
+        "CREATE TABLE a (id integer);\n\nCREATE TABLE b (\n  id integer,\n  x nosuchtype\n);\n";
     assertThatThrownBy(() -> adapter.snapshotOfSql(script, "schema.sql"))
         .isInstanceOf(InvalidTargetException.class)
         .hasMessageContaining("schema.sql:5")
@@ -78,9 +79,13 @@ class PostgresSqlTargetTest {
   }
 
   private static int scratchSchemas() {
-    try (Connection c = PostgresTestServer.connect(); Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname LIKE '"
-            + PgNames.SCRATCH_PREFIX.replace("_", "\\_") + "%'")) {
+    try (Connection c = PostgresTestServer.connect();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT count(*) FROM pg_namespace WHERE nspname LIKE '"
+                    + PgNames.SCRATCH_PREFIX.replace("_", "\\_")
+                    + "%'")) {
       rs.next();
       return rs.getInt(1);
     } catch (Exception e) {

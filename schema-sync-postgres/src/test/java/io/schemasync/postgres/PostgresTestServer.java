@@ -35,7 +35,10 @@ public final class PostgresTestServer {
     String candidate = System.getenv(ENV);
     if (candidate != null && !candidate.isBlank()) {
       if (!answers(candidate)) {
-        fail(ENV + " is set but the server does not answer: " + ConnectionSettings.of(candidate).maskedUrl());
+        fail(
+            ENV
+                + " is set but the server does not answer: "
+                + ConnectionSettings.of(candidate).maskedUrl());
       }
       url = candidate;
       return url;
@@ -44,8 +47,11 @@ public final class PostgresTestServer {
       url = LOCAL;
       return url;
     }
-    String message = "NO POSTGRESQL SERVER: set " + ENV + " or start PostgreSQL on 127.0.0.1:5432"
-        + " (see TESTING.md); Docker/Testcontainers is not used by this module";
+    String message =
+        "NO POSTGRESQL SERVER: set "
+            + ENV
+            + " or start PostgreSQL on 127.0.0.1:5432"
+            + " (see TESTING.md); Docker/Testcontainers is not used by this module";
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
       fail(message);
     }
@@ -87,7 +93,8 @@ public final class PostgresTestServer {
 
   /** Runs statements on a direct connection, in autocommit. */
   public static void exec(String... sql) {
-    try (Connection c = connect(); Statement st = c.createStatement()) {
+    try (Connection c = connect();
+        Statement st = c.createStatement()) {
       for (String s : sql) {
         st.execute(s);
       }
@@ -105,8 +112,9 @@ public final class PostgresTestServer {
 
   /** Opens an adapter on the test server through the provider, with extra properties. */
   public static PostgresAdapter open(Map<String, String> properties) {
-    return (PostgresAdapter) new PostgresAdapterProvider()
-        .open(new ConnectionSettings(url(), null, null, properties, null));
+    return (PostgresAdapter)
+        new PostgresAdapterProvider()
+            .open(new ConnectionSettings(url(), null, null, properties, null));
   }
 
   public static PostgresAdapter open() {

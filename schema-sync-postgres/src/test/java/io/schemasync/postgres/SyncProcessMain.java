@@ -16,10 +16,18 @@ public final class SyncProcessMain {
   public static void main(String[] args) {
     String url = args[0];
     String tenant = args[1];
-    SchemaSnapshot target = SchemaSnapshot.ofTables(List.of(Table.of("items", List.of(
-        Column.of("id", "integer", false), Column.of("name", "text", true),
-        Column.of("by_process", "integer", true)), new PrimaryKey("items_pkey", List.of("id")))));
-    try (SchemaSync sync = SchemaSync.builder().url(url).target(new Target.Snapshot(target)).build()) {
+    SchemaSnapshot target =
+        SchemaSnapshot.ofTables(
+            List.of(
+                Table.of(
+                    "items",
+                    List.of(
+                        Column.of("id", "integer", false),
+                        Column.of("name", "text", true),
+                        Column.of("by_process", "integer", true)),
+                    new PrimaryKey("items_pkey", List.of("id")))));
+    try (SchemaSync sync =
+        SchemaSync.builder().url(url).target(new Target.Snapshot(target)).build()) {
       TenantResult result = sync.sync(tenant);
       int steps = result.execution() == null ? 0 : result.execution().stepsRun();
       System.out.println("STATUS " + result.status() + " STEPS " + steps);

@@ -57,8 +57,8 @@ public final class SqliteAdapter implements DatabaseAdapter {
 
   /**
    * @throws io.schemasync.api.InvalidTenantException unless the id is a safe file name ({@code
-   *     [A-Za-z0-9][A-Za-z0-9._-]*}, no {@code ..}, no {@code .db} suffix), or, for a single file or
-   *     data source, the one tenant's id
+   *     [A-Za-z0-9][A-Za-z0-9._-]*}, no {@code ..}, no {@code .db} suffix), or, for a single file
+   *     or data source, the one tenant's id
    */
   @Override
   public TenantContext tenant(String id) {
@@ -71,7 +71,8 @@ public final class SqliteAdapter implements DatabaseAdapter {
     try (Connection connection = SqliteConnections.memory()) {
       for (SqlScript.Statement statement : SqlScript.split(sql)) {
         if (statement.sql().regionMatches(true, 0, "VACUUM", 0, 6)) {
-          throw new InvalidTargetException(new SourceLocation(sourceName, statement.line(), 0, null),
+          throw new InvalidTargetException(
+              new SourceLocation(sourceName, statement.line(), 0, null),
               "a schema script must not VACUUM (VACUUM INTO writes a file); remove the statement");
         }
         try (Statement jdbc = connection.createStatement()) {
@@ -79,15 +80,18 @@ public final class SqliteAdapter implements DatabaseAdapter {
         } catch (SQLException e) {
           throw new InvalidTargetException(
               new SourceLocation(sourceName, statement.line(), 0, null),
-              "SQLite rejects this statement: " + e.getMessage() + "; fix the statement starting"
-                  + " on this line: " + abbreviate(statement.sql()),
+              "SQLite rejects this statement: "
+                  + e.getMessage()
+                  + "; fix the statement starting"
+                  + " on this line: "
+                  + abbreviate(statement.sql()),
               e);
         }
       }
       return CatalogReader.read(connection);
     } catch (SQLException e) {
-      throw new UnableToInspectSchemaException(null,
-          "cannot inspect the schema built by " + sourceName + " in a scratch database", e);
+      throw new UnableToInspectSchemaException(
+          null, "cannot inspect the schema built by " + sourceName + " in a scratch database", e);
     }
   }
 

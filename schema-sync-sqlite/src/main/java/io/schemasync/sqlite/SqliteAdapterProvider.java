@@ -9,10 +9,10 @@ import javax.sql.DataSource;
 
 /**
  * Provides the SQLite adapter for {@code jdbc:sqlite:} URLs and data sources whose product is
- * {@code SQLite}. {@code jdbc:sqlite:/dir} (an existing directory, or a path not ending in
- * {@code .db} that does not exist yet and is created on first sync) holds one tenant per {@code
- * *.db} file, named by the file name without {@code .db}; {@code jdbc:sqlite:/dir/file.db} is a
- * single tenant named {@code file}. Relative paths resolve against the working directory.
+ * {@code SQLite}. {@code jdbc:sqlite:/dir} (an existing directory, or a path not ending in {@code
+ * .db} that does not exist yet and is created on first sync) holds one tenant per {@code *.db}
+ * file, named by the file name without {@code .db}; {@code jdbc:sqlite:/dir/file.db} is a single
+ * tenant named {@code file}. Relative paths resolve against the working directory.
  */
 public final class SqliteAdapterProvider implements AdapterProvider {
   static final String NAME = "sqlite";
@@ -43,6 +43,7 @@ public final class SqliteAdapterProvider implements AdapterProvider {
   /** A single-tenant adapter over the data source: the tenant is named after its file, or main. */
   @Override
   public DatabaseAdapter open(DataSource dataSource) {
-    return new SqliteAdapter(new DataSourceTenant(dataSource), ConnectionSettings.DEFAULT_LOCK_TIMEOUT);
+    return new SqliteAdapter(
+        new DataSourceTenant(dataSource), ConnectionSettings.DEFAULT_LOCK_TIMEOUT);
   }
 }

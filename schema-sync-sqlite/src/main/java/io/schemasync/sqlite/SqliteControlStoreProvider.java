@@ -14,9 +14,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 /**
- * The default control store: rollout jobs in one SQLite file ({@code jdbc:sqlite:PATH}, created with
- * its directory when missing), no server needed. Several worker processes on one machine may share
- * it: claims take the write lock with {@code BEGIN IMMEDIATE} and wait up to a minute for it.
+ * The default control store: rollout jobs in one SQLite file ({@code jdbc:sqlite:PATH}, created
+ * with its directory when missing), no server needed. Several worker processes on one machine may
+ * share it: claims take the write lock with {@code BEGIN IMMEDIATE} and wait up to a minute for it.
  */
 public final class SqliteControlStoreProvider implements ControlStoreProvider {
   private static final Duration BUSY_TIMEOUT = Duration.ofMinutes(1);
@@ -43,8 +43,14 @@ public final class SqliteControlStoreProvider implements ControlStoreProvider {
       Connection connection = SqliteConnections.open(file, true, BUSY_TIMEOUT);
       return new JdbcControlStore(connection, new SqliteStoreDialect(), url);
     } catch (IOException | SQLException e) {
-      throw new UnableToConnectException(null, "cannot open the control store " + file + ": " + e.getMessage()
-          + "; give a writable file with --control jdbc:sqlite:PATH", e);
+      throw new UnableToConnectException(
+          null,
+          "cannot open the control store "
+              + file
+              + ": "
+              + e.getMessage()
+              + "; give a writable file with --control jdbc:sqlite:PATH",
+          e);
     }
   }
 }

@@ -24,18 +24,18 @@ import java.util.Optional;
 /**
  * SQLite's language for schema-sync. Stateless and thread-safe.
  *
- * <p><b>Types.</b> Portable types map to declared types chosen for SQLite's type affinity:
- * {@code smallint}, {@code integer} and {@code bigint} become {@code INTEGER} (so a single integer
- * primary key is the rowid), {@code real} {@code REAL}, {@code double} {@code DOUBLE}, {@code
- * numeric(p,s)} {@code NUMERIC(p,s)}, {@code boolean} {@code BOOLEAN}, {@code varchar(n)} {@code
- * VARCHAR(n)}, {@code char(n)} {@code CHAR(n)}, {@code text} {@code TEXT}, {@code bytes} {@code
- * BLOB}, {@code date}, {@code time}, {@code timestamp} and {@code timestamptz} keep their names
- * ({@code TIMESTAMPTZ}; numeric affinity, which keeps ISO-8601 text as text, like the other date
- * types). {@code uuid} and {@code json} become {@code TEXT}: a declared type {@code UUID} or
- * {@code JSON} would get numeric affinity, which turns a digits-only UUID or the JSON text
- * {@code 1.50} into a number. Native spellings ({@code INT}, {@code BIGINT}... see {@link
- * #nativeTypeNames()}) pass through; the normalized spelling is upper case with no blanks around
- * modifiers ({@code VARCHAR(255)}, {@code DOUBLE PRECISION}).
+ * <p><b>Types.</b> Portable types map to declared types chosen for SQLite's type affinity: {@code
+ * smallint}, {@code integer} and {@code bigint} become {@code INTEGER} (so a single integer primary
+ * key is the rowid), {@code real} {@code REAL}, {@code double} {@code DOUBLE}, {@code numeric(p,s)}
+ * {@code NUMERIC(p,s)}, {@code boolean} {@code BOOLEAN}, {@code varchar(n)} {@code VARCHAR(n)},
+ * {@code char(n)} {@code CHAR(n)}, {@code text} {@code TEXT}, {@code bytes} {@code BLOB}, {@code
+ * date}, {@code time}, {@code timestamp} and {@code timestamptz} keep their names ({@code
+ * TIMESTAMPTZ}; numeric affinity, which keeps ISO-8601 text as text, like the other date types).
+ * {@code uuid} and {@code json} become {@code TEXT}: a declared type {@code UUID} or {@code JSON}
+ * would get numeric affinity, which turns a digits-only UUID or the JSON text {@code 1.50} into a
+ * number. Native spellings ({@code INT}, {@code BIGINT}... see {@link #nativeTypeNames()}) pass
+ * through; the normalized spelling is upper case with no blanks around modifiers ({@code
+ * VARCHAR(255)}, {@code DOUBLE PRECISION}).
  *
  * <p><b>What SQLite cannot report</b> is normalized away on both sides: constraint names (the
  * pragmas report none), comments, {@code DEFERRABLE} on foreign keys. Enum types, domains,
@@ -46,8 +46,8 @@ import java.util.Optional;
  * <p><b>Not in the model</b>, so neither compared nor kept by a table rebuild: the {@code WITHOUT
  * ROWID} and {@code STRICT} table options, a view's column list, and triggers on views.
  *
- * <p><b>Changes</b> use SQLite's own ALTER TABLE where it can (rename table or column, add a
- * column it accepts, drop a column nothing depends on); everything else rebuilds the table as
+ * <p><b>Changes</b> use SQLite's own ALTER TABLE where it can (rename table or column, add a column
+ * it accepts, drop a column nothing depends on); everything else rebuilds the table as
  * lang_altertable.html describes, one step per table, classed LOCKING.
  */
 public final class SqliteDialect implements Dialect {
@@ -87,7 +87,8 @@ public final class SqliteDialect implements Dialect {
   }
 
   @Override
-  public List<StepDraft> render(List<SchemaChange> changes, SchemaSnapshot current, SchemaSnapshot target) {
+  public List<StepDraft> render(
+      List<SchemaChange> changes, SchemaSnapshot current, SchemaSnapshot target) {
     return new ChangeRenderer(changes, current, target).render();
   }
 }

@@ -38,14 +38,15 @@ public final class SqliteInspector implements SchemaInspector {
   @Override
   public SchemaSnapshot inspect(TenantContext tenant) {
     if (!store.exists(tenant)) {
-      throw new InvalidTenantException(tenant.id(),
+      throw new InvalidTenantException(
+          tenant.id(),
           "no database file " + store.describe(tenant) + "; sync the tenant to create it");
     }
     try (Connection connection = store.open(tenant, false, busyTimeout)) {
       return inspect(connection);
     } catch (SQLException e) {
-      throw new UnableToInspectSchemaException(tenant.id(),
-          "cannot read the schema of " + store.describe(tenant), e);
+      throw new UnableToInspectSchemaException(
+          tenant.id(), "cannot read the schema of " + store.describe(tenant), e);
     }
   }
 

@@ -27,8 +27,10 @@ final class Convergence {
   /** The plan that was run. Asserts zero diff afterwards and an empty second plan. */
   MigrationPlan converge(String tenant, SchemaSnapshot target, RenameHints hints) {
     TenantContext context = fixture.tenant(tenant);
-    SchemaSnapshot current = fixture.adapter.inspector().exists(context)
-        ? fixture.inspect(tenant) : SchemaSnapshot.EMPTY;
+    SchemaSnapshot current =
+        fixture.adapter.inspector().exists(context)
+            ? fixture.inspect(tenant)
+            : SchemaSnapshot.EMPTY;
     MigrationPlan plan = plan(context, current, target, hints);
     ExecutionResult result =
         new DefaultExecutor().execute(plan, target, fixture.adapter, RunOptions.apply());
@@ -47,8 +49,10 @@ final class Convergence {
     return converge(tenant, fixture.target(targetSql), RenameHints.NONE);
   }
 
-  MigrationPlan plan(TenantContext tenant, SchemaSnapshot current, SchemaSnapshot target, RenameHints hints) {
+  MigrationPlan plan(
+      TenantContext tenant, SchemaSnapshot current, SchemaSnapshot target, RenameHints hints) {
     SchemaDiff diff = new DefaultDiffCalculator().diff(current, target, hints);
-    return new DefaultPlanner().plan(tenant, current, target, diff, fixture.adapter.dialect(), ANYTHING);
+    return new DefaultPlanner()
+        .plan(tenant, current, target, diff, fixture.adapter.dialect(), ANYTHING);
   }
 }

@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** A separate process that takes a tenant's lock, says so through a file, and holds it until killed. */
+/**
+ * A separate process that takes a tenant's lock, says so through a file, and holds it until killed.
+ */
 public final class LockHolder {
   private LockHolder() {}
 

@@ -40,7 +40,9 @@ class SqliteAdapterProviderTest {
     Files.createFile(dir.resolve("a.db.lock"));
     Files.createFile(dir.resolve("notes.txt"));
     try (DatabaseAdapter adapter = provider.open(ConnectionSettings.of("jdbc:sqlite:" + dir))) {
-      assertThat(adapter.inspector().listTenants()).extracting(TenantContext::id).containsExactly("a", "b");
+      assertThat(adapter.inspector().listTenants())
+          .extracting(TenantContext::id)
+          .containsExactly("a", "b");
       assertThat(adapter.inspector().exists(adapter.tenant("a"))).isTrue();
       assertThat(adapter.inspector().exists(adapter.tenant("c"))).isFalse();
     }
@@ -70,14 +72,28 @@ class SqliteAdapterProviderTest {
 
   @Test
   void aRelativePathResolvesAgainstTheWorkingDirectory() {
-    try (DatabaseAdapter adapter = provider.open(ConnectionSettings.of("jdbc:sqlite:target/relative-tenants"))) {
+    try (DatabaseAdapter adapter =
+        provider.open(ConnectionSettings.of("jdbc:sqlite:target/relative-tenants"))) {
       assertThat(adapter.inspector().exists(adapter.tenant("x"))).isFalse();
     }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"../etc/passwd", "a/b", "a\\b", "..", ".hidden", "x.db", "with space",
-      "x\"; DROP TABLE t; --", "naïve", "CON", "-dash", "a..b"})
+  @ValueSource(
+      strings = {
+        "../etc/passwd",
+        "a/b",
+        "a\\b",
+        "..",
+        ".hidden",
+        "x.db",
+        "with space",
+        "x\"; DROP TABLE t; --",
+        "naïve",
+        "CON",
+        "-dash",
+        "a..b"
+      })
   void rejectsTenantIdsThatAreNotSafeFileNames(String id) {
     try (DatabaseAdapter adapter = provider.open(ConnectionSettings.of("jdbc:sqlite:" + dir))) {
       assertThatThrownBy(() -> adapter.tenant(id))
@@ -99,7 +115,9 @@ class SqliteAdapterProviderTest {
     SQLiteDataSource dataSource = new SQLiteDataSource();
     dataSource.setUrl("jdbc:sqlite:" + dir.resolve("app.db"));
     try (DatabaseAdapter adapter = provider.open(dataSource)) {
-      assertThat(adapter.inspector().listTenants()).extracting(TenantContext::id).containsExactly("app");
+      assertThat(adapter.inspector().listTenants())
+          .extracting(TenantContext::id)
+          .containsExactly("app");
       assertThat(adapter.inspector().inspect(adapter.tenant("app")).isEmpty()).isTrue();
     }
   }

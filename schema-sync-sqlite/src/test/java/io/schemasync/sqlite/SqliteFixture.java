@@ -27,7 +27,9 @@ final class SqliteFixture {
 
   SqliteFixture(Path dir) {
     this.dir = dir;
-    this.adapter = (SqliteAdapter) new SqliteAdapterProvider().open(ConnectionSettings.of("jdbc:sqlite:" + dir));
+    this.adapter =
+        (SqliteAdapter)
+            new SqliteAdapterProvider().open(ConnectionSettings.of("jdbc:sqlite:" + dir));
   }
 
   Path file(String tenant) {
@@ -83,18 +85,35 @@ final class SqliteFixture {
   }
 
   /** Renders the changes and runs them as one plan. */
-  RunResult apply(String tenant, List<SchemaChange> changes, SchemaSnapshot current,
-      SchemaSnapshot target, RunOptions options, Verifier verifier) {
-    return adapter.runner().run(tenant(tenant), plan(tenant, changes, current, target), options, verifier);
+  RunResult apply(
+      String tenant,
+      List<SchemaChange> changes,
+      SchemaSnapshot current,
+      SchemaSnapshot target,
+      RunOptions options,
+      Verifier verifier) {
+    return adapter
+        .runner()
+        .run(tenant(tenant), plan(tenant, changes, current, target), options, verifier);
   }
 
-  MigrationPlan plan(String tenant, List<SchemaChange> changes, SchemaSnapshot current, SchemaSnapshot target) {
+  MigrationPlan plan(
+      String tenant, List<SchemaChange> changes, SchemaSnapshot current, SchemaSnapshot target) {
     List<StepDraft> drafts = adapter.dialect().render(changes, current, target);
     List<MigrationStep> steps = new ArrayList<>();
     for (StepDraft d : drafts) {
-      steps.add(new MigrationStep(steps.size() + 1, d.description(), d.changes(), d.statements(),
-          d.safety(), d.reason(), List.of(), d.transactional()));
+      steps.add(
+          new MigrationStep(
+              steps.size() + 1,
+              d.description(),
+              d.changes(),
+              d.statements(),
+              d.safety(),
+              d.reason(),
+              List.of(),
+              d.transactional()));
     }
-    return new MigrationPlan(tenant(tenant), current.hash(), target.hash(), steps, List.of(), List.of());
+    return new MigrationPlan(
+        tenant(tenant), current.hash(), target.hash(), steps, List.of(), List.of());
   }
 }

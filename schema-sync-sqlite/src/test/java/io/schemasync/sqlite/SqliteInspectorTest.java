@@ -36,7 +36,9 @@ class SqliteInspectorTest {
   @BeforeEach
   void setUp() {
     fixture = new SqliteFixture(dir);
-    fixture.execute("t", """
+    fixture.execute(
+        "t",
+        """
         CREATE TABLE parent (
           id integer primary key autoincrement,
           code varchar( 10 ) NOT NULL UNIQUE COLLATE nocase,
@@ -71,37 +73,87 @@ class SqliteInspectorTest {
   void readsEveryObjectKind() {
     SchemaSnapshot snapshot = fixture.inspect("t");
     Table parent = snapshot.table("parent").orElseThrow();
-    assertThat(parent.columns()).containsExactly(
-        new Column("id", "INTEGER", false, null, Identity.BY_DEFAULT, null, null, null),
-        new Column("code", "VARCHAR(10)", false, null, null, null, "NOCASE", null),
-        new Column("amount", "NUMERIC(10,2)", true, "0.5 + 1", null, null, null, null),
-        new Column("doubled", "INT", true, null, null, new GeneratedColumn("amount * 2", false), null, null),
-        new Column("stored_col", "TEXT", true, null, null, new GeneratedColumn("upper(code)", true), null, null),
-        new Column("created", "DATETIME", true, "CURRENT_TIMESTAMP", null, null, null, null),
-        Column.of("untyped", "BLOB", true),
-        Column.of("bracket name", "TEXT", true),
-        Column.of("tick", "TEXT", true));
+    assertThat(parent.columns())
+        .containsExactly(
+            new Column("id", "INTEGER", false, null, Identity.BY_DEFAULT, null, null, null),
+            new Column("code", "VARCHAR(10)", false, null, null, null, "NOCASE", null),
+            new Column("amount", "NUMERIC(10,2)", true, "0.5 + 1", null, null, null, null),
+            new Column(
+                "doubled",
+                "INT",
+                true,
+                null,
+                null,
+                new GeneratedColumn("amount * 2", false),
+                null,
+                null),
+            new Column(
+                "stored_col",
+                "TEXT",
+                true,
+                null,
+                null,
+                new GeneratedColumn("upper(code)", true),
+                null,
+                null),
+            new Column("created", "DATETIME", true, "CURRENT_TIMESTAMP", null, null, null, null),
+            Column.of("untyped", "BLOB", true),
+            Column.of("bracket name", "TEXT", true),
+            Column.of("tick", "TEXT", true));
     assertThat(parent.primaryKey()).isEqualTo(new PrimaryKey(null, List.of("id")));
-    assertThat(parent.uniques()).containsExactlyInAnyOrder(
-        new UniqueConstraint(null, List.of("code")), new UniqueConstraint(null, List.of("amount", "created")));
+    assertThat(parent.uniques())
+        .containsExactlyInAnyOrder(
+            new UniqueConstraint(null, List.of("code")),
+            new UniqueConstraint(null, List.of("amount", "created")));
     assertThat(parent.checks()).containsExactly(new CheckConstraint(null, "amount >= 0"));
-    assertThat(parent.triggers()).containsExactly(new Trigger("tr_parent", TriggerTiming.AFTER,
-        List.of(TriggerEvent.DELETE), List.of(), true, null, "DELETE FROM child WHERE parent_id = old.id;"));
+    assertThat(parent.triggers())
+        .containsExactly(
+            new Trigger(
+                "tr_parent",
+                TriggerTiming.AFTER,
+                List.of(TriggerEvent.DELETE),
+                List.of(),
+                true,
+                null,
+                "DELETE FROM child WHERE parent_id = old.id;"));
 
     Table child = snapshot.table("child").orElseThrow();
     assertThat(child.primaryKey()).isEqualTo(new PrimaryKey(null, List.of("b", "a")));
-    assertThat(child.column("b").orElseThrow().nullable()).isFalse(); // WITHOUT ROWID keys are NOT NULL
+    assertThat(child.column("b").orElseThrow().nullable())
+        .isFalse(); // WITHOUT ROWID keys are NOT NULL
     assertThat(child.checks()).containsExactly(new CheckConstraint(null, "note <> 'x'"));
-    assertThat(child.foreignKeys()).containsExactlyInAnyOrder(
-        new ForeignKey(null, List.of("parent_id"), "parent", List.of("id"), ReferentialAction.SET_NULL,
-            ReferentialAction.CASCADE, false),
-        new ForeignKey(null, List.of("a"), "parent", List.of("id"), null, null, false));
-    assertThat(child.indexes()).containsExactly(new Index("ux_child",
-        List.of(new IndexPart(null, "lower(note)", true), IndexPart.column("a")), true, "note IS NOT NULL", null, List.of()));
-    assertThat(child.triggers()).containsExactly(new Trigger("tr_child", TriggerTiming.BEFORE,
-        List.of(TriggerEvent.UPDATE), List.of("note", "b"), true, "new.note IS NULL",
-        "SELECT RAISE(ABORT, 'note; required');"));
-    assertThat(snapshot.views()).containsExactly(new View("v_parent", "SELECT code FROM parent", false));
+    assertThat(child.foreignKeys())
+        .containsExactlyInAnyOrder(
+            new ForeignKey(
+                null,
+                List.of("parent_id"),
+                "parent",
+                List.of("id"),
+                ReferentialAction.SET_NULL,
+                ReferentialAction.CASCADE,
+                false),
+            new ForeignKey(null, List.of("a"), "parent", List.of("id"), null, null, false));
+    assertThat(child.indexes())
+        .containsExactly(
+            new Index(
+                "ux_child",
+                List.of(new IndexPart(null, "lower(note)", true), IndexPart.column("a")),
+                true,
+                "note IS NOT NULL",
+                null,
+                List.of()));
+    assertThat(child.triggers())
+        .containsExactly(
+            new Trigger(
+                "tr_child",
+                TriggerTiming.BEFORE,
+                List.of(TriggerEvent.UPDATE),
+                List.of("note", "b"),
+                true,
+                "new.note IS NULL",
+                "SELECT RAISE(ABORT, 'note; required');"));
+    assertThat(snapshot.views())
+        .containsExactly(new View("v_parent", "SELECT code FROM parent", false));
   }
 
   @Test
@@ -125,7 +177,8 @@ class SqliteInspectorTest {
 
   @Test
   void aScriptTargetIsTheSchemaItBuilds() {
-    String script = """
+    String script =
+        """
         -- a comment; with a semicolon
         CREATE TABLE a (id INTEGER PRIMARY KEY, s TEXT DEFAULT 'x;y');
         CREATE TRIGGER tr AFTER INSERT ON a BEGIN
@@ -134,12 +187,14 @@ class SqliteInspectorTest {
         """;
     SchemaSnapshot snapshot = fixture.adapter.snapshotOfSql(script, "schema.sql");
     assertThat(snapshot.table("a").orElseThrow().triggers()).hasSize(1);
-    assertThat(snapshot.table("a").orElseThrow().column("s").orElseThrow().defaultValue()).isEqualTo("'x;y'");
+    assertThat(snapshot.table("a").orElseThrow().column("s").orElseThrow().defaultValue())
+        .isEqualTo("'x;y'");
   }
 
   @Test
   void aFailingScriptStatementIsReportedWithFileAndLine() {
-    String script = "CREATE TABLE a (id INTEGER);\n\n-- next one is wrong\nCREATE TABLE b (id INTEGER,\n  x REFERENCES);\n";
+    String script =
+        "CREATE TABLE a (id INTEGER);\n\n-- next one is wrong\nCREATE TABLE b (id INTEGER,\n  x REFERENCES);\n";
     assertThatThrownBy(() -> fixture.adapter.snapshotOfSql(script, "schema.sql"))
         .isInstanceOf(InvalidTargetException.class)
         .hasMessageStartingWith("schema.sql:4: ")
@@ -150,11 +205,15 @@ class SqliteInspectorTest {
   @Test
   void aScriptCannotReachFiles() {
     Path elsewhere = dir.resolve("elsewhere.db");
-    assertThatThrownBy(() -> fixture.adapter.snapshotOfSql(
-            "CREATE TABLE a (id INTEGER);\nATTACH DATABASE '" + elsewhere + "' AS other;", "schema.sql"))
+    assertThatThrownBy(
+            () ->
+                fixture.adapter.snapshotOfSql(
+                    "CREATE TABLE a (id INTEGER);\nATTACH DATABASE '" + elsewhere + "' AS other;",
+                    "schema.sql"))
         .isInstanceOf(InvalidTargetException.class)
         .hasMessageStartingWith("schema.sql:2: ");
-    assertThatThrownBy(() -> fixture.adapter.snapshotOfSql("VACUUM INTO '" + elsewhere + "'", "schema.sql"))
+    assertThatThrownBy(
+            () -> fixture.adapter.snapshotOfSql("VACUUM INTO '" + elsewhere + "'", "schema.sql"))
         .isInstanceOf(InvalidTargetException.class)
         .hasMessageContaining("must not VACUUM");
     assertThat(elsewhere).doesNotExist();

@@ -34,7 +34,8 @@ class SqliteMigrationPropertiesTest {
   }
 
   @Property(tries = 30)
-  void anyEvolutionWithHostileNamesConverges(@ForAll("hostileEvolutions") Tuple2<SchemaSnapshot, SchemaSnapshot> pair) {
+  void anyEvolutionWithHostileNamesConverges(
+      @ForAll("hostileEvolutions") Tuple2<SchemaSnapshot, SchemaSnapshot> pair) {
     migrate(pair.get1(), pair.get2());
   }
 
@@ -61,7 +62,8 @@ class SqliteMigrationPropertiesTest {
       for (Table table : end.tables()) {
         if (start.table(table.name()).isPresent()) {
           assertThat(fixture.rows("p", "SELECT count(*) FROM " + dialect.quote(table.name())))
-              .as("rows of %s", table.name()).containsExactly(List.of(1));
+              .as("rows of %s", table.name())
+              .containsExactly(List.of(1));
         }
       }
     } finally {
@@ -69,12 +71,18 @@ class SqliteMigrationPropertiesTest {
     }
   }
 
-  /** A row every generated table accepts: NULL where allowed, else 1 (fits every generated check). */
+  /**
+   * A row every generated table accepts: NULL where allowed, else 1 (fits every generated check).
+   */
   private String oneRow(Table table) {
     List<Column> columns = table.columns().stream().filter(c -> c.generated() == null).toList();
-    return "INSERT INTO " + dialect.quote(table.name()) + " ("
+    return "INSERT INTO "
+        + dialect.quote(table.name())
+        + " ("
         + columns.stream().map(c -> dialect.quote(c.name())).collect(Collectors.joining(", "))
-        + ") VALUES (" + columns.stream().map(c -> c.nullable() ? "NULL" : "1").collect(Collectors.joining(", ")) + ")";
+        + ") VALUES ("
+        + columns.stream().map(c -> c.nullable() ? "NULL" : "1").collect(Collectors.joining(", "))
+        + ")";
   }
 
   private static Path temporaryDirectory() {

@@ -43,19 +43,24 @@ class SqliteRunnerTest {
   @BeforeEach
   void setUp() {
     fixture = new SqliteFixture(dir);
-    fixture.execute("t", "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO items VALUES (1, 'a'), (2, 'b');");
+    fixture.execute(
+        "t",
+        "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO items VALUES (1, 'a'), (2, 'b');");
   }
 
   private SchemaSnapshot withNameNotNull(SchemaSnapshot current) {
     Table items = current.table("items").orElseThrow();
     Column name = items.column("name").orElseThrow();
-    return current.withTables(List.of(items.withColumn(name.withNullable(false).withDefaultValue("''"))));
+    return current.withTables(
+        List.of(items.withColumn(name.withNullable(false).withDefaultValue("''"))));
   }
 
   private List<SchemaChange> alterName(SchemaSnapshot current, SchemaSnapshot target) {
     Table from = current.table("items").orElseThrow();
     Table to = target.table("items").orElseThrow();
-    return List.of(new AlterColumn("items", from.column("name").orElseThrow(), to.column("name").orElseThrow()));
+    return List.of(
+        new AlterColumn(
+            "items", from.column("name").orElseThrow(), to.column("name").orElseThrow()));
   }
 
   @Test
@@ -64,8 +69,14 @@ class SqliteRunnerTest {
     SchemaSnapshot target = withNameNotNull(current);
     byte[] before = Files.readAllBytes(fixture.file("t"));
     List<SchemaSnapshot> verified = new ArrayList<>();
-    RunResult result = fixture.apply("t", alterName(current, target), current, target,
-        RunOptions.dryRunOnly(), verified::add);
+    RunResult result =
+        fixture.apply(
+            "t",
+            alterName(current, target),
+            current,
+            target,
+            RunOptions.dryRunOnly(),
+            verified::add);
     assertThat(result.committed()).isFalse();
     assertThat(result.stepsRun()).isEqualTo(1);
     assertThat(verified).containsExactly(target);
@@ -75,23 +86,40 @@ class SqliteRunnerTest {
 
   @Test
   void dryRunOfAMissingTenantCreatesNoFile() {
-    SchemaSnapshot target = SchemaSnapshot.ofTables(List.of(Table.of("x", List.of(Column.of("a", "TEXT", true)), null)));
-    RunResult result = fixture.apply("new-tenant", List.of(new CreateTable(target.tables().get(0))),
-        SchemaSnapshot.EMPTY, target, RunOptions.dryRunOnly(), Verifier.NONE);
+    SchemaSnapshot target =
+        SchemaSnapshot.ofTables(
+            List.of(Table.of("x", List.of(Column.of("a", "TEXT", true)), null)));
+    RunResult result =
+        fixture.apply(
+            "new-tenant",
+            List.of(new CreateTable(target.tables().get(0))),
+            SchemaSnapshot.EMPTY,
+            target,
+            RunOptions.dryRunOnly(),
+            Verifier.NONE);
     assertThat(result.result()).isEqualTo(target);
     assertThat(fixture.file("new-tenant")).doesNotExist();
-    assertThat(fixture.adapter.inspector().listTenants()).extracting(TenantContext::id).containsExactly("t");
+    assertThat(fixture.adapter.inspector().listTenants())
+        .extracting(TenantContext::id)
+        .containsExactly("t");
   }
 
   @Test
   void aFailingStatementRollsBackEveryEarlierStepAndNamesStepAndStatement() throws IOException {
     SchemaSnapshot current = fixture.inspect("t");
     byte[] before = Files.readAllBytes(fixture.file("t"));
-    List<MigrationStep> steps = List.of(
-        step(1, "add column items.price", "ALTER TABLE \"items\" ADD COLUMN \"price\" REAL"),
-        step(2, "broken", "INSERT INTO \"no_such_table\" VALUES (1)"));
-    MigrationPlan plan = new MigrationPlan(fixture.tenant("t"), current.hash(), "x", steps, List.of(), List.of());
-    assertThatThrownBy(() -> fixture.adapter.runner().run(fixture.tenant("t"), plan, RunOptions.apply(), Verifier.NONE))
+    List<MigrationStep> steps =
+        List.of(
+            step(1, "add column items.price", "ALTER TABLE \"items\" ADD COLUMN \"price\" REAL"),
+            step(2, "broken", "INSERT INTO \"no_such_table\" VALUES (1)"));
+    MigrationPlan plan =
+        new MigrationPlan(fixture.tenant("t"), current.hash(), "x", steps, List.of(), List.of());
+    assertThatThrownBy(
+            () ->
+                fixture
+                    .adapter
+                    .runner()
+                    .run(fixture.tenant("t"), plan, RunOptions.apply(), Verifier.NONE))
         .isInstanceOf(UnableToExecuteStatementException.class)
         .hasMessageContaining("tenant t")
         .hasMessageContaining("step 2 (broken)")
@@ -104,9 +132,20 @@ class SqliteRunnerTest {
 
   @Test
   void aFailingSyncOfANewTenantLeavesNoFileBehind() {
-    MigrationPlan plan = new MigrationPlan(fixture.tenant("fresh"), SchemaSnapshot.EMPTY.hash(), "x",
-        List.of(step(1, "broken", "CREATE TABLE")), List.of(), List.of());
-    assertThatThrownBy(() -> fixture.adapter.runner().run(fixture.tenant("fresh"), plan, RunOptions.apply(), Verifier.NONE))
+    MigrationPlan plan =
+        new MigrationPlan(
+            fixture.tenant("fresh"),
+            SchemaSnapshot.EMPTY.hash(),
+            "x",
+            List.of(step(1, "broken", "CREATE TABLE")),
+            List.of(),
+            List.of());
+    assertThatThrownBy(
+            () ->
+                fixture
+                    .adapter
+                    .runner()
+                    .run(fixture.tenant("fresh"), plan, RunOptions.apply(), Verifier.NONE))
         .isInstanceOf(UnableToExecuteStatementException.class);
     assertThat(fixture.file("fresh")).doesNotExist();
   }
@@ -115,8 +154,17 @@ class SqliteRunnerTest {
   void aVerifierFailureRollsBack() {
     SchemaSnapshot current = fixture.inspect("t");
     SchemaSnapshot target = withNameNotNull(current);
-    assertThatThrownBy(() -> fixture.apply("t", alterName(current, target), current, target, RunOptions.apply(),
-            result -> { throw new VerificationFailedException("t", "not the target"); }))
+    assertThatThrownBy(
+            () ->
+                fixture.apply(
+                    "t",
+                    alterName(current, target),
+                    current,
+                    target,
+                    RunOptions.apply(),
+                    result -> {
+                      throw new VerificationFailedException("t", "not the target");
+                    }))
         .isInstanceOf(VerificationFailedException.class);
     assertThat(fixture.inspect("t")).isEqualTo(current);
   }
@@ -128,19 +176,26 @@ class SqliteRunnerTest {
     Column price = Column.of("price", "REAL", true);
     SchemaSnapshot target = current.withTables(List.of(items.withColumn(price)));
     List<String> events = new ArrayList<>();
-    StepListener listener = new StepListener() {
-      @Override
-      public void stepStarted(TenantContext tenant, MigrationStep step) {
-        events.add("start " + step.index());
-      }
+    StepListener listener =
+        new StepListener() {
+          @Override
+          public void stepStarted(TenantContext tenant, MigrationStep step) {
+            events.add("start " + step.index());
+          }
 
-      @Override
-      public void stepFinished(TenantContext tenant, MigrationStep step, Duration took) {
-        events.add("end " + step.index());
-      }
-    };
-    RunResult result = fixture.apply("t", List.of(new AddColumn("items", price)), current, target,
-        new RunOptions(false, null, null, listener), Verifier.NONE);
+          @Override
+          public void stepFinished(TenantContext tenant, MigrationStep step, Duration took) {
+            events.add("end " + step.index());
+          }
+        };
+    RunResult result =
+        fixture.apply(
+            "t",
+            List.of(new AddColumn("items", price)),
+            current,
+            target,
+            new RunOptions(false, null, null, listener),
+            Verifier.NONE);
     assertThat(result.committed()).isTrue();
     assertThat(events).containsExactly("start 1", "end 1");
     assertThat(fixture.inspect("t")).isEqualTo(target);
@@ -149,17 +204,24 @@ class SqliteRunnerTest {
 
   @Test
   void aSecondLockOnTheSameTenantWaitsThenFails() throws Exception {
-    try (TenantLock held = fixture.adapter.runner().lock(fixture.tenant("t"), Duration.ofSeconds(1))) {
+    try (TenantLock held =
+        fixture.adapter.runner().lock(fixture.tenant("t"), Duration.ofSeconds(1))) {
       assertThat(held).isNotNull();
       assertThat(dir.resolve("t.db.lock")).exists();
-      CompletableFuture<Throwable> other = CompletableFuture.supplyAsync(() -> {
-        try {
-          fixture.adapter.runner().lock(fixture.tenant("t"), Duration.ofMillis(200)).close();
-          return null;
-        } catch (RuntimeException e) {
-          return e;
-        }
-      });
+      CompletableFuture<Throwable> other =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  fixture
+                      .adapter
+                      .runner()
+                      .lock(fixture.tenant("t"), Duration.ofMillis(200))
+                      .close();
+                  return null;
+                } catch (RuntimeException e) {
+                  return e;
+                }
+              });
       assertThat(other.get(5, TimeUnit.SECONDS))
           .isInstanceOf(UnableToAcquireLockException.class)
           .hasMessageContaining("tenant t is locked by another");
@@ -175,11 +237,13 @@ class SqliteRunnerTest {
   void aWaitingLockGetsTheTenantWhenTheHolderReleasesIt() throws Exception {
     TenantLock held = fixture.adapter.runner().lock(fixture.tenant("t"), Duration.ofSeconds(1));
     CountDownLatch waiting = new CountDownLatch(1);
-    CompletableFuture<Boolean> other = CompletableFuture.supplyAsync(() -> {
-      waiting.countDown();
-      fixture.adapter.runner().lock(fixture.tenant("t"), Duration.ofSeconds(10)).close();
-      return true;
-    });
+    CompletableFuture<Boolean> other =
+        CompletableFuture.supplyAsync(
+            () -> {
+              waiting.countDown();
+              fixture.adapter.runner().lock(fixture.tenant("t"), Duration.ofSeconds(10)).close();
+              return true;
+            });
     waiting.await();
     Thread.sleep(100);
     held.close();
@@ -189,31 +253,39 @@ class SqliteRunnerTest {
   @Test
   void locksAreHeldAcrossProcesses() throws Exception {
     Path ready = dir.resolve("ready");
-    Process holder = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"),
-            LockHolder.class.getName(), dir.toString(), "t", ready.toString())
-        .redirectErrorStream(true)
-        .start();
+    Process holder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                LockHolder.class.getName(),
+                dir.toString(),
+                "t",
+                ready.toString())
+            .redirectErrorStream(true)
+            .start();
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (!Files.exists(ready) && System.nanoTime() < deadline && holder.isAlive()) {
         Thread.sleep(20);
       }
       assertThat(ready).as("the other process took the lock").exists();
-      assertThatThrownBy(() -> fixture.adapter.runner().lock(fixture.tenant("t"), Duration.ofMillis(200)))
+      assertThatThrownBy(
+              () -> fixture.adapter.runner().lock(fixture.tenant("t"), Duration.ofMillis(200)))
           .isInstanceOf(UnableToAcquireLockException.class)
           .hasMessageContaining("locked by another process (pid " + holder.pid());
     } finally {
       holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
     // the OS released the dead process's lock
-    try (TenantLock lock = fixture.adapter.runner().lock(fixture.tenant("t"), Duration.ofSeconds(5))) {
+    try (TenantLock lock =
+        fixture.adapter.runner().lock(fixture.tenant("t"), Duration.ofSeconds(5))) {
       assertThat(lock).isNotNull();
     }
   }
 
   private static MigrationStep step(int index, String description, String sql) {
-    return new MigrationStep(index, description, List.of(), List.of(sql), Safety.SAFE, "", List.of(), true);
+    return new MigrationStep(
+        index, description, List.of(), List.of(sql), Safety.SAFE, "", List.of(), true);
   }
 }

@@ -30,14 +30,20 @@ class SqliteSchemaSyncTest {
   void createsTenantsUpgradesThemAndKeepsTheirRows() throws Exception {
     try (SchemaSync sync = engine(new Target.SchemaFile(RELEASE_1))) {
       SyncReport first = sync.sync(TenantSelection.ids("acme", "globex"));
-      assertThat(first.results()).extracting(TenantResult::status).containsOnly(TenantStatus.APPLIED);
-      assertThat(sync.validate(TenantSelection.all()).results()).extracting(TenantResult::status)
+      assertThat(first.results())
+          .extracting(TenantResult::status)
+          .containsOnly(TenantStatus.APPLIED);
+      assertThat(sync.validate(TenantSelection.all()).results())
+          .extracting(TenantResult::status)
           .containsExactly(TenantStatus.IN_SYNC, TenantStatus.IN_SYNC);
-      assertThat(sync.sync(TenantSelection.all()).results()).extracting(TenantResult::status)
+      assertThat(sync.sync(TenantSelection.all()).results())
+          .extracting(TenantResult::status)
           .containsOnly(TenantStatus.IN_SYNC);
     }
     SqliteFixture fixture = new SqliteFixture(dir.resolve("tenants"));
-    fixture.execute("acme", """
+    fixture.execute(
+        "acme",
+        """
         INSERT INTO organizations (id, slug, name) VALUES (1, 'acme', 'Acme');
         INSERT INTO users (id, organization_id, email, display_name) VALUES (1, 1, 'a@acme.test', 'Ann');
         INSERT INTO projects (id, organization_id, name) VALUES (1, 1, 'Rockets');
@@ -46,15 +52,20 @@ class SqliteSchemaSyncTest {
     byte[] before = Files.readAllBytes(fixture.file("acme"));
     try (SchemaSync sync = engine(new Target.SchemaFile(RELEASE_2))) {
       SyncReport rehearsal = sync.plan(TenantSelection.all());
-      assertThat(rehearsal.results()).extracting(TenantResult::status).containsOnly(TenantStatus.PLANNED);
+      assertThat(rehearsal.results())
+          .extracting(TenantResult::status)
+          .containsOnly(TenantStatus.PLANNED);
       assertThat(Files.readAllBytes(fixture.file("acme"))).isEqualTo(before);
 
       SyncReport upgrade = sync.sync(TenantSelection.all()).orThrow();
-      assertThat(upgrade.results()).extracting(TenantResult::status).containsOnly(TenantStatus.APPLIED);
+      assertThat(upgrade.results())
+          .extracting(TenantResult::status)
+          .containsOnly(TenantStatus.APPLIED);
       assertThat(sync.validate(TenantSelection.all()).outcome()).isEqualTo(SyncReport.Outcome.OK);
       assertThat(sync.inspect("acme").hash()).isEqualTo(sync.target().hash()); // column order aside
     }
-    assertThat(fixture.rows("acme", "SELECT title, assignee FROM open_tasks")).containsExactly(List.of("Launch", "Ann"));
+    assertThat(fixture.rows("acme", "SELECT title, assignee FROM open_tasks"))
+        .containsExactly(List.of("Launch", "Ann"));
   }
 
   @Test
@@ -70,8 +81,10 @@ class SqliteSchemaSyncTest {
 
   @Test
   void anAuditWithoutTargetInspectsOnly() {
-    new SqliteFixture(dir.resolve("tenants")).execute("solo", "CREATE TABLE t (id INTEGER PRIMARY KEY);");
-    try (SchemaSync sync = SchemaSync.builder().url("jdbc:sqlite:" + dir.resolve("tenants")).build()) {
+    new SqliteFixture(dir.resolve("tenants"))
+        .execute("solo", "CREATE TABLE t (id INTEGER PRIMARY KEY);");
+    try (SchemaSync sync =
+        SchemaSync.builder().url("jdbc:sqlite:" + dir.resolve("tenants")).build()) {
       TenantResult audited = sync.audit(TenantSelection.all()).results().get(0);
       assertThat(audited.status()).isEqualTo(TenantStatus.INSPECTED);
       assertThat(audited.currentHash()).isEqualTo(sync.inspect("solo").hash());
@@ -81,16 +94,21 @@ class SqliteSchemaSyncTest {
   @Test
   void aSnapshotTargetAndAReferenceTenantConverge() {
     SqliteFixture fixture = new SqliteFixture(dir.resolve("tenants"));
-    fixture.execute("template", """
+    fixture.execute(
+        "template",
+        """
         CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL DEFAULT '', tag TEXT COLLATE NOCASE);
         CREATE INDEX ix_notes_tag ON notes (tag) WHERE tag IS NOT NULL;
         CREATE VIEW tagged AS SELECT id, tag FROM notes WHERE tag IS NOT NULL;
         CREATE TRIGGER tr_notes AFTER INSERT ON notes BEGIN UPDATE notes SET tag = lower(tag) WHERE id = new.id; END;
         """);
-    fixture.execute("tenant-1", "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes VALUES (1, NULL);");
+    fixture.execute(
+        "tenant-1",
+        "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes VALUES (1, NULL);");
     SchemaSnapshot template = fixture.inspect("template");
     try (SchemaSync sync = engine(Target.parse("tenant:template"))) {
-      assertThat(sync.diff(TenantSelection.ids("tenant-1")).outcome()).isEqualTo(SyncReport.Outcome.DRIFT);
+      assertThat(sync.diff(TenantSelection.ids("tenant-1")).outcome())
+          .isEqualTo(SyncReport.Outcome.DRIFT);
       sync.sync(TenantSelection.all()).orThrow();
       assertThat(sync.inspect("tenant-1").hash()).isEqualTo(template.hash());
     }
@@ -98,7 +116,8 @@ class SqliteSchemaSyncTest {
       sync.sync("tenant-2");
       assertThat(sync.validate(TenantSelection.all()).outcome()).isEqualTo(SyncReport.Outcome.OK);
     }
-    assertThat(fixture.rows("tenant-1", "SELECT id, body FROM notes")).containsExactly(List.of(1, ""));
+    assertThat(fixture.rows("tenant-1", "SELECT id, body FROM notes"))
+        .containsExactly(List.of(1, ""));
   }
 
   @Test
@@ -107,7 +126,8 @@ class SqliteSchemaSyncTest {
     fixture.execute("t", "CREATE TABLE a (id INTEGER PRIMARY KEY)");
     byte[] before = Files.readAllBytes(fixture.file("t"));
     Path sql = dir.resolve("bad.sql");
-    Files.writeString(sql, "CREATE TABLE a (id INTEGER PRIMARY KEY);\nCREATE TABLE b (x INTEGER REFERENCES);\n");
+    Files.writeString(
+        sql, "CREATE TABLE a (id INTEGER PRIMARY KEY);\nCREATE TABLE b (x INTEGER REFERENCES);\n");
     try (SchemaSync sync = engine(new Target.SqlFile(sql))) {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> sync.sync(TenantSelection.all()))
           .isInstanceOf(io.schemasync.api.InvalidTargetException.class)
@@ -124,11 +144,14 @@ class SqliteSchemaSyncTest {
     try (SchemaSync sync = SchemaSync.builder().dataSource(dataSource).target(target).build()) {
       assertThat(sync.adapter().name()).isEqualTo("sqlite");
       assertThat(sync.sync(TenantSelection.all()).orThrow().results())
-          .extracting(r -> r.tenant().id() + " " + r.status()).containsExactly("app APPLIED");
+          .extracting(r -> r.tenant().id() + " " + r.status())
+          .containsExactly("app APPLIED");
     }
-    try (SchemaSync sync = SchemaSync.builder().url("jdbc:sqlite:" + dir.resolve("app.db")).target(target).build()) {
+    try (SchemaSync sync =
+        SchemaSync.builder().url("jdbc:sqlite:" + dir.resolve("app.db")).target(target).build()) {
       assertThat(sync.validate(TenantSelection.all()).results())
-          .extracting(r -> r.tenant().id() + " " + r.status()).containsExactly("app IN_SYNC");
+          .extracting(r -> r.tenant().id() + " " + r.status())
+          .containsExactly("app IN_SYNC");
     }
   }
 }

@@ -11,6 +11,11 @@ public record AddConstraint(String tableName, Constraint constraint) implements 
 
   @Override
   public String describe() {
-    return "add " + ConstraintKinds.kindOf(constraint).label() + " " + constraint.key() + " on " + tableName;
+    return "add "
+        + ConstraintKinds.kindOf(constraint).label()
+        + " "
+        + constraint.key()
+        + " on "
+        + tableName;
   }
 }

@@ -2,7 +2,10 @@ package io.schemasync.api.change;
 
 import io.schemasync.api.model.*;
 
-/** Adds values to an enum type, keeping the existing ones in place (the only enum change that is not breaking). */
+/**
+ * Adds values to an enum type, keeping the existing ones in place (the only enum change that is not
+ * breaking).
+ */
 public record AddEnumValues(EnumType from, EnumType to) implements SchemaChange {
   @Override
   public ObjectRef subject() {

@@ -14,7 +14,13 @@ public record AlterColumn(String tableName, Column from, Column to) implements S
 
   @Override
   public String describe() {
-    return "alter column " + tableName + "." + to.name() + " (" + String.join(", ", aspects()) + ")";
+    return "alter column "
+        + tableName
+        + "."
+        + to.name()
+        + " ("
+        + String.join(", ", aspects())
+        + ")";
   }
 
   public boolean typeChanged() {

@@ -11,6 +11,9 @@ public record CreateRoutine(Routine routine) implements SchemaChange {
 
   @Override
   public String describe() {
-    return "create " + routine.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + routine.key();
+    return "create "
+        + routine.kind().name().toLowerCase(java.util.Locale.ROOT)
+        + " "
+        + routine.key();
   }
 }

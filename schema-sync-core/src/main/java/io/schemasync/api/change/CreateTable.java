@@ -2,7 +2,10 @@ package io.schemasync.api.change;
 
 import io.schemasync.api.model.*;
 
-/** Creates a table with its columns, primary key, unique and check constraints; foreign keys, indexes and triggers come as their own changes. */
+/**
+ * Creates a table with its columns, primary key, unique and check constraints; foreign keys,
+ * indexes and triggers come as their own changes.
+ */
 public record CreateTable(Table definition) implements SchemaChange {
   @Override
   public ObjectRef subject() {

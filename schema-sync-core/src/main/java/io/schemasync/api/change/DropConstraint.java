@@ -11,6 +11,11 @@ public record DropConstraint(String tableName, Constraint constraint) implements
 
   @Override
   public String describe() {
-    return "drop " + ConstraintKinds.kindOf(constraint).label() + " " + constraint.key() + " on " + tableName;
+    return "drop "
+        + ConstraintKinds.kindOf(constraint).label()
+        + " "
+        + constraint.key()
+        + " on "
+        + tableName;
   }
 }

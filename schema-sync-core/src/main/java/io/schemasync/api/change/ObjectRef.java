@@ -23,6 +23,9 @@ public record ObjectRef(ObjectKind kind, String table, String name) {
   /** {@code kind table.name}, as used in messages. */
   @Override
   public String toString() {
-    return kind.label() + " " + (table == null || kind == ObjectKind.TABLE ? "" : table + ".") + name;
+    return kind.label()
+        + " "
+        + (table == null || kind == ObjectKind.TABLE ? "" : table + ".")
+        + name;
   }
 }

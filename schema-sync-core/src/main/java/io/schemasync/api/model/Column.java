@@ -40,15 +40,18 @@ public record Column(
   }
 
   public Column withName(String newName) {
-    return new Column(newName, type, nullable, defaultValue, identity, generated, collation, comment);
+    return new Column(
+        newName, type, nullable, defaultValue, identity, generated, collation, comment);
   }
 
   public Column withType(String newType) {
-    return new Column(name, newType, nullable, defaultValue, identity, generated, collation, comment);
+    return new Column(
+        name, newType, nullable, defaultValue, identity, generated, collation, comment);
   }
 
   public Column withNullable(boolean newNullable) {
-    return new Column(name, type, newNullable, defaultValue, identity, generated, collation, comment);
+    return new Column(
+        name, type, newNullable, defaultValue, identity, generated, collation, comment);
   }
 
   public Column withDefaultValue(String newDefault) {
@@ -56,18 +59,22 @@ public record Column(
   }
 
   public Column withIdentity(Identity newIdentity) {
-    return new Column(name, type, nullable, defaultValue, newIdentity, generated, collation, comment);
+    return new Column(
+        name, type, nullable, defaultValue, newIdentity, generated, collation, comment);
   }
 
   public Column withGenerated(GeneratedColumn newGenerated) {
-    return new Column(name, type, nullable, defaultValue, identity, newGenerated, collation, comment);
+    return new Column(
+        name, type, nullable, defaultValue, identity, newGenerated, collation, comment);
   }
 
   public Column withCollation(String newCollation) {
-    return new Column(name, type, nullable, defaultValue, identity, generated, newCollation, comment);
+    return new Column(
+        name, type, nullable, defaultValue, identity, generated, newCollation, comment);
   }
 
   public Column withComment(String newComment) {
-    return new Column(name, type, nullable, defaultValue, identity, generated, collation, newComment);
+    return new Column(
+        name, type, nullable, defaultValue, identity, generated, collation, newComment);
   }
 }

@@ -15,7 +15,6 @@ public record DomainType(
     ModelSupport.name(name, "domain");
     Objects.requireNonNull(baseType, () -> "base type of domain " + name);
     defaultValue = ModelSupport.blankToNull(defaultValue);
-    checks =
-        ModelSupport.sortedUnique(checks, CheckConstraint::key, "check", "domain " + name);
+    checks = ModelSupport.sortedUnique(checks, CheckConstraint::key, "check", "domain " + name);
   }
 }

@@ -26,8 +26,13 @@ public record ForeignKey(
     onUpdate = onUpdate == null ? ReferentialAction.NO_ACTION : onUpdate;
     if (columns.isEmpty() || columns.size() != referencedColumns.size()) {
       throw new IllegalArgumentException(
-          "foreign key " + name + " must name as many columns as it references: " + columns
-              + " -> " + referencedTable + referencedColumns);
+          "foreign key "
+              + name
+              + " must name as many columns as it references: "
+              + columns
+              + " -> "
+              + referencedTable
+              + referencedColumns);
     }
   }
 

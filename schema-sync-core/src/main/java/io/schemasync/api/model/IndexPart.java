@@ -1,8 +1,6 @@
 package io.schemasync.api.model;
 
-/**
- * One key of an index: exactly one of a column name or an SQL expression, and its sort order.
- */
+/** One key of an index: exactly one of a column name or an SQL expression, and its sort order. */
 public record IndexPart(String column, String expression, boolean descending) {
   public IndexPart {
     column = ModelSupport.blankToNull(column);

@@ -25,7 +25,8 @@ final class ModelSupport {
   }
 
   /** Copies and sorts by key, rejecting two elements with the same key (a duplicate name). */
-  static <T> List<T> sortedUnique(List<T> list, Function<T, String> key, String what, String owner) {
+  static <T> List<T> sortedUnique(
+      List<T> list, Function<T, String> key, String what, String owner) {
     if (list == null || list.isEmpty()) {
       return List.of();
     }

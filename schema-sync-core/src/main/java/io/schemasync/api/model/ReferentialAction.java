@@ -28,7 +28,9 @@ public enum ReferentialAction {
       }
     }
     throw new IllegalArgumentException(
-        "unknown referential action '" + text + "'; expected one of NO ACTION, RESTRICT, CASCADE,"
+        "unknown referential action '"
+            + text
+            + "'; expected one of NO ACTION, RESTRICT, CASCADE,"
             + " SET NULL, SET DEFAULT");
   }
 }

@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * What a plan may do: whether destructive steps are allowed and how breaking steps are treated.
- * Immutable; the default refuses destructive steps and runs breaking ones with a warning (the dry run
- * catches those that fail on the data at hand).
+ * Immutable; the default refuses destructive steps and runs breaking ones with a warning (the dry
+ * run catches those that fail on the data at hand).
  */
 public record PlanPolicy(boolean allowDestructive, BreakingPolicy breaking) {
   public static final PlanPolicy DEFAULT = new PlanPolicy(false, BreakingPolicy.WARN);

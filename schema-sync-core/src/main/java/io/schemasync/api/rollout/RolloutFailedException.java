@@ -24,12 +24,19 @@ public final class RolloutFailedException extends SchemaSyncException {
 
   private static String describe(RolloutReport report) {
     RolloutJob job = report.job();
-    String failures = report.failures().stream().limit(10)
-        .map(t -> t.tenantId() + ": " + t.error())
-        .collect(Collectors.joining("; "));
-    return "rollout " + job.id() + " ended " + job.state()
+    String failures =
+        report.failures().stream()
+            .limit(10)
+            .map(t -> t.tenantId() + ": " + t.error())
+            .collect(Collectors.joining("; "));
+    return "rollout "
+        + job.id()
+        + " ended "
+        + job.state()
         + (job.message() == null ? "" : " (" + job.message() + ")")
         + (failures.isEmpty() ? "" : "; " + failures)
-        + "; see 'schema-sync rollout status " + job.id() + "'";
+        + "; see 'schema-sync rollout status "
+        + job.id()
+        + "'";
   }
 }

@@ -2,7 +2,8 @@ package io.schemasync.api.rollout;
 
 /**
  * Receives a rollout's progress from the worker threads of this process; must be quick and
- * thread-safe. Events of other worker processes are not seen here: read the control store for those.
+ * thread-safe. Events of other worker processes are not seen here: read the control store for
+ * those.
  */
 public interface RolloutListener {
   /** The job moved to a new state (or wave). */

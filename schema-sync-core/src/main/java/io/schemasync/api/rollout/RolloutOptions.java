@@ -17,7 +17,11 @@ import java.util.Objects;
  *     it); a worker that dies loses its tasks to the others after at most this long
  */
 public record RolloutOptions(
-    TenantSelection tenants, int canary, List<String> canaryTenants, int maxFailures, Duration lease) {
+    TenantSelection tenants,
+    int canary,
+    List<String> canaryTenants,
+    int maxFailures,
+    Duration lease) {
   public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
 
   public RolloutOptions {

@@ -41,8 +41,12 @@ public record RolloutReport(RolloutJob job, List<RolloutTask> tasks, List<TaskAt
     }
     List<String> failed = failures().stream().map(RolloutTask::taskId).toList();
     return !failed.isEmpty()
-        && failed.stream().allMatch(id -> attempts.stream().anyMatch(
-            a -> a.taskId().equals(id) && a.outcome() == AttemptOutcome.REFUSED));
+        && failed.stream()
+            .allMatch(
+                id ->
+                    attempts.stream()
+                        .anyMatch(
+                            a -> a.taskId().equals(id) && a.outcome() == AttemptOutcome.REFUSED));
   }
 
   /** This report, or a {@link RolloutFailedException} naming the failed tenants. */

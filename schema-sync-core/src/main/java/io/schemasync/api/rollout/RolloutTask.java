@@ -34,6 +34,7 @@ public record RolloutTask(
 
   /** A fresh task, before any dry run. */
   public static RolloutTask enqueued(String jobId, String tenantId, int wave) {
-    return new RolloutTask(jobId, tenantId, tenantId, wave, TaskState.ENQUEUED, 0, null, null, null, null, null);
+    return new RolloutTask(
+        jobId, tenantId, tenantId, wave, TaskState.ENQUEUED, 0, null, null, null, null, null);
   }
 }

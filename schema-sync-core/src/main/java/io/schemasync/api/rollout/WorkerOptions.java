@@ -19,7 +19,8 @@ public record WorkerOptions(int parallelism, Duration poll, RolloutListener list
     listener = listener == null ? RolloutListener.NONE : listener;
     Objects.requireNonNull(listener);
     if (parallelism < 1 || parallelism > 256) {
-      throw new IllegalArgumentException("parallelism must be between 1 and 256, was " + parallelism);
+      throw new IllegalArgumentException(
+          "parallelism must be between 1 and 256, was " + parallelism);
     }
   }
 

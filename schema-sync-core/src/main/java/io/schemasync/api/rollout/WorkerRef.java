@@ -21,7 +21,8 @@ public record WorkerRef(String id, String host, long pid) {
   public static WorkerRef current() {
     long pid = ProcessHandle.current().pid();
     String host = LocalHost.NAME;
-    return new WorkerRef(host + ":" + pid + ":" + UUID.randomUUID().toString().substring(0, 8), host, pid);
+    return new WorkerRef(
+        host + ":" + pid + ":" + UUID.randomUUID().toString().substring(0, 8), host, pid);
   }
 
   /** Whether this worker ran on this machine and its process has exited. */

@@ -32,8 +32,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The default diff: a sort-merge of name-sorted lists per object kind, with create, drop and
- * merge handlers. Renames happen only where the target declares them.
+ * The default diff: a sort-merge of name-sorted lists per object kind, with create, drop and merge
+ * handlers. Renames happen only where the target declares them.
  */
 public final class DefaultDiffCalculator implements DiffCalculator {
 
@@ -74,7 +74,12 @@ public final class DefaultDiffCalculator implements DiffCalculator {
         a -> changes.add(new DropSequence(a)),
         b -> changes.add(new CreateSequence(b)));
     SortMerge.replaceOnChange(
-        from.routines(), to.routines(), r -> r.key(), DropRoutine::new, CreateRoutine::new, changes);
+        from.routines(),
+        to.routines(),
+        r -> r.key(),
+        DropRoutine::new,
+        CreateRoutine::new,
+        changes);
 
     diffTables(from, to, hints, changes);
 
@@ -110,7 +115,9 @@ public final class DefaultDiffCalculator implements DiffCalculator {
         b -> created(b, changes));
   }
 
-  /** A new table: its body first, then its foreign keys, indexes and triggers as their own changes. */
+  /**
+   * A new table: its body first, then its foreign keys, indexes and triggers as their own changes.
+   */
   static void created(Table table, List<SchemaChange> changes) {
     changes.add(
         new CreateTable(

@@ -24,7 +24,9 @@ final class SortMerge {
     int j = 0;
     while (i < a.size() || j < b.size()) {
       int cmp =
-          i == a.size() ? 1 : j == b.size() ? -1 : key.apply(a.get(i)).compareTo(key.apply(b.get(j)));
+          i == a.size()
+              ? 1
+              : j == b.size() ? -1 : key.apply(a.get(i)).compareTo(key.apply(b.get(j)));
       if (cmp == 0) {
         merge.accept(a.get(i++), b.get(j++));
       } else if (cmp < 0) {

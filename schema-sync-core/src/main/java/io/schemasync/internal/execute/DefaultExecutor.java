@@ -49,12 +49,15 @@ public final class DefaultExecutor implements Executor {
     }
     SchemaInspector inspector = adapter.inspector();
     try (TenantLock lock = adapter.runner().lock(tenant, options.lockTimeout())) {
-      SchemaSnapshot now = inspector.exists(tenant) ? inspector.inspect(tenant) : SchemaSnapshot.EMPTY;
+      SchemaSnapshot now =
+          inspector.exists(tenant) ? inspector.inspect(tenant) : SchemaSnapshot.EMPTY;
       if (!now.hash().equals(plan.fromHash())) {
         throw new ConcurrentChangeException(
             tenant.id(),
             "the schema changed after the plan was made (planned against "
-                + abbreviate(plan.fromHash()) + ", found " + abbreviate(now.hash())
+                + abbreviate(plan.fromHash())
+                + ", found "
+                + abbreviate(now.hash())
                 + "); plan again");
       }
       Verifier verifier = result -> verify(tenant, result, target);

@@ -105,8 +105,8 @@ final class ChangeOrder {
   }
 
   /**
-   * Orders dropped tables so that a table is dropped before the tables it references, dropped
-   * views before the views they read, and created views after the views they read.
+   * Orders dropped tables so that a table is dropped before the tables it references, dropped views
+   * before the views they read, and created views after the views they read.
    */
   private static List<SchemaChange> topological(List<SchemaChange> changes) {
     List<SchemaChange> out = new ArrayList<>(changes.size());

@@ -86,7 +86,9 @@ public final class DefaultPlanner implements Planner {
           reasons.add(
               level == safety
                   ? verdict.reason()
-                  : "also " + level.name().toLowerCase(java.util.Locale.ROOT) + ": "
+                  : "also "
+                      + level.name().toLowerCase(java.util.Locale.ROOT)
+                      + ": "
                       + verdict.reason());
         }
       }
@@ -200,10 +202,13 @@ public final class DefaultPlanner implements Planner {
 
   private static void requireCovered(List<SchemaChange> ordered, List<StepDraft> drafts) {
     List<SchemaChange> covered = drafts.stream().flatMap(d -> d.changes().stream()).toList();
-    if (covered.size() != ordered.size() || !new HashSet<>(covered).equals(new HashSet<>(ordered))) {
+    if (covered.size() != ordered.size()
+        || !new HashSet<>(covered).equals(new HashSet<>(ordered))) {
       throw new IllegalStateException(
-          "the dialect's steps must cover every change exactly once; changes: " + ordered.size()
-              + ", covered: " + covered.size());
+          "the dialect's steps must cover every change exactly once; changes: "
+              + ordered.size()
+              + ", covered: "
+              + covered.size());
     }
   }
 }

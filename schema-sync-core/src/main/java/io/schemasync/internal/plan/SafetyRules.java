@@ -26,8 +26,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The engine-independent safety of each change: what it can do to data and to running
- * applications. Dialects add what their engine does on top (locks, rewrites).
+ * The engine-independent safety of each change: what it can do to data and to running applications.
+ * Dialects add what their engine does on top (locks, rewrites).
  */
 final class SafetyRules {
   private final Set<String> newTables = new HashSet<>();
@@ -72,14 +72,20 @@ final class SafetyRules {
     } else if (change instanceof AddConstraint add && !newTables.contains(add.tableName())) {
       return new Verdict(
           Safety.BREAKING,
-          "adds " + ConstraintKinds.kindOf(add.constraint()).label() + " on " + add.tableName()
+          "adds "
+              + ConstraintKinds.kindOf(add.constraint()).label()
+              + " on "
+              + add.tableName()
               + ": fails if existing rows violate it");
     } else if (change instanceof CreateIndex create
         && create.index().unique()
         && !newTables.contains(create.tableName())) {
       return new Verdict(
           Safety.BREAKING,
-          "unique index " + create.index().name() + ": fails if " + create.tableName()
+          "unique index "
+              + create.index().name()
+              + ": fails if "
+              + create.tableName()
               + " holds duplicates");
     } else if (change instanceof RenameTable || change instanceof RenameColumn) {
       return new Verdict(
@@ -107,8 +113,13 @@ final class SafetyRules {
     List<String> reasons = new ArrayList<>();
     if (alter.typeChanged()) {
       reasons.add(
-          "changes the type of " + column + " from " + alter.from().type() + " to "
-              + alter.to().type() + ": existing values may not convert or may lose precision");
+          "changes the type of "
+              + column
+              + " from "
+              + alter.from().type()
+              + " to "
+              + alter.to().type()
+              + ": existing values may not convert or may lose precision");
     }
     if (alter.nullabilityChanged() && !alter.to().nullable()) {
       reasons.add("makes " + column + " NOT NULL: fails if a row holds NULL");
@@ -128,7 +139,10 @@ final class SafetyRules {
     if (needsValue && !newTables.contains(add.tableName())) {
       return new Verdict(
           Safety.BREAKING,
-          "adds NOT NULL column " + add.tableName() + "." + c.name()
+          "adds NOT NULL column "
+              + add.tableName()
+              + "."
+              + c.name()
               + " without a default: fails if the table has rows");
     }
     return Verdict.SAFE;

@@ -7,9 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds which names a piece of SQL (a view's query) mentions. A lexical scan, not a parser: it
- * may over-report (a column that shares a table's name), which only costs a needless view
- * recreation, but it does not miss a quoted or unquoted mention.
+ * Finds which names a piece of SQL (a view's query) mentions. A lexical scan, not a parser: it may
+ * over-report (a column that shares a table's name), which only costs a needless view recreation,
+ * but it does not miss a quoted or unquoted mention.
  */
 final class SqlReferences {
   private static final Pattern TOKEN =

@@ -35,8 +35,12 @@ public final class ControlStores {
     List<ControlStoreProvider> accepting = all.stream().filter(p -> p.acceptsUrl(url)).toList();
     if (accepting.size() != 1) {
       List<String> names = all.stream().map(p -> "control store " + p.name()).toList();
-      throw new NoSuchAdapterException("the control store URL " + JdbcUrls.mask(url)
-          + " (use jdbc:sqlite:FILE on one machine, jdbc:postgresql://... for several)", names, !accepting.isEmpty());
+      throw new NoSuchAdapterException(
+          "the control store URL "
+              + JdbcUrls.mask(url)
+              + " (use jdbc:sqlite:FILE on one machine, jdbc:postgresql://... for several)",
+          names,
+          !accepting.isEmpty());
     }
     return accepting.get(0).open(url, user, password);
   }

@@ -26,7 +26,8 @@ import java.util.function.Supplier;
 
 /** {@link Rollouts} over one control store and one engine's pipeline. */
 public final class DefaultRollouts implements Rollouts {
-  private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   private final ControlStore store;
   private final boolean ownsStore;
@@ -41,11 +42,19 @@ public final class DefaultRollouts implements Rollouts {
    *
    * @param description the target as the user gave it
    */
-  public record TargetSpec(String description, io.schemasync.api.model.SchemaSnapshot snapshot,
+  public record TargetSpec(
+      String description,
+      io.schemasync.api.model.SchemaSnapshot snapshot,
       io.schemasync.api.change.RenameHints renames) {}
 
-  public DefaultRollouts(ControlStore store, boolean ownsStore, TenantPipeline pipeline, Supplier<TargetSpec> target,
-      Function<TenantSelection, List<TenantContext>> tenants, PlanPolicy policy, String url) {
+  public DefaultRollouts(
+      ControlStore store,
+      boolean ownsStore,
+      TenantPipeline pipeline,
+      Supplier<TargetSpec> target,
+      Function<TenantSelection, List<TenantContext>> tenants,
+      PlanPolicy policy,
+      String url) {
     this.store = store;
     this.ownsStore = ownsStore;
     this.pipeline = pipeline;
@@ -60,9 +69,17 @@ public final class DefaultRollouts implements Rollouts {
    * resuming through it throws {@link IllegalStateException}.
    */
   public static Rollouts withoutEngine(ControlStore store, boolean ownsStore) {
-    return new DefaultRollouts(store, ownsStore, null, () -> {
-      throw new IllegalStateException("this view of the control store has no engine; open one with SchemaSync.rollouts");
-    }, s -> List.of(), PlanPolicy.DEFAULT, "none");
+    return new DefaultRollouts(
+        store,
+        ownsStore,
+        null,
+        () -> {
+          throw new IllegalStateException(
+              "this view of the control store has no engine; open one with SchemaSync.rollouts");
+        },
+        s -> List.of(),
+        PlanPolicy.DEFAULT,
+        "none");
   }
 
   @Override
@@ -79,21 +96,38 @@ public final class DefaultRollouts implements Rollouts {
     Set<String> known = new HashSet<>(selected.stream().map(TenantContext::id).toList());
     for (String id : canary) {
       if (!known.contains(id)) {
-        throw new NoSuchRolloutException("canary tenant '" + id + "' is not among the selected tenants; pick canaries from the --tenants selection");
+        throw new NoSuchRolloutException(
+            "canary tenant '"
+                + id
+                + "' is not among the selected tenants; pick canaries from the --tenants selection");
       }
     }
     for (int i = 0; i < Math.min(options.canary(), selected.size()); i++) {
       canary.add(selected.get(i).id());
     }
     int lastWave = canary.isEmpty() || canary.size() == selected.size() ? 0 : 1;
-    String id = "r" + ID_TIME.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 4);
+    String id =
+        "r" + ID_TIME.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 4);
     JobTarget jobTarget = new JobTarget(spec.snapshot(), spec.renames());
-    RolloutJob job = new RolloutJob(id, JobState.WAITING_FOR_DRY_RUN, spec.description(), spec.snapshot().hash(),
-        JdbcUrls.mask(url), new JobSettings(lastWave, options.maxFailures(), options.lease(), policy), 0,
-        null, null, null);
-    List<RolloutTask> tasks = selected.stream()
-        .map(t -> RolloutTask.enqueued(id, t.id(), lastWave == 1 && !canary.contains(t.id()) ? 1 : 0))
-        .toList();
+    RolloutJob job =
+        new RolloutJob(
+            id,
+            JobState.WAITING_FOR_DRY_RUN,
+            spec.description(),
+            spec.snapshot().hash(),
+            JdbcUrls.mask(url),
+            new JobSettings(lastWave, options.maxFailures(), options.lease(), policy),
+            0,
+            null,
+            null,
+            null);
+    List<RolloutTask> tasks =
+        selected.stream()
+            .map(
+                t ->
+                    RolloutTask.enqueued(
+                        id, t.id(), lastWave == 1 && !canary.contains(t.id()) ? 1 : 0))
+            .toList();
     store.createJob(job, jobTarget.toDocument(), tasks);
     return store.job(id).orElseThrow();
   }
@@ -110,7 +144,8 @@ public final class DefaultRollouts implements Rollouts {
 
   private RolloutReport join(String jobId, WorkerOptions worker, boolean takeOverDeadLocalWorkers) {
     if (pipeline == null) {
-      throw new IllegalStateException("this view of the control store has no engine; open one with SchemaSync.rollouts");
+      throw new IllegalStateException(
+          "this view of the control store has no engine; open one with SchemaSync.rollouts");
     }
     status(jobId);
     new WorkerLoop(store, pipeline, jobId, worker, takeOverDeadLocalWorkers).run();
@@ -119,8 +154,13 @@ public final class DefaultRollouts implements Rollouts {
 
   @Override
   public RolloutReport status(String jobId) {
-    RolloutJob job = store.job(jobId)
-        .orElseThrow(() -> new NoSuchRolloutException("no rollout job '" + jobId + "'; list them with 'rollout status'"));
+    RolloutJob job =
+        store
+            .job(jobId)
+            .orElseThrow(
+                () ->
+                    new NoSuchRolloutException(
+                        "no rollout job '" + jobId + "'; list them with 'rollout status'"));
     return new RolloutReport(job, store.tasks(jobId), store.attempts(jobId));
   }
 

@@ -23,7 +23,8 @@ final class JobDriver {
   boolean step(RolloutJob job) {
     return switch (job.state()) {
       case WAITING_FOR_DRY_RUN -> afterDryRun(job);
-      case DRY_RUN_SUCCEEDED -> store.updateJob(job.id(), job.state(), job.wave(), JobState.RUNNING, 0, null);
+      case DRY_RUN_SUCCEEDED ->
+          store.updateJob(job.id(), job.state(), job.wave(), JobState.RUNNING, 0, null);
       case RUNNING -> afterRun(job);
       default -> false;
     };
@@ -36,10 +37,16 @@ final class JobDriver {
     }
     long failed = tasks.stream().filter(t -> t.state() == TaskState.DRY_RUN_FAILED).count();
     if (failed > 0) {
-      return store.updateJob(job.id(), job.state(), job.wave(), JobState.DRY_RUN_FAILED, job.wave(),
+      return store.updateJob(
+          job.id(),
+          job.state(),
+          job.wave(),
+          JobState.DRY_RUN_FAILED,
+          job.wave(),
           failed + " of " + tasks.size() + " tenant(s) failed the dry run; no tenant was changed");
     }
-    return store.updateJob(job.id(), job.state(), job.wave(), JobState.DRY_RUN_SUCCEEDED, job.wave(), null);
+    return store.updateJob(
+        job.id(), job.state(), job.wave(), JobState.DRY_RUN_SUCCEEDED, job.wave(), null);
   }
 
   private boolean afterRun(RolloutJob job) {
@@ -47,24 +54,45 @@ final class JobDriver {
     long failed = tasks.stream().filter(t -> t.state() == TaskState.FAILED).count();
     int maxFailures = job.settings().maxFailures();
     if (maxFailures > 0 && failed >= maxFailures) {
-      return store.updateJob(job.id(), job.state(), job.wave(), JobState.FAILED, job.wave(),
-          "stopped after " + failed + " failed tenant(s) (--max-failures " + maxFailures + "); "
+      return store.updateJob(
+          job.id(),
+          job.state(),
+          job.wave(),
+          JobState.FAILED,
+          job.wave(),
+          "stopped after "
+              + failed
+              + " failed tenant(s) (--max-failures "
+              + maxFailures
+              + "); "
               + tasks.stream().filter(t -> t.state() == TaskState.DRY_RUN_OK).count()
               + " tenant(s) were not started");
     }
-    boolean waveDone = tasks.stream().filter(t -> t.wave() <= job.wave()).allMatch(t -> t.state().isFinished());
+    boolean waveDone =
+        tasks.stream().filter(t -> t.wave() <= job.wave()).allMatch(t -> t.state().isFinished());
     if (!waveDone) {
       return false;
     }
     if (job.wave() < job.settings().lastWave()) {
       if (failed > 0) {
-        return store.updateJob(job.id(), job.state(), job.wave(), JobState.FAILED, job.wave(),
+        return store.updateJob(
+            job.id(),
+            job.state(),
+            job.wave(),
+            JobState.FAILED,
+            job.wave(),
             failed + " canary tenant(s) failed; the other tenants were not started");
       }
-      return store.updateJob(job.id(), job.state(), job.wave(), JobState.RUNNING, job.wave() + 1, null);
+      return store.updateJob(
+          job.id(), job.state(), job.wave(), JobState.RUNNING, job.wave() + 1, null);
     }
     if (failed > 0) {
-      return store.updateJob(job.id(), job.state(), job.wave(), JobState.FAILED, job.wave(),
+      return store.updateJob(
+          job.id(),
+          job.state(),
+          job.wave(),
+          JobState.FAILED,
+          job.wave(),
           failed + " of " + tasks.size() + " tenant(s) failed");
     }
     return store.updateJob(job.id(), job.state(), job.wave(), JobState.SUCCEEDED, job.wave(), null);
@@ -77,7 +105,13 @@ final class JobDriver {
       if (job.state().isTerminal()) {
         return false;
       }
-      if (store.updateJob(jobId, job.state(), job.wave(), JobState.CANCELLED, job.wave(), "cancelled by an operator")) {
+      if (store.updateJob(
+          jobId,
+          job.state(),
+          job.wave(),
+          JobState.CANCELLED,
+          job.wave(),
+          "cancelled by an operator")) {
         return true;
       }
     }

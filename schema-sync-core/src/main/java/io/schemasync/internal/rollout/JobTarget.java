@@ -29,10 +29,15 @@ record JobTarget(SchemaSnapshot snapshot, RenameHints renames) {
   static JobTarget fromDocument(String document) {
     JsonNode root = CanonicalJson.read(document, JsonNode.class);
     SchemaSnapshot snapshot = SchemaSnapshot.fromJson(root.get("snapshot").toString());
-    Map<String, String> tables = root.has("renamedTables")
-        ? CanonicalJson.mapper().convertValue(root.get("renamedTables"), Map.class) : Map.of();
-    Map<String, Map<String, String>> columns = root.has("renamedColumns")
-        ? CanonicalJson.mapper().convertValue(root.get("renamedColumns"), Map.class) : Map.of();
-    return new JobTarget(snapshot, new RenameHints(new LinkedHashMap<>(tables), new LinkedHashMap<>(columns)));
+    Map<String, String> tables =
+        root.has("renamedTables")
+            ? CanonicalJson.mapper().convertValue(root.get("renamedTables"), Map.class)
+            : Map.of();
+    Map<String, Map<String, String>> columns =
+        root.has("renamedColumns")
+            ? CanonicalJson.mapper().convertValue(root.get("renamedColumns"), Map.class)
+            : Map.of();
+    return new JobTarget(
+        snapshot, new RenameHints(new LinkedHashMap<>(tables), new LinkedHashMap<>(columns)));
   }
 }

@@ -46,42 +46,71 @@ final class TaskRunner {
       return end(task, phase, start, AttemptOutcome.REFUSED, null, e);
     } catch (RuntimeException e) {
       LOG.warn("tenant {}: {} failed: {}", task.tenantId(), phase, describe(e));
-      return end(task, phase, start, phase == Phase.DRY_RUN ? AttemptOutcome.DRY_RUN_FAILED : AttemptOutcome.FAILED,
-          null, e);
+      return end(
+          task,
+          phase,
+          start,
+          phase == Phase.DRY_RUN ? AttemptOutcome.DRY_RUN_FAILED : AttemptOutcome.FAILED,
+          null,
+          e);
     }
   }
 
   private Result dryRun(RolloutTask task, TenantContext tenant, Instant start) {
-    TenantPipeline.Attempt attempt = pipeline.attempt(tenant, target, job.settings().policy(), null);
+    TenantPipeline.Attempt attempt =
+        pipeline.attempt(tenant, target, job.settings().policy(), null);
     return end(task, Phase.DRY_RUN, start, AttemptOutcome.DRY_RUN_OK, attempt.plan(), null);
   }
 
   private Result apply(RolloutTask task, TenantContext tenant, Instant start) {
     // Under a crash, the change may have committed while the task still reads RUNNING: the marker
     // written in the same transaction is the truth, and collecting it is what prevents a rerun.
-    TenantPipeline.Attempt attempt = pipeline.attempt(tenant, target, job.settings().policy(),
-        new CommitMarker(job.id(), task.taskId()));
-    AttemptOutcome outcome = attempt.alreadyCommitted() ? AttemptOutcome.ALREADY_APPLIED
-        : attempt.plan().isEmpty() ? AttemptOutcome.NOTHING_TO_DO : AttemptOutcome.APPLIED;
+    TenantPipeline.Attempt attempt =
+        pipeline.attempt(
+            tenant, target, job.settings().policy(), new CommitMarker(job.id(), task.taskId()));
+    AttemptOutcome outcome =
+        attempt.alreadyCommitted()
+            ? AttemptOutcome.ALREADY_APPLIED
+            : attempt.plan().isEmpty() ? AttemptOutcome.NOTHING_TO_DO : AttemptOutcome.APPLIED;
     return end(task, Phase.RUN, start, outcome, attempt.plan(), null);
   }
 
   private Result end(
-      RolloutTask task, Phase phase, Instant start, AttemptOutcome outcome, MigrationPlan plan, RuntimeException e) {
+      RolloutTask task,
+      Phase phase,
+      Instant start,
+      AttemptOutcome outcome,
+      MigrationPlan plan,
+      RuntimeException e) {
     if (e instanceof InvalidTargetException invalid) {
       throw invalid; // the stored target is unusable for every tenant: stop the worker
     }
-    TaskState state = switch (outcome) {
-      case DRY_RUN_OK -> TaskState.DRY_RUN_OK;
-      case DRY_RUN_FAILED -> TaskState.DRY_RUN_FAILED;
-      case REFUSED -> phase == Phase.DRY_RUN ? TaskState.DRY_RUN_FAILED : TaskState.FAILED;
-      case APPLIED, ALREADY_APPLIED, NOTHING_TO_DO -> TaskState.SUCCEEDED;
-      case FAILED -> TaskState.FAILED;
-    };
+    TaskState state =
+        switch (outcome) {
+          case DRY_RUN_OK -> TaskState.DRY_RUN_OK;
+          case DRY_RUN_FAILED -> TaskState.DRY_RUN_FAILED;
+          case REFUSED -> phase == Phase.DRY_RUN ? TaskState.DRY_RUN_FAILED : TaskState.FAILED;
+          case APPLIED, ALREADY_APPLIED, NOTHING_TO_DO -> TaskState.SUCCEEDED;
+          case FAILED -> TaskState.FAILED;
+        };
     int statements = plan == null ? 0 : plan.statements().size();
-    String planHash = plan == null || plan.isEmpty() ? null : CanonicalJson.sha256(String.join("\n", plan.statements()));
-    TaskAttempt attempt = new TaskAttempt(job.id(), task.taskId(), task.tenantId(), phase, worker, start,
-        Instant.now(), outcome, statements, planHash, e == null ? null : describe(e));
+    String planHash =
+        plan == null || plan.isEmpty()
+            ? null
+            : CanonicalJson.sha256(String.join("\n", plan.statements()));
+    TaskAttempt attempt =
+        new TaskAttempt(
+            job.id(),
+            task.taskId(),
+            task.tenantId(),
+            phase,
+            worker,
+            start,
+            Instant.now(),
+            outcome,
+            statements,
+            planHash,
+            e == null ? null : describe(e));
     return new Result(state, attempt);
   }
 

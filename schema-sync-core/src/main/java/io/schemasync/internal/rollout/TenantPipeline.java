@@ -20,15 +20,15 @@ import io.schemasync.spi.TenantLock;
 import java.time.Duration;
 
 /**
- * What a rollout does to one tenant, with the same inspector, diff, planner, runner and verification
- * as {@code plan} and {@code sync}: under the tenant's lock, look for the task's commit marker,
- * inspect, plan, run (rolled back for the dry run, with the marker for the real run), and verify
- * the result equals the target before it commits.
+ * What a rollout does to one tenant, with the same inspector, diff, planner, runner and
+ * verification as {@code plan} and {@code sync}: under the tenant's lock, look for the task's
+ * commit marker, inspect, plan, run (rolled back for the dry run, with the marker for the real
+ * run), and verify the result equals the target before it commits.
  *
- * <p>Unlike {@code sync}, which plans every tenant first and re-inspects under the lock to check the
- * plan is still current, a rollout task plans under the lock: the tenant cannot move between plan
- * and run, so one inspection is saved per tenant and phase — on PostgreSQL fleets, inspection is
- * most of a task's cost.
+ * <p>Unlike {@code sync}, which plans every tenant first and re-inspects under the lock to check
+ * the plan is still current, a rollout task plans under the lock: the tenant cannot move between
+ * plan and run, so one inspection is saved per tenant and phase — on PostgreSQL fleets, inspection
+ * is most of a task's cost.
  */
 public record TenantPipeline(
     DatabaseAdapter adapter,
@@ -57,8 +57,14 @@ public record TenantPipeline(
         return new Attempt(null, true);
       }
       SchemaSnapshot current = exists ? inspector.inspect(tenant) : SchemaSnapshot.EMPTY;
-      MigrationPlan plan = planner.plan(tenant, current, target.snapshot(),
-          diffCalculator.diff(current, target.snapshot(), target.renames()), adapter.dialect(), policy);
+      MigrationPlan plan =
+          planner.plan(
+              tenant,
+              current,
+              target.snapshot(),
+              diffCalculator.diff(current, target.snapshot(), target.renames()),
+              adapter.dialect(),
+              policy);
       if (!plan.isAllowed()) {
         throw new PolicyViolationException(tenant.id(), plan.violations());
       }
@@ -79,9 +85,11 @@ public record TenantPipeline(
   private void verify(TenantContext tenant, SchemaSnapshot result, JobTarget target) {
     SchemaDiff remaining = diffCalculator.diff(result, target.snapshot());
     if (!remaining.isEmpty()) {
-      throw new VerificationFailedException(tenant.id(),
+      throw new VerificationFailedException(
+          tenant.id(),
           "after the plan ran, the schema still differs from the job's target, so nothing was committed"
-              + " where the engine allows; remaining differences:\n" + remaining.render());
+              + " where the engine allows; remaining differences:\n"
+              + remaining.render());
     }
   }
 }

@@ -49,10 +49,14 @@ final class WorkerLoop {
   private final boolean takeOverDeadLocalWorkers;
 
   /**
-   * @param takeOverDeadLocalWorkers free at once the tasks of exited processes of this machine (what
-   *     an operator's resume wants) instead of waiting for their leases to expire
+   * @param takeOverDeadLocalWorkers free at once the tasks of exited processes of this machine
+   *     (what an operator's resume wants) instead of waiting for their leases to expire
    */
-  WorkerLoop(ControlStore store, TenantPipeline pipeline, String jobId, WorkerOptions options,
+  WorkerLoop(
+      ControlStore store,
+      TenantPipeline pipeline,
+      String jobId,
+      WorkerOptions options,
       boolean takeOverDeadLocalWorkers) {
     this.takeOverDeadLocalWorkers = takeOverDeadLocalWorkers;
     this.store = store;
@@ -63,12 +67,17 @@ final class WorkerLoop {
   }
 
   RolloutJob run() {
-    RolloutJob job = store.job(jobId).orElseThrow(() -> new NoSuchRolloutException("no rollout job '" + jobId + "'"));
+    RolloutJob job =
+        store
+            .job(jobId)
+            .orElseThrow(() -> new NoSuchRolloutException("no rollout job '" + jobId + "'"));
     JobTarget target = JobTarget.fromDocument(store.targetDocument(jobId));
     TaskRunner runner = new TaskRunner(pipeline, job, target, worker);
     Duration lease = job.settings().lease();
-    ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), daemon("rollout-worker"));
-    ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(daemon("rollout-lease"));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(options.parallelism(), daemon("rollout-worker"));
+    ScheduledExecutorService renewer =
+        Executors.newSingleThreadScheduledExecutor(daemon("rollout-lease"));
     long period = Math.max(50, lease.toMillis() / 3);
     renewer.scheduleAtFixedRate(this::renew, period, period, TimeUnit.MILLISECONDS);
     LOG.info("worker {} joins rollout {}", worker.id(), jobId);
@@ -86,7 +95,8 @@ final class WorkerLoop {
           break;
         }
         if (failureSeen.getAndSet(false) && driver.step(job)) {
-          continue; // a failure may end the job (canary, --max-failures) before another tenant starts
+          continue; // a failure may end the job (canary, --max-failures) before another tenant
+          // starts
         }
         int claimed = claimAndSubmit(job, runner, lease, pool);
         boolean idle = claimed == 0 && inFlight.get() < options.parallelism();
@@ -114,9 +124,12 @@ final class WorkerLoop {
     return store.job(jobId).orElseThrow();
   }
 
-  private int claimAndSubmit(RolloutJob job, TaskRunner runner, Duration lease, ExecutorService pool) {
-    Phase phase = job.state() == JobState.WAITING_FOR_DRY_RUN ? Phase.DRY_RUN
-        : job.state() == JobState.RUNNING ? Phase.RUN : null;
+  private int claimAndSubmit(
+      RolloutJob job, TaskRunner runner, Duration lease, ExecutorService pool) {
+    Phase phase =
+        job.state() == JobState.WAITING_FOR_DRY_RUN
+            ? Phase.DRY_RUN
+            : job.state() == JobState.RUNNING ? Phase.RUN : null;
     int free = options.parallelism() - inFlight.get();
     if (phase == null || free <= 0) {
       return 0;
@@ -126,16 +139,17 @@ final class WorkerLoop {
     List<RolloutTask> tasks = store.claim(jobId, phase, maxWave, worker, lease, free);
     for (RolloutTask task : tasks) {
       inFlight.incrementAndGet();
-      pool.execute(() -> {
-        try {
-          work(runner, task, phase);
-        } catch (RuntimeException e) {
-          fatal.compareAndSet(null, e);
-        } finally {
-          inFlight.decrementAndGet();
-          wake.offer(Boolean.TRUE);
-        }
-      });
+      pool.execute(
+          () -> {
+            try {
+              work(runner, task, phase);
+            } catch (RuntimeException e) {
+              fatal.compareAndSet(null, e);
+            } finally {
+              inFlight.decrementAndGet();
+              wake.offer(Boolean.TRUE);
+            }
+          });
     }
     return tasks.size();
   }
@@ -145,8 +159,10 @@ final class WorkerLoop {
     TaskRunner.Result result = runner.run(task, phase);
     String error = result.attempt().error();
     if (!store.finish(task, worker, result.state(), error, result.attempt())) {
-      LOG.warn("tenant {}: lost the lease on task {} while working on it; the attempt is in the audit trail",
-          task.tenantId(), task.taskId());
+      LOG.warn(
+          "tenant {}: lost the lease on task {} while working on it; the attempt is in the audit trail",
+          task.tenantId(),
+          task.taskId());
     }
     if (result.state() == TaskState.FAILED) {
       failureSeen.set(true);
@@ -165,19 +181,27 @@ final class WorkerLoop {
     }
   }
 
-  /** Tasks held by processes of this machine that have exited are free at once, not after the lease. */
+  /**
+   * Tasks held by processes of this machine that have exited are free at once, not after the lease.
+   */
   private void reapDeadWorkers() {
     if (!takeOverDeadLocalWorkers) {
       return;
     }
-    Set<WorkerRef> dead = store.tasks(jobId).stream()
-        .filter(t -> t.leaseUntil() != null && t.worker() != null && t.leaseUntil().toEpochMilli() > 0)
-        .map(RolloutTask::worker)
-        .filter(w -> !w.id().equals(worker.id()) && w.isDeadLocalProcess())
-        .collect(Collectors.toSet());
+    Set<WorkerRef> dead =
+        store.tasks(jobId).stream()
+            .filter(
+                t ->
+                    t.leaseUntil() != null
+                        && t.worker() != null
+                        && t.leaseUntil().toEpochMilli() > 0)
+            .map(RolloutTask::worker)
+            .filter(w -> !w.id().equals(worker.id()) && w.isDeadLocalProcess())
+            .collect(Collectors.toSet());
     for (WorkerRef w : dead) {
       int n = store.expireLeases(jobId, w.id());
-      LOG.info("worker {} (pid {}) has exited; {} of its task(s) are free again", w.id(), w.pid(), n);
+      LOG.info(
+          "worker {} (pid {}) has exited; {} of its task(s) are free again", w.id(), w.pid(), n);
     }
   }
 

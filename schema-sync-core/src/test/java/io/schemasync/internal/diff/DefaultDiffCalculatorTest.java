@@ -46,26 +46,41 @@ class DefaultDiffCalculatorTest {
 
   @Test
   void columnOrderIsNotADifference() {
-    Table reordered = users().withColumns(List.of(users().columns().get(1), users().columns().get(0)));
-    assertThat(diff.diff(SchemaSnapshot.ofTables(List.of(users())), SchemaSnapshot.ofTables(List.of(reordered))).isEmpty())
+    Table reordered =
+        users().withColumns(List.of(users().columns().get(1), users().columns().get(0)));
+    assertThat(
+            diff.diff(
+                    SchemaSnapshot.ofTables(List.of(users())),
+                    SchemaSnapshot.ofTables(List.of(reordered)))
+                .isEmpty())
         .isTrue();
   }
 
   @Test
   void newTableComesWithItsForeignKeysIndexesSeparately() {
     Table posts =
-        Table.of("posts", List.of(Column.of("id", "INTEGER", false), Column.of("user_id", "INTEGER", false)), null)
+        Table.of(
+                "posts",
+                List.of(Column.of("id", "INTEGER", false), Column.of("user_id", "INTEGER", false)),
+                null)
             .withForeignKeys(
-                List.of(new ForeignKey(null, List.of("user_id"), "users", List.of("id"), null, null, false)))
+                List.of(
+                    new ForeignKey(
+                        null, List.of("user_id"), "users", List.of("id"), null, null, false)))
             .withIndexes(List.of(Index.on("idx_posts_user", false, List.of("user_id"))));
     List<SchemaChange> changes =
-        diff.diff(SchemaSnapshot.ofTables(List.of(users())), SchemaSnapshot.ofTables(List.of(users(), posts)))
+        diff.diff(
+                SchemaSnapshot.ofTables(List.of(users())),
+                SchemaSnapshot.ofTables(List.of(users(), posts)))
             .changes();
     assertThat(changes).hasSize(3);
-    assertThat(changes.get(0)).isInstanceOfSatisfying(CreateTable.class, c -> {
-      assertThat(c.definition().foreignKeys()).isEmpty();
-      assertThat(c.definition().indexes()).isEmpty();
-    });
+    assertThat(changes.get(0))
+        .isInstanceOfSatisfying(
+            CreateTable.class,
+            c -> {
+              assertThat(c.definition().foreignKeys()).isEmpty();
+              assertThat(c.definition().indexes()).isEmpty();
+            });
     assertThat(changes.get(1)).isInstanceOf(AddConstraint.class);
     assertThat(changes.get(2)).isInstanceOf(CreateIndex.class);
   }
@@ -81,12 +96,15 @@ class DefaultDiffCalculatorTest {
                     Column.of("name", "TEXT", true)));
     Table from = users().withColumn(Column.of("legacy", "TEXT", true));
     List<SchemaChange> changes =
-        diff.diff(SchemaSnapshot.ofTables(List.of(from)), SchemaSnapshot.ofTables(List.of(to))).changes();
+        diff.diff(SchemaSnapshot.ofTables(List.of(from)), SchemaSnapshot.ofTables(List.of(to)))
+            .changes();
     assertThat(changes)
         .hasAtLeastOneElementOfType(AddColumn.class)
         .hasAtLeastOneElementOfType(DropColumn.class)
         .hasAtLeastOneElementOfType(AlterColumn.class);
-    AlterColumn alter = (AlterColumn) changes.stream().filter(AlterColumn.class::isInstance).findFirst().orElseThrow();
+    AlterColumn alter =
+        (AlterColumn)
+            changes.stream().filter(AlterColumn.class::isInstance).findFirst().orElseThrow();
     assertThat(alter.typeChanged()).isTrue();
     assertThat(alter.nullabilityChanged()).isTrue();
     assertThat(alter.defaultChanged()).isFalse();
@@ -96,13 +114,16 @@ class DefaultDiffCalculatorTest {
   void renamesFollowDeclaredHintsOnlyAndCarryIndexes() {
     Table to =
         users()
-            .withColumns(List.of(Column.of("id", "INTEGER", false), Column.of("mail", "TEXT", false)))
+            .withColumns(
+                List.of(Column.of("id", "INTEGER", false), Column.of("mail", "TEXT", false)))
             .withIndexes(List.of(Index.on("idx_users_email", true, List.of("mail"))));
     SchemaSnapshot from = SchemaSnapshot.ofTables(List.of(users()));
     SchemaSnapshot target = SchemaSnapshot.ofTables(List.of(to));
 
     List<SchemaChange> guessed = diff.diff(from, target).changes();
-    assertThat(guessed).hasAtLeastOneElementOfType(DropColumn.class).noneMatch(RenameColumn.class::isInstance);
+    assertThat(guessed)
+        .hasAtLeastOneElementOfType(DropColumn.class)
+        .noneMatch(RenameColumn.class::isInstance);
 
     RenameHints hints = new RenameHints(Map.of(), Map.of("users", Map.of("mail", "email")));
     List<SchemaChange> renamed = diff.diff(from, target, hints).changes();
@@ -114,7 +135,10 @@ class DefaultDiffCalculatorTest {
     Table accounts = users().withName("accounts");
     RenameHints hints = new RenameHints(Map.of("users", "accounts"), Map.of());
     List<SchemaChange> changes =
-        diff.diff(SchemaSnapshot.ofTables(List.of(accounts)), SchemaSnapshot.ofTables(List.of(users())), hints)
+        diff.diff(
+                SchemaSnapshot.ofTables(List.of(accounts)),
+                SchemaSnapshot.ofTables(List.of(users())),
+                hints)
             .changes();
     assertThat(changes).containsExactly(new RenameTable("accounts", "users"));
   }
@@ -123,7 +147,8 @@ class DefaultDiffCalculatorTest {
   void modifiedIndexIsDroppedAndCreated() {
     Table to = users().withIndexes(List.of(Index.on("idx_users_email", false, List.of("email"))));
     List<SchemaChange> changes =
-        diff.diff(SchemaSnapshot.ofTables(List.of(users())), SchemaSnapshot.ofTables(List.of(to))).changes();
+        diff.diff(SchemaSnapshot.ofTables(List.of(users())), SchemaSnapshot.ofTables(List.of(to)))
+            .changes();
     assertThat(changes).hasSize(2);
     assertThat(changes.get(0)).isInstanceOf(DropIndex.class);
     assertThat(changes.get(1)).isInstanceOf(CreateIndex.class);
@@ -131,9 +156,30 @@ class DefaultDiffCalculatorTest {
 
   @Test
   void enumValuesAppendedAreAddedOtherwiseReplaced() {
-    SchemaSnapshot a = new SchemaSnapshot(List.of(), List.of(), List.of(), List.of(new EnumType("s", List.of("a", "b"))), List.of(), List.of());
-    SchemaSnapshot appended = new SchemaSnapshot(List.of(), List.of(), List.of(), List.of(new EnumType("s", List.of("a", "x", "b", "c"))), List.of(), List.of());
-    SchemaSnapshot reordered = new SchemaSnapshot(List.of(), List.of(), List.of(), List.of(new EnumType("s", List.of("b", "a"))), List.of(), List.of());
+    SchemaSnapshot a =
+        new SchemaSnapshot(
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(new EnumType("s", List.of("a", "b"))),
+            List.of(),
+            List.of());
+    SchemaSnapshot appended =
+        new SchemaSnapshot(
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(new EnumType("s", List.of("a", "x", "b", "c"))),
+            List.of(),
+            List.of());
+    SchemaSnapshot reordered =
+        new SchemaSnapshot(
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(new EnumType("s", List.of("b", "a"))),
+            List.of(),
+            List.of());
     assertThat(diff.diff(a, appended).changes()).singleElement().isInstanceOf(AddEnumValues.class);
     assertThat(diff.diff(a, reordered).changes())
         .hasSize(2)

@@ -36,7 +36,8 @@ class DefaultPlannerTest {
   }
 
   private MigrationPlan plan(SchemaSnapshot from, SchemaSnapshot to, PlanPolicy policy) {
-    return planner.plan(T, from, to, new DefaultDiffCalculator().diff(from, to), new EchoDialect(), policy);
+    return planner.plan(
+        T, from, to, new DefaultDiffCalculator().diff(from, to), new EchoDialect(), policy);
   }
 
   private static List<SchemaChange> changes(MigrationPlan plan) {
@@ -55,7 +56,10 @@ class DefaultPlannerTest {
   void foreignKeysComeAfterBothTables() {
     Table child =
         table("child", "parent_id")
-            .withForeignKeys(List.of(new ForeignKey(null, List.of("parent_id"), "parent", List.of("id"), null, null, false)));
+            .withForeignKeys(
+                List.of(
+                    new ForeignKey(
+                        null, List.of("parent_id"), "parent", List.of("id"), null, null, false)));
     SchemaSnapshot to = SchemaSnapshot.ofTables(List.of(child, table("parent")));
     List<SchemaChange> ordered = changes(plan(SchemaSnapshot.EMPTY, to, PlanPolicy.DEFAULT));
     assertThat(ordered).hasSize(3);
@@ -68,9 +72,13 @@ class DefaultPlannerTest {
   void referencingTableIsDroppedBeforeReferencedOne() {
     Table child =
         table("a_child", "parent_id")
-            .withForeignKeys(List.of(new ForeignKey(null, List.of("parent_id"), "z_parent", List.of("id"), null, null, false)));
+            .withForeignKeys(
+                List.of(
+                    new ForeignKey(
+                        null, List.of("parent_id"), "z_parent", List.of("id"), null, null, false)));
     SchemaSnapshot from = SchemaSnapshot.ofTables(List.of(table("z_parent"), child));
-    MigrationPlan plan = plan(from, SchemaSnapshot.EMPTY, PlanPolicy.DEFAULT.withAllowDestructive(true));
+    MigrationPlan plan =
+        plan(from, SchemaSnapshot.EMPTY, PlanPolicy.DEFAULT.withAllowDestructive(true));
     List<SchemaChange> ordered = changes(plan);
     assertThat(ordered).allMatch(DropTable.class::isInstance);
     assertThat(((DropTable) ordered.get(0)).definition().name()).isEqualTo("a_child");
@@ -82,11 +90,14 @@ class DefaultPlannerTest {
     SchemaSnapshot to = SchemaSnapshot.ofTables(List.of(table("a")));
     MigrationPlan refused = plan(from, to, PlanPolicy.DEFAULT);
     assertThat(refused.isAllowed()).isFalse();
-    assertThat(refused.violations()).singleElement().satisfies(v -> {
-      assertThat(v.safety()).isEqualTo(Safety.DESTRUCTIVE);
-      assertThat(v.message()).contains("a.old");
-      assertThat(v.remedy()).contains("--allow-destructive");
-    });
+    assertThat(refused.violations())
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.safety()).isEqualTo(Safety.DESTRUCTIVE);
+              assertThat(v.message()).contains("a.old");
+              assertThat(v.remedy()).contains("--allow-destructive");
+            });
     MigrationPlan allowed = plan(from, to, PlanPolicy.DEFAULT.withAllowDestructive(true));
     assertThat(allowed.isAllowed()).isTrue();
     assertThat(allowed.warnings()).anyMatch(w -> w.contains("destructive"));
@@ -103,7 +114,8 @@ class DefaultPlannerTest {
     assertThat(warn.steps().get(0).reason())
         .startsWith("makes a.x NOT NULL")
         .contains("also locking: rewrites the table");
-    MigrationPlan block = plan(from, to, PlanPolicy.DEFAULT.withBreaking(PlanPolicy.BreakingPolicy.BLOCK));
+    MigrationPlan block =
+        plan(from, to, PlanPolicy.DEFAULT.withBreaking(PlanPolicy.BreakingPolicy.BLOCK));
     assertThat(block.isAllowed()).isFalse();
   }
 
@@ -111,8 +123,15 @@ class DefaultPlannerTest {
   void constraintsOnNewTablesAreSafe() {
     Table child =
         table("child", "parent_id")
-            .withForeignKeys(List.of(new ForeignKey(null, List.of("parent_id"), "parent", List.of("id"), null, null, false)));
-    MigrationPlan plan = plan(SchemaSnapshot.ofTables(List.of(table("parent"))), SchemaSnapshot.ofTables(List.of(table("parent"), child)), PlanPolicy.DEFAULT);
+            .withForeignKeys(
+                List.of(
+                    new ForeignKey(
+                        null, List.of("parent_id"), "parent", List.of("id"), null, null, false)));
+    MigrationPlan plan =
+        plan(
+            SchemaSnapshot.ofTables(List.of(table("parent"))),
+            SchemaSnapshot.ofTables(List.of(table("parent"), child)),
+            PlanPolicy.DEFAULT);
     assertThat(plan.maxSafety()).isEqualTo(Safety.SAFE);
   }
 
@@ -136,8 +155,15 @@ class DefaultPlannerTest {
   void stepsNameTheirDependencies() {
     Table child =
         table("child", "parent_id")
-            .withForeignKeys(List.of(new ForeignKey(null, List.of("parent_id"), "parent", List.of("id"), null, null, false)));
-    MigrationPlan plan = plan(SchemaSnapshot.EMPTY, SchemaSnapshot.ofTables(List.of(child, table("parent"))), PlanPolicy.DEFAULT);
+            .withForeignKeys(
+                List.of(
+                    new ForeignKey(
+                        null, List.of("parent_id"), "parent", List.of("id"), null, null, false)));
+    MigrationPlan plan =
+        plan(
+            SchemaSnapshot.EMPTY,
+            SchemaSnapshot.ofTables(List.of(child, table("parent"))),
+            PlanPolicy.DEFAULT);
     MigrationStep fk = plan.steps().get(2);
     assertThat(fk.dependsOn()).containsExactly(1, 2);
   }

@@ -1,7 +1,7 @@
 package io.schemasync.internal.plan;
 
-import io.schemasync.api.change.DropColumn;
 import io.schemasync.api.change.AlterColumn;
+import io.schemasync.api.change.DropColumn;
 import io.schemasync.api.change.SchemaChange;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.plan.Safety;

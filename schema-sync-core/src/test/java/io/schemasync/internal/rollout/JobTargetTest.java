@@ -14,9 +14,16 @@ import org.junit.jupiter.api.Test;
 class JobTargetTest {
   @Test
   void roundTripsSnapshotAndRenames() {
-    SchemaSnapshot snapshot = SchemaSnapshot.ofTables(List.of(
-        Table.of("users", List.of(Column.of("id", "integer", false), Column.of("full_name", "text", true)), null)));
-    RenameHints renames = new RenameHints(Map.of("users", "people"), Map.of("users", Map.of("full_name", "name")));
+    SchemaSnapshot snapshot =
+        SchemaSnapshot.ofTables(
+            List.of(
+                Table.of(
+                    "users",
+                    List.of(
+                        Column.of("id", "integer", false), Column.of("full_name", "text", true)),
+                    null)));
+    RenameHints renames =
+        new RenameHints(Map.of("users", "people"), Map.of("users", Map.of("full_name", "name")));
     JobTarget read = JobTarget.fromDocument(new JobTarget(snapshot, renames).toDocument());
     assertThat(read.snapshot()).isEqualTo(snapshot);
     assertThat(read.snapshot().hash()).isEqualTo(snapshot.hash());
@@ -25,7 +32,8 @@ class JobTargetTest {
 
   @Test
   void emptyRenamesStayEmpty() {
-    JobTarget read = JobTarget.fromDocument(new JobTarget(SchemaSnapshot.EMPTY, RenameHints.NONE).toDocument());
+    JobTarget read =
+        JobTarget.fromDocument(new JobTarget(SchemaSnapshot.EMPTY, RenameHints.NONE).toDocument());
     assertThat(read.renames().isEmpty()).isTrue();
     assertThat(read.snapshot()).isEqualTo(SchemaSnapshot.EMPTY);
   }

@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  * pragmas for what SQLite reports structurally. Output is already in the dialect's normal form.
  */
 public final class CatalogReader {
-  private static final Pattern WITHOUT_ROWID = Pattern.compile("(?is).*\\)\\s*WITHOUT\\s+ROWID\\s*(,.*)?$");
+  private static final Pattern WITHOUT_ROWID =
+      Pattern.compile("(?is).*\\)\\s*WITHOUT\\s+ROWID\\s*(,.*)?$");
 
   private final Connection connection;
   private final Map<String, String> tableSql = new LinkedHashMap<>();
@@ -55,10 +56,10 @@ public final class CatalogReader {
 
   private SchemaSnapshot read() throws SQLException {
     try (PreparedStatement statement =
-            connection.prepareStatement(
-                "SELECT type, name, tbl_name, sql FROM sqlite_master"
-                    + " WHERE substr(name, 1, 7) <> 'sqlite_' AND sql IS NOT NULL AND tbl_name <> ?"
-                    + " ORDER BY name")) {
+        connection.prepareStatement(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master"
+                + " WHERE substr(name, 1, 7) <> 'sqlite_' AND sql IS NOT NULL AND tbl_name <> ?"
+                + " ORDER BY name")) {
       // the rollout's bookkeeping table is not part of the tenant's schema
       statement.setString(1, CommitMarker.TABLE);
       readObjects(statement);
@@ -97,7 +98,7 @@ public final class CatalogReader {
           case "index" -> indexSql.put(name, sql);
           case "view" -> viewSql.put(name, sql);
           case "trigger" -> triggerRows.add(new String[] {name, rows.getString(3), sql});
-          default -> { }
+          default -> {}
         }
       }
     }
@@ -108,10 +109,17 @@ public final class CatalogReader {
     Map<String, ParsedColumn> parsedColumns = new LinkedHashMap<>();
     parsed.columns().forEach(c -> parsedColumns.put(c.name().toLowerCase(Locale.ROOT), c));
     List<ColumnRow> rows = columnRows(name);
-    List<String> pk = rows.stream().filter(r -> r.pk > 0)
-        .sorted((a, b) -> Integer.compare(a.pk, b.pk)).map(r -> r.name).toList();
-    boolean rowidAlias = pk.size() == 1 && !WITHOUT_ROWID.matcher(sql).matches()
-        && rows.stream().anyMatch(r -> r.pk > 0 && "INTEGER".equals(SqliteTypes.normalize(r.type)));
+    List<String> pk =
+        rows.stream()
+            .filter(r -> r.pk > 0)
+            .sorted((a, b) -> Integer.compare(a.pk, b.pk))
+            .map(r -> r.name)
+            .toList();
+    boolean rowidAlias =
+        pk.size() == 1
+            && !WITHOUT_ROWID.matcher(sql).matches()
+            && rows.stream()
+                .anyMatch(r -> r.pk > 0 && "INTEGER".equals(SqliteTypes.normalize(r.type)));
     List<Column> columns = new ArrayList<>();
     for (ColumnRow row : rows) {
       ParsedColumn text = parsedColumns.get(row.name.toLowerCase(Locale.ROOT));
@@ -144,7 +152,8 @@ public final class CatalogReader {
   private static Column column(ColumnRow row, ParsedColumn text, boolean rowidAlias) {
     GeneratedColumn generated = null;
     if (row.hidden == 2 || row.hidden == 3) {
-      String expression = text == null || text.generatedExpression() == null ? "NULL" : text.generatedExpression();
+      String expression =
+          text == null || text.generatedExpression() == null ? "NULL" : text.generatedExpression();
       generated = new GeneratedColumn(expression, row.hidden == 3);
     }
     String defaultValue = generated == null ? SqliteDefaults.normalize(row.defaultValue) : null;
@@ -171,8 +180,14 @@ public final class CatalogReader {
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
           if (rs.getInt(6) != 1) { // 1 = hidden column of a virtual table
-            rows.add(new ColumnRow(rs.getString(1), rs.getString(2), rs.getInt(3) != 0,
-                rs.getString(4), rs.getInt(5), rs.getInt(6)));
+            rows.add(
+                new ColumnRow(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getInt(3) != 0,
+                    rs.getString(4),
+                    rs.getInt(5),
+                    rs.getInt(6)));
           }
         }
       }
@@ -198,18 +213,19 @@ public final class CatalogReader {
         uniques.add(new UniqueConstraint(null, indexColumns(index[0])));
       } else if ("c".equals(index[2]) && indexSql.containsKey(index[0])) {
         DdlTextParser.ParsedIndex parsed = DdlTextParser.index(indexSql.get(index[0]));
-        List<IndexPart> parts = parsed.parts().stream()
-            .map(p -> TargetNormalizer.canonicalPart(p, columns))
-            .toList();
-        indexes.add(new Index(index[0], parts, "1".equals(index[1]), parsed.where(), null, List.of()));
+        List<IndexPart> parts =
+            parsed.parts().stream().map(p -> TargetNormalizer.canonicalPart(p, columns)).toList();
+        indexes.add(
+            new Index(index[0], parts, "1".equals(index[1]), parsed.where(), null, List.of()));
       }
     }
   }
 
   private List<String> indexColumns(String index) throws SQLException {
     List<String> names = new ArrayList<>();
-    try (PreparedStatement statement = connection.prepareStatement(
-        "SELECT name FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno")) {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT name FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno")) {
       statement.setString(1, index);
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
@@ -222,14 +238,22 @@ public final class CatalogReader {
 
   private List<ForeignKey> foreignKeys(String table, List<String> columns) throws SQLException {
     Map<Integer, List<String[]>> byId = new LinkedHashMap<>();
-    try (PreparedStatement statement = connection.prepareStatement(
-        "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list(?)"
-            + " ORDER BY id, seq")) {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list(?)"
+                + " ORDER BY id, seq")) {
       statement.setString(1, table);
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
-          byId.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(new String[] {
-              rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)});
+          byId.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
+              .add(
+                  new String[] {
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6)
+                  });
         }
       }
     }
@@ -238,27 +262,46 @@ public final class CatalogReader {
       String referenced = canonicalName(List.copyOf(tableSql.keySet()), parts.get(0)[0]);
       List<String> from = parts.stream().map(p -> canonicalName(columns, p[1])).toList();
       List<String> referencedColumns;
-      List<String> targetColumns = tableSql.containsKey(referenced)
-          ? columnRows(referenced).stream().map(ColumnRow::name).toList() : List.of();
+      List<String> targetColumns =
+          tableSql.containsKey(referenced)
+              ? columnRows(referenced).stream().map(ColumnRow::name).toList()
+              : List.of();
       if (parts.get(0)[2] == null) {
-        List<String> targetPk = tableSql.containsKey(referenced)
-            ? columnRows(referenced).stream().filter(r -> r.pk > 0)
-                .sorted((a, b) -> Integer.compare(a.pk, b.pk)).map(ColumnRow::name).toList()
-            : List.of();
+        List<String> targetPk =
+            tableSql.containsKey(referenced)
+                ? columnRows(referenced).stream()
+                    .filter(r -> r.pk > 0)
+                    .sorted((a, b) -> Integer.compare(a.pk, b.pk))
+                    .map(ColumnRow::name)
+                    .toList()
+                : List.of();
         referencedColumns = targetPk.size() == from.size() ? targetPk : from;
       } else {
         referencedColumns = parts.stream().map(p -> canonicalName(targetColumns, p[2])).toList();
       }
-      keys.add(new ForeignKey(null, from, referenced, referencedColumns,
-          ReferentialAction.parse(parts.get(0)[4]), ReferentialAction.parse(parts.get(0)[3]), false));
+      keys.add(
+          new ForeignKey(
+              null,
+              from,
+              referenced,
+              referencedColumns,
+              ReferentialAction.parse(parts.get(0)[4]),
+              ReferentialAction.parse(parts.get(0)[3]),
+              false));
     }
     return List.copyOf(keys);
   }
 
   /** A definition this reader cannot make sense of: reported, never skipped silently. */
   private static SQLException unreadable(String kind, String name, RuntimeException cause) {
-    return new SQLException("cannot read the definition of " + kind + " " + name
-        + " (or one of its indexes or triggers): " + cause.getMessage(), cause);
+    return new SQLException(
+        "cannot read the definition of "
+            + kind
+            + " "
+            + name
+            + " (or one of its indexes or triggers): "
+            + cause.getMessage(),
+        cause);
   }
 
   /** The declared spelling of a name SQLite matched case-insensitively. */

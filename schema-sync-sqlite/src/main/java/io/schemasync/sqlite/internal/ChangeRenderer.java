@@ -38,9 +38,9 @@ import java.util.stream.Collectors;
 /**
  * Turns ordered changes into steps: direct DDL where SQLite has it, one table rebuild per table
  * that needs one (absorbing every change to that table's columns, constraints, indexes and
- * triggers, so each change is covered exactly once), and a new table's foreign keys folded into
- * its {@code CREATE TABLE}. The triggers of rebuilt tables are recreated in steps at the end of
- * the plan, once every table their bodies may name exists.
+ * triggers, so each change is covered exactly once), and a new table's foreign keys folded into its
+ * {@code CREATE TABLE}. The triggers of rebuilt tables are recreated in steps at the end of the
+ * plan, once every table their bodies may name exists.
  */
 public final class ChangeRenderer {
   private final List<SchemaChange> changes;
@@ -65,7 +65,8 @@ public final class ChangeRenderer {
 
   public List<StepDraft> render() {
     Set<String> created = new HashSet<>();
-    changes.stream().filter(c -> c instanceof CreateTable)
+    changes.stream()
+        .filter(c -> c instanceof CreateTable)
         .forEach(c -> created.add(((CreateTable) c).definition().name()));
     Set<String> rebuilt = new HashSet<>();
     for (SchemaChange change : changes) {
@@ -102,15 +103,20 @@ public final class ChangeRenderer {
     Table table = create.definition();
     List<SchemaChange> covered = new ArrayList<>(List.of(create));
     for (int j = at + 1; j < changes.size(); j++) {
-      if (!done[j] && changes.get(j) instanceof AddConstraint add && table.name().equals(key(add))) {
+      if (!done[j]
+          && changes.get(j) instanceof AddConstraint add
+          && table.name().equals(key(add))) {
         table = withConstraint(table, add.constraint());
         covered.add(add);
         done[j] = true;
       }
     }
-    String description = covered.size() == 1 ? create.describe()
-        : create.describe() + " with " + (covered.size() - 1) + " constraint(s)";
-    return new StepDraft(description, covered, List.of(SqliteDdl.createTable(table)), Safety.SAFE, "", true);
+    String description =
+        covered.size() == 1
+            ? create.describe()
+            : create.describe() + " with " + (covered.size() - 1) + " constraint(s)";
+    return new StepDraft(
+        description, covered, List.of(SqliteDdl.createTable(table)), Safety.SAFE, "", true);
   }
 
   private StepDraft rebuild(String key, int at, boolean[] done) {
@@ -118,8 +124,8 @@ public final class ChangeRenderer {
     Map<String, String> renamedColumns = new LinkedHashMap<>();
     for (int j = at; j < changes.size(); j++) {
       SchemaChange change = changes.get(j);
-      boolean pendingRename = change instanceof RenameTable r && r.to().equals(key)
-          && !renamesDone.contains(key);
+      boolean pendingRename =
+          change instanceof RenameTable r && r.to().equals(key) && !renamesDone.contains(key);
       if (!done[j] && (absorbable(change) || pendingRename) && key.equals(key(change))) {
         covered.add(change);
         done[j] = true;
@@ -129,8 +135,13 @@ public final class ChangeRenderer {
       }
     }
     Table now = currentTable(key);
-    Table wanted = target.table(key).orElseThrow(
-        () -> new IllegalStateException("table " + key + " is changed but missing from the target"));
+    Table wanted =
+        target
+            .table(key)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "table " + key + " is changed but missing from the target"));
     String live = liveName(key);
     boolean renamed = covered.stream().anyMatch(c -> c instanceof RenameTable);
     String finalName = renamed ? key : live;
@@ -144,16 +155,31 @@ public final class ChangeRenderer {
     target.views().forEach(v -> taken.add(v.name()));
     TableRebuild rebuild =
         new TableRebuild(live, finalName, now, wanted.withName(finalName), renamedColumns, taken);
-    List<SchemaChange> triggerChanges = covered.stream().filter(c -> c instanceof CreateTrigger).toList();
+    List<SchemaChange> triggerChanges =
+        covered.stream().filter(c -> c instanceof CreateTrigger).toList();
     covered.removeAll(triggerChanges);
     if (!rebuild.triggerStatements().isEmpty()) {
-      triggerSteps.add(new StepDraft("recreate the triggers of table " + key + " after its rebuild",
-          triggerChanges, rebuild.triggerStatements(), Safety.SAFE, "", true));
+      triggerSteps.add(
+          new StepDraft(
+              "recreate the triggers of table " + key + " after its rebuild",
+              triggerChanges,
+              rebuild.triggerStatements(),
+              Safety.SAFE,
+              "",
+              true));
     }
-    String description = "rebuild table " + key + ": "
-        + covered.stream().map(SchemaChange::describe).collect(Collectors.joining("; "));
-    return new StepDraft(description, covered, rebuild.statements(), Safety.LOCKING,
-        "rebuilds table " + key + " (copies every row)", true);
+    String description =
+        "rebuild table "
+            + key
+            + ": "
+            + covered.stream().map(SchemaChange::describe).collect(Collectors.joining("; "));
+    return new StepDraft(
+        description,
+        covered,
+        rebuild.statements(),
+        Safety.LOCKING,
+        "rebuilds table " + key + " (copies every row)",
+        true);
   }
 
   private StepDraft direct(SchemaChange change) {
@@ -182,14 +208,17 @@ public final class ChangeRenderer {
       sql = SqliteDdl.dropView(d.view().name());
     } else {
       throw new IllegalArgumentException(
-          "SQLite cannot carry out '" + change.describe() + "'; the target should have been"
+          "SQLite cannot carry out '"
+              + change.describe()
+              + "'; the target should have been"
               + " rejected when it was normalized");
     }
     return new StepDraft(change.describe(), List.of(change), List.of(sql), Safety.SAFE, "", true);
   }
 
   private boolean needsRebuild(SchemaChange change, String key) {
-    if (change instanceof AlterColumn || change instanceof AddConstraint
+    if (change instanceof AlterColumn
+        || change instanceof AddConstraint
         || change instanceof DropConstraint) {
       return true;
     }
@@ -203,11 +232,16 @@ public final class ChangeRenderer {
   }
 
   private static boolean absorbable(SchemaChange change) {
-    return change instanceof AddColumn || change instanceof DropColumn
-        || change instanceof RenameColumn || change instanceof AlterColumn
-        || change instanceof AddConstraint || change instanceof DropConstraint
-        || change instanceof CreateIndex || change instanceof DropIndex
-        || change instanceof CreateTrigger || change instanceof DropTrigger
+    return change instanceof AddColumn
+        || change instanceof DropColumn
+        || change instanceof RenameColumn
+        || change instanceof AlterColumn
+        || change instanceof AddConstraint
+        || change instanceof DropConstraint
+        || change instanceof CreateIndex
+        || change instanceof DropIndex
+        || change instanceof CreateTrigger
+        || change instanceof DropTrigger
         || change instanceof AlterTableComment;
   }
 
@@ -226,9 +260,11 @@ public final class ChangeRenderer {
   }
 
   private Table currentTable(String key) {
-    return current.table(renamedFrom.getOrDefault(key, key))
+    return current
+        .table(renamedFrom.getOrDefault(key, key))
         .or(() -> current.table(key))
-        .orElseThrow(() -> new IllegalStateException("table " + key + " is altered but does not exist"));
+        .orElseThrow(
+            () -> new IllegalStateException("table " + key + " is altered but does not exist"));
   }
 
   private static Table withConstraint(Table table, Constraint constraint) {

@@ -13,8 +13,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The single tenant behind an application's data source. Its id is the database file's name
- * without extension when the driver reports one, {@code main} otherwise.
+ * The single tenant behind an application's data source. Its id is the database file's name without
+ * extension when the driver reports one, {@code main} otherwise.
  */
 public final class DataSourceTenant implements TenantStore {
   private final DataSource dataSource;
@@ -27,7 +27,10 @@ public final class DataSourceTenant implements TenantStore {
     try (Connection connection = dataSource.getConnection()) {
       String url = connection.getMetaData().getURL();
       if (url != null && url.startsWith("jdbc:sqlite:")) {
-        String rest = url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "").replaceFirst("^file:", "");
+        String rest =
+            url.substring("jdbc:sqlite:".length())
+                .replaceFirst("\\?.*$", "")
+                .replaceFirst("^file:", "");
         if (!rest.isBlank() && !rest.startsWith(":")) {
           found = Path.of(rest).toAbsolutePath().normalize();
         }
@@ -36,7 +39,8 @@ public final class DataSourceTenant implements TenantStore {
       throw new UnableToConnectException(null, "cannot open a connection from the data source", e);
     }
     this.file = found;
-    String stem = found == null ? "main" : found.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+    String stem =
+        found == null ? "main" : found.getFileName().toString().replaceFirst("\\.[^.]*$", "");
     this.tenant = TenantIds.isValid(stem) ? TenantContext.of(stem) : TenantContext.of("main");
   }
 
@@ -64,7 +68,8 @@ public final class DataSourceTenant implements TenantStore {
   public Connection open(TenantContext t, boolean write, Duration busyTimeout) throws SQLException {
     Connection connection = dataSource.getConnection();
     try (Statement statement = connection.createStatement()) {
-      statement.execute("PRAGMA busy_timeout = " + Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
+      statement.execute(
+          "PRAGMA busy_timeout = " + Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
     } catch (SQLException e) {
       connection.close();
       throw e;

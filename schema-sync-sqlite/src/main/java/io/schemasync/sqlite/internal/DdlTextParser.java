@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads indexes, views and triggers back from the {@code CREATE} statements SQLite keeps in
- * {@code sqlite_schema}: the parts its pragmas do not report (index expressions and predicates,
- * view queries, trigger headers and bodies).
+ * Reads indexes, views and triggers back from the {@code CREATE} statements SQLite keeps in {@code
+ * sqlite_schema}: the parts its pragmas do not report (index expressions and predicates, view
+ * queries, trigger headers and bodies).
  */
 public final class DdlTextParser {
   private DdlTextParser() {}
@@ -81,7 +81,8 @@ public final class DdlTextParser {
       timing = TriggerTiming.INSTEAD_OF;
       i += 2;
     }
-    TriggerEvent event = TriggerEvent.valueOf(tokens.get(i).text().toUpperCase(java.util.Locale.ROOT));
+    TriggerEvent event =
+        TriggerEvent.valueOf(tokens.get(i).text().toUpperCase(java.util.Locale.ROOT));
     i++;
     List<String> updateOf = new ArrayList<>();
     if (tokens.get(i).is("OF")) {
@@ -101,7 +102,8 @@ public final class DdlTextParser {
     }
     int end = tokens.size() - 1;
     String body = SqlText.normalize(SqlTokenizer.span(sql, tokens, begin + 1, end - 1));
-    return new Trigger(name, timing, List.of(event), updateOf, true, when, body == null ? "" : body);
+    return new Trigger(
+        name, timing, List.of(event), updateOf, true, when, body == null ? "" : body);
   }
 
   /** Index of the first word or punctuation {@code what} at or after {@code from}. */

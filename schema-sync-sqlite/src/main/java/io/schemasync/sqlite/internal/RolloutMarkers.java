@@ -19,13 +19,20 @@ public final class RolloutMarkers {
   private RolloutMarkers() {}
 
   /** Inserts the marker; must run inside the change's transaction. */
-  public static void write(Connection connection, CommitMarker marker, String targetHash) throws SQLException {
+  public static void write(Connection connection, CommitMarker marker, String targetHash)
+      throws SQLException {
     try (Statement create = connection.createStatement()) {
-      create.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (job_id TEXT NOT NULL, task_id TEXT NOT NULL,"
-          + " target_hash TEXT, committed_at TEXT NOT NULL, PRIMARY KEY (job_id, task_id))");
+      create.execute(
+          "CREATE TABLE IF NOT EXISTS "
+              + TABLE
+              + " (job_id TEXT NOT NULL, task_id TEXT NOT NULL,"
+              + " target_hash TEXT, committed_at TEXT NOT NULL, PRIMARY KEY (job_id, task_id))");
     }
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO " + TABLE + " (job_id, task_id, target_hash, committed_at) VALUES (?, ?, ?, ?)")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO "
+                + TABLE
+                + " (job_id, task_id, target_hash, committed_at) VALUES (?, ?, ?, ?)")) {
       insert.setString(1, marker.jobId());
       insert.setString(2, marker.taskId());
       insert.setString(3, targetHash);
@@ -36,8 +43,9 @@ public final class RolloutMarkers {
 
   /** When the job's marker was committed, if it was. */
   public static Optional<Instant> read(Connection connection, String jobId) throws SQLException {
-    try (PreparedStatement exists = connection.prepareStatement(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+    try (PreparedStatement exists =
+        connection.prepareStatement(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
       exists.setString(1, CommitMarker.TABLE);
       try (ResultSet rs = exists.executeQuery()) {
         if (!rs.next()) {
@@ -45,8 +53,11 @@ public final class RolloutMarkers {
         }
       }
     }
-    try (PreparedStatement query = connection.prepareStatement(
-        "SELECT committed_at FROM " + TABLE + " WHERE job_id = ? ORDER BY committed_at LIMIT 1")) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT committed_at FROM "
+                + TABLE
+                + " WHERE job_id = ? ORDER BY committed_at LIMIT 1")) {
       query.setString(1, jobId);
       try (ResultSet rs = query.executeQuery()) {
         return rs.next() ? Optional.of(Instant.parse(rs.getString(1))) : Optional.empty();

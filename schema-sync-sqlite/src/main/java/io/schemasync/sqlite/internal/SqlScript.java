@@ -42,7 +42,8 @@ public final class SqlScript {
       }
     }
     statements.add(
-        new Statement(script.substring(first.start(), last.end()).strip(), lineOf(script, first.start())));
+        new Statement(
+            script.substring(first.start(), last.end()).strip(), lineOf(script, first.start())));
   }
 
   /** True while the tokens so far are a CREATE TRIGGER whose BEGIN has no matching END yet. */

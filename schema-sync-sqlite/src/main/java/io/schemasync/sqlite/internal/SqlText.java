@@ -65,7 +65,8 @@ public final class SqlText {
   /** Whether the whole text is one parenthesized group, e.g. {@code (a) + (b)} is not. */
   static boolean enclosedInParentheses(String text) {
     List<Token> tokens = SqlTokenizer.significant(text);
-    if (tokens.size() < 2 || !tokens.get(0).isPunct("(")
+    if (tokens.size() < 2
+        || !tokens.get(0).isPunct("(")
         || !tokens.get(tokens.size() - 1).isPunct(")")) {
       return false;
     }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits SQLite SQL text into tokens that keep their offsets, so parsers can cut expressions out
- * of the original text. Quotes ({@code '...'}, {@code "..."}, {@code `...`}, {@code [...]}) and
+ * Splits SQLite SQL text into tokens that keep their offsets, so parsers can cut expressions out of
+ * the original text. Quotes ({@code '...'}, {@code "..."}, {@code `...`}, {@code [...]}) and
  * comments are single tokens, which is what keeps a semicolon or parenthesis inside a string from
  * being mistaken for syntax.
  */
@@ -89,7 +89,8 @@ public final class SqlTokenizer {
       } else if ((c == 'x' || c == 'X') && i + 1 < n && sql.charAt(i + 1) == '\'') {
         i = endOfQuoted(sql, i + 1, '\'');
         kind = Kind.BLOB;
-      } else if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(sql.charAt(i + 1)))) {
+      } else if (Character.isDigit(c)
+          || (c == '.' && i + 1 < n && Character.isDigit(sql.charAt(i + 1)))) {
         i = endOfNumber(sql, i);
         kind = Kind.NUMBER;
       } else if (isWordStart(c)) {
@@ -130,7 +131,9 @@ public final class SqlTokenizer {
     return tokens.size() - 1;
   }
 
-  /** The original text from token {@code from} to token {@code to}, both included; "" when empty. */
+  /**
+   * The original text from token {@code from} to token {@code to}, both included; "" when empty.
+   */
   public static String span(String sql, List<Token> tokens, int from, int to) {
     if (from > to || from >= tokens.size()) {
       return "";

@@ -17,9 +17,8 @@ public final class SqliteAlterRules {
   private SqliteAlterRules() {}
 
   /**
-   * ADD COLUMN refuses primary-key and unique columns, defaults that are not literals (CURRENT_*
-   * or parenthesized expressions), NOT NULL without a non-null default, and stored generated
-   * columns.
+   * ADD COLUMN refuses primary-key and unique columns, defaults that are not literals (CURRENT_* or
+   * parenthesized expressions), NOT NULL without a non-null default, and stored generated columns.
    */
   public static boolean canAddColumn(Column column, Table target) {
     if (column.identity() != null || (column.generated() != null && column.generated().stored())) {
@@ -34,9 +33,10 @@ public final class SqliteAlterRules {
     if (target == null) {
       return true;
     }
-    boolean keyed = (target.primaryKey() != null && target.primaryKey().columns().contains(column.name()))
-        || target.uniques().stream().anyMatch(u -> u.columns().contains(column.name()))
-        || target.foreignKeys().stream().anyMatch(f -> f.columns().contains(column.name()));
+    boolean keyed =
+        (target.primaryKey() != null && target.primaryKey().columns().contains(column.name()))
+            || target.uniques().stream().anyMatch(u -> u.columns().contains(column.name()))
+            || target.foreignKeys().stream().anyMatch(f -> f.columns().contains(column.name()));
     return !keyed;
   }
 
@@ -79,7 +79,9 @@ public final class SqliteAlterRules {
       return false;
     }
     return SqlTokenizer.significant(sql).stream()
-        .anyMatch(t -> (t.kind() == Kind.WORD || t.kind() == Kind.QUOTED_IDENTIFIER)
-            && t.name().equalsIgnoreCase(name));
+        .anyMatch(
+            t ->
+                (t.kind() == Kind.WORD || t.kind() == Kind.QUOTED_IDENTIFIER)
+                    && t.name().equalsIgnoreCase(name));
   }
 }

@@ -14,7 +14,8 @@ public final class SqliteConnections {
   private SqliteConnections() {}
 
   /** A connection to a file; read-only connections never create the file. */
-  public static Connection open(Path file, boolean write, Duration busyTimeout) throws SQLException {
+  public static Connection open(Path file, boolean write, Duration busyTimeout)
+      throws SQLException {
     SQLiteConfig config = config(busyTimeout);
     config.setReadOnly(!write);
     if (!write) {

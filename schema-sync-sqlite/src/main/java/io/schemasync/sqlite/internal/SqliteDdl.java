@@ -48,7 +48,10 @@ public final class SqliteDdl {
   public static String column(Column column, boolean inlinePrimaryKey) {
     if (!SqliteTypes.isWritable(column.type())) {
       throw new IllegalArgumentException(
-          "column " + column.name() + " has a type that cannot be written into DDL: " + column.type());
+          "column "
+              + column.name()
+              + " has a type that cannot be written into DDL: "
+              + column.type());
     }
     StringBuilder out = new StringBuilder(quote(column.name())).append(' ').append(column.type());
     if (!column.nullable()) {
@@ -67,7 +70,9 @@ public final class SqliteDdl {
       out.append(" COLLATE ").append(quote(column.collation()));
     }
     if (column.generated() != null) {
-      out.append(" GENERATED ALWAYS AS (").append(column.generated().expression()).append(")")
+      out.append(" GENERATED ALWAYS AS (")
+          .append(column.generated().expression())
+          .append(")")
           .append(column.generated().stored() ? " STORED" : " VIRTUAL");
     }
     return out.toString();
@@ -79,9 +84,14 @@ public final class SqliteDdl {
   }
 
   public static String foreignKey(ForeignKey fk) {
-    StringBuilder out = new StringBuilder("FOREIGN KEY (").append(names(fk.columns()))
-        .append(") REFERENCES ").append(quote(fk.referencedTable()))
-        .append(" (").append(names(fk.referencedColumns())).append(')');
+    StringBuilder out =
+        new StringBuilder("FOREIGN KEY (")
+            .append(names(fk.columns()))
+            .append(") REFERENCES ")
+            .append(quote(fk.referencedTable()))
+            .append(" (")
+            .append(names(fk.referencedColumns()))
+            .append(')');
     if (fk.onDelete() != ReferentialAction.NO_ACTION) {
       out.append(" ON DELETE ").append(fk.onDelete().sql());
     }
@@ -92,9 +102,18 @@ public final class SqliteDdl {
   }
 
   public static String createIndex(String table, Index index) {
-    String parts = index.parts().stream().map(SqliteDdl::indexPart).collect(Collectors.joining(", "));
-    return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name()) + " ON "
-        + quote(table) + " (" + parts + ")" + (index.where() == null ? "" : " WHERE " + index.where());
+    String parts =
+        index.parts().stream().map(SqliteDdl::indexPart).collect(Collectors.joining(", "));
+    return "CREATE "
+        + (index.unique() ? "UNIQUE " : "")
+        + "INDEX "
+        + quote(index.name())
+        + " ON "
+        + quote(table)
+        + " ("
+        + parts
+        + ")"
+        + (index.where() == null ? "" : " WHERE " + index.where());
   }
 
   private static String indexPart(IndexPart part) {
@@ -107,9 +126,16 @@ public final class SqliteDdl {
   }
 
   public static String createTrigger(String table, Trigger trigger) {
-    StringBuilder out = new StringBuilder("CREATE TRIGGER ").append(quote(trigger.name())).append(' ')
-        .append(trigger.timing() == TriggerTiming.INSTEAD_OF ? "INSTEAD OF" : trigger.timing().name())
-        .append(' ').append(trigger.events().get(0).name());
+    StringBuilder out =
+        new StringBuilder("CREATE TRIGGER ")
+            .append(quote(trigger.name()))
+            .append(' ')
+            .append(
+                trigger.timing() == TriggerTiming.INSTEAD_OF
+                    ? "INSTEAD OF"
+                    : trigger.timing().name())
+            .append(' ')
+            .append(trigger.events().get(0).name());
     if (!trigger.updateOf().isEmpty()) {
       out.append(" OF ").append(names(trigger.updateOf()));
     }
@@ -159,8 +185,11 @@ public final class SqliteDdl {
 
   /** AUTOINCREMENT can only be written on a single-column primary key, inline. */
   static boolean hasAutoincrement(Table table) {
-    return table.primaryKey() != null && table.primaryKey().columns().size() == 1
-        && table.column(table.primaryKey().columns().get(0))
-            .map(c -> c.identity() == Identity.BY_DEFAULT).orElse(false);
+    return table.primaryKey() != null
+        && table.primaryKey().columns().size() == 1
+        && table
+            .column(table.primaryKey().columns().get(0))
+            .map(c -> c.identity() == Identity.BY_DEFAULT)
+            .orElse(false);
   }
 }

@@ -53,13 +53,16 @@ public final class SqliteDefaults {
       return false;
     }
     Token t = tokens.get(0);
-    return t.kind() == Kind.NUMBER || t.kind() == Kind.STRING || t.kind() == Kind.BLOB
+    return t.kind() == Kind.NUMBER
+        || t.kind() == Kind.STRING
+        || t.kind() == Kind.BLOB
         || (t.kind() == Kind.WORD && LITERAL_WORDS.contains(t.text().toUpperCase(Locale.ROOT)));
   }
 
   private static boolean isTimeKeyword(String defaultValue) {
     List<Token> tokens = SqlTokenizer.significant(defaultValue);
-    return tokens.size() == 1 && tokens.get(0).kind() == Kind.WORD
+    return tokens.size() == 1
+        && tokens.get(0).kind() == Kind.WORD
         && TIME_KEYWORDS.contains(tokens.get(0).text().toUpperCase(Locale.ROOT));
   }
 }

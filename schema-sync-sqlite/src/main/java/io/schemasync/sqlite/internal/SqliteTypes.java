@@ -7,18 +7,45 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The SQLite type vocabulary: how portable types map to declared types, which native spellings
- * pass through, and the one normalized spelling both targets and the inspector use.
+ * The SQLite type vocabulary: how portable types map to declared types, which native spellings pass
+ * through, and the one normalized spelling both targets and the inspector use.
  */
 public final class SqliteTypes {
-  /** Native declared types accepted as written (SQLite's documented spellings, plus common ones). */
+  /**
+   * Native declared types accepted as written (SQLite's documented spellings, plus common ones).
+   */
   public static final List<String> NATIVE =
       List.of(
-          "integer", "int", "tinyint", "smallint", "mediumint", "bigint", "unsigned big int",
-          "int2", "int8", "character", "varchar", "varying character", "nchar",
-          "native character", "nvarchar", "text", "clob", "blob", "real", "double",
-          "double precision", "float", "numeric", "decimal", "boolean", "date", "datetime",
-          "time", "timestamp", "any");
+          "integer",
+          "int",
+          "tinyint",
+          "smallint",
+          "mediumint",
+          "bigint",
+          "unsigned big int",
+          "int2",
+          "int8",
+          "character",
+          "varchar",
+          "varying character",
+          "nchar",
+          "native character",
+          "nvarchar",
+          "text",
+          "clob",
+          "blob",
+          "real",
+          "double",
+          "double precision",
+          "float",
+          "numeric",
+          "decimal",
+          "boolean",
+          "date",
+          "datetime",
+          "time",
+          "timestamp",
+          "any");
 
   private SqliteTypes() {}
 
@@ -48,8 +75,7 @@ public final class SqliteTypes {
   }
 
   private static Optional<String> portable(PortableType portable, TypeName type) {
-    if (!portable.acceptsModifiers(type.modifiers().size())
-        || type.numericModifiers().isEmpty()) {
+    if (!portable.acceptsModifiers(type.modifiers().size()) || type.numericModifiers().isEmpty()) {
       return Optional.empty();
     }
     String modifiers =
@@ -70,8 +96,10 @@ public final class SqliteTypes {
           case TIMESTAMP -> "TIMESTAMP";
           case TIMESTAMPTZ -> "TIMESTAMPTZ";
         };
-    boolean keepsModifiers = portable == PortableType.NUMERIC
-        || portable == PortableType.VARCHAR || portable == PortableType.CHAR;
+    boolean keepsModifiers =
+        portable == PortableType.NUMERIC
+            || portable == PortableType.VARCHAR
+            || portable == PortableType.CHAR;
     return Optional.of(keepsModifiers ? base + modifiers : base);
   }
 

@@ -45,8 +45,11 @@ public record TableRebuild(
     if (SqliteDdl.hasAutoincrement(current) && SqliteDdl.hasAutoincrement(target)) {
       // keep AUTOINCREMENT's high-water mark: ids of deleted rows must not come back
       statements.add("DELETE FROM sqlite_sequence WHERE name = " + literal(temporary));
-      statements.add("INSERT INTO sqlite_sequence (name, seq) SELECT " + literal(temporary)
-          + ", seq FROM sqlite_sequence WHERE name = " + literal(liveName));
+      statements.add(
+          "INSERT INTO sqlite_sequence (name, seq) SELECT "
+              + literal(temporary)
+              + ", seq FROM sqlite_sequence WHERE name = "
+              + literal(liveName));
     }
     statements.add(SqliteDdl.dropTable(liveName));
     statements.add("PRAGMA legacy_alter_table = ON");
@@ -75,22 +78,36 @@ public record TableRebuild(
         continue;
       }
       String source = renamedColumns.getOrDefault(column.name(), column.name());
-      current.column(source).ifPresent(old -> {
-        into.add(quote(column.name()));
-        from.add(sourceExpression(old, column));
-      });
+      current
+          .column(source)
+          .ifPresent(
+              old -> {
+                into.add(quote(column.name()));
+                from.add(sourceExpression(old, column));
+              });
     }
     if (into.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of("INSERT INTO " + quote(temporary) + " (" + String.join(", ", into)
-        + ") SELECT " + String.join(", ", from) + " FROM " + quote(liveName));
+    return Optional.of(
+        "INSERT INTO "
+            + quote(temporary)
+            + " ("
+            + String.join(", ", into)
+            + ") SELECT "
+            + String.join(", ", from)
+            + " FROM "
+            + quote(liveName));
   }
 
   /** Rows whose value is NULL take the new default when the column becomes NOT NULL. */
   private static String sourceExpression(Column old, Column column) {
     if (old.nullable() && !column.nullable() && column.defaultValue() != null) {
-      return "COALESCE(" + quote(old.name()) + ", " + SqliteDdl.defaultExpression(column.defaultValue()) + ")";
+      return "COALESCE("
+          + quote(old.name())
+          + ", "
+          + SqliteDdl.defaultExpression(column.defaultValue())
+          + ")";
     }
     return quote(old.name());
   }

@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Tenants as files: either every {@code *.db} file of a directory (id = file name without
- * {@code .db}), or one database file whose tenant id is its file name without extension.
+ * Tenants as files: either every {@code *.db} file of a directory (id = file name without {@code
+ * .db}), or one database file whose tenant id is its file name without extension.
  *
  * @param location the directory, or the single database file
  * @param singleFile whether {@code location} is one database file
@@ -25,8 +25,8 @@ import java.util.stream.Stream;
 public record TenantFiles(Path location, boolean singleFile) implements TenantStore {
 
   /**
-   * Parses {@code jdbc:sqlite:PATH}: an existing directory, or a path not ending in {@code .db} that
-   * does not exist yet, is a directory of tenants; anything else is a single database file.
+   * Parses {@code jdbc:sqlite:PATH}: an existing directory, or a path not ending in {@code .db}
+   * that does not exist yet, is a directory of tenants; anything else is a single database file.
    * Relative paths resolve against the working directory.
    */
   public static TenantFiles fromUrl(String url) {
@@ -41,13 +41,16 @@ public record TenantFiles(Path location, boolean singleFile) implements TenantSt
     if (rest.isBlank() || rest.equals(":memory:") || rest.startsWith(":resource:")) {
       throw new UnableToConnectException(
           null,
-          "'" + url + "' names no file; give a directory of tenant files (jdbc:sqlite:/var/lib/app/tenants)"
+          "'"
+              + url
+              + "' names no file; give a directory of tenant files (jdbc:sqlite:/var/lib/app/tenants)"
               + " or one database file (jdbc:sqlite:/var/lib/app/main.db)");
     }
     Path path = Path.of(rest).toAbsolutePath().normalize();
     boolean directory =
         Files.isDirectory(path)
-            || (!Files.exists(path) && !path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".db"));
+            || (!Files.exists(path)
+                && !path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".db"));
     return new TenantFiles(path, !directory);
   }
 
@@ -58,7 +61,12 @@ public record TenantFiles(Path location, boolean singleFile) implements TenantSt
       if (!only.id().equals(id)) {
         TenantContext.of(id);
         throw new InvalidTenantException(
-            id, "this location is the single database file " + location + "; its only tenant is '" + stem() + "'");
+            id,
+            "this location is the single database file "
+                + location
+                + "; its only tenant is '"
+                + stem()
+                + "'");
       }
       return only;
     }
@@ -84,7 +92,8 @@ public record TenantFiles(Path location, boolean singleFile) implements TenantSt
           .sorted()
           .forEach(id -> tenants.add(TenantContext.of(id)));
     } catch (IOException e) {
-      throw new UnableToConnectException(null, "cannot list tenant files in " + location + ": " + e.getMessage(), e);
+      throw new UnableToConnectException(
+          null, "cannot list tenant files in " + location + ": " + e.getMessage(), e);
     }
     return List.copyOf(tenants);
   }
@@ -95,13 +104,15 @@ public record TenantFiles(Path location, boolean singleFile) implements TenantSt
   }
 
   @Override
-  public Connection open(TenantContext tenant, boolean write, Duration busyTimeout) throws SQLException {
+  public Connection open(TenantContext tenant, boolean write, Duration busyTimeout)
+      throws SQLException {
     Path file = path(tenant);
     if (write) {
       try {
         Files.createDirectories(file.getParent());
       } catch (IOException e) {
-        throw new SQLException("cannot create directory " + file.getParent() + ": " + e.getMessage(), e);
+        throw new SQLException(
+            "cannot create directory " + file.getParent() + ": " + e.getMessage(), e);
       }
     }
     return SqliteConnections.open(file, write, busyTimeout);

@@ -36,14 +36,19 @@ public final class TenantLocks {
    * @param key identifies the tenant within this process
    * @param lockFile the sidecar file, empty when the tenant has no file to lock next to
    */
-  public static TenantLock acquire(String tenant, String key, Optional<Path> lockFile, Duration timeout) {
+  public static TenantLock acquire(
+      String tenant, String key, Optional<Path> lockFile, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     Semaphore local = IN_PROCESS.computeIfAbsent(key, k -> new Semaphore(1));
     try {
       if (!local.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-        throw new UnableToAcquireLockException(tenant, "tenant " + tenant
-            + " is locked by another migration in this process; waited " + timeout
-            + ". Retry later or raise the lock timeout");
+        throw new UnableToAcquireLockException(
+            tenant,
+            "tenant "
+                + tenant
+                + " is locked by another migration in this process; waited "
+                + timeout
+                + ". Retry later or raise the lock timeout");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -64,7 +69,9 @@ public final class TenantLocks {
     FileChannel channel = null;
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
       while (true) {
         FileLock lock = channel.tryLock();
         if (lock != null) {
@@ -75,15 +82,24 @@ public final class TenantLocks {
         if (System.nanoTime() >= deadline) {
           String holder = readHolder(channel);
           channel.close();
-          throw new UnableToAcquireLockException(tenant, "tenant " + tenant
-              + " is locked by another process" + (holder.isEmpty() ? "" : " (" + holder + ")")
-              + " through " + file + "; waited " + timeout + ". Retry later or raise the lock timeout");
+          throw new UnableToAcquireLockException(
+              tenant,
+              "tenant "
+                  + tenant
+                  + " is locked by another process"
+                  + (holder.isEmpty() ? "" : " (" + holder + ")")
+                  + " through "
+                  + file
+                  + "; waited "
+                  + timeout
+                  + ". Retry later or raise the lock timeout");
         }
         Thread.sleep(POLL_MILLIS);
       }
     } catch (IOException e) {
       closeQuietly(channel);
-      throw new UnableToAcquireLockException(tenant, "cannot lock " + file + ": " + e.getMessage(), e);
+      throw new UnableToAcquireLockException(
+          tenant, "cannot lock " + file + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       closeQuietly(channel);

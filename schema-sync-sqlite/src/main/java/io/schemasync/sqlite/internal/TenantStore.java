@@ -19,8 +19,8 @@ public interface TenantStore {
   boolean exists(TenantContext tenant);
 
   /**
-   * A new connection to the tenant; {@code write} connections create a missing tenant file (and
-   * its directory), read-only ones never create anything.
+   * A new connection to the tenant; {@code write} connections create a missing tenant file (and its
+   * directory), read-only ones never create anything.
    */
   Connection open(TenantContext tenant, boolean write, Duration busyTimeout) throws SQLException;
 

@@ -29,11 +29,24 @@ final class ChildWorkers {
   }
 
   Process start(int parallelism, long stepDelayMillis) {
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java, "-cp", classpath, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", RolloutChild.class.getName(), tenantsUrl, controlUrl, jobId,
-        String.valueOf(parallelism), String.valueOf(stepDelayMillis)));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-cp",
+                classpath,
+                "-Xshare:auto",
+                "-XX:TieredStopAtLevel=1",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                RolloutChild.class.getName(),
+                tenantsUrl,
+                controlUrl,
+                jobId,
+                String.valueOf(parallelism),
+                String.valueOf(stepDelayMillis)));
     File log = logs.resolve("worker-" + (++started) + ".log").toFile();
     try {
       return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
@@ -42,7 +55,9 @@ final class ChildWorkers {
     }
   }
 
-  /** Waits until the condition holds on the job's tasks or the process exits; true if it held first. */
+  /**
+   * Waits until the condition holds on the job's tasks or the process exits; true if it held first.
+   */
   boolean awaitTasks(Process process, Predicate<List<RolloutTask>> condition, long timeoutMillis) {
     long deadline = System.currentTimeMillis() + timeoutMillis;
     try (ControlStore store = ControlStores.open(controlUrl, null, null)) {

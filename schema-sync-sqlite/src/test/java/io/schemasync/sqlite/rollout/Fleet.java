@@ -17,12 +17,17 @@ import java.util.List;
 
 /** A directory of SQLite tenant files at release 1, and the release-2 target, for rollout tests. */
 final class Fleet {
-  static final String RELEASE_1 = """
+  static final String RELEASE_1 =
+      """
       CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT, name TEXT);
       CREATE TABLE notes (id INTEGER PRIMARY KEY, user_id INTEGER, body TEXT);
       """;
-  /** About seven steps: a new NOT NULL column, a NOT NULL on name, a unique index, a table, indexes. */
-  static final String RELEASE_2 = """
+
+  /**
+   * About seven steps: a new NOT NULL column, a NOT NULL on name, a unique index, a table, indexes.
+   */
+  static final String RELEASE_2 =
+      """
       CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT, name TEXT NOT NULL,
                           plan TEXT NOT NULL DEFAULT 'free');
       CREATE UNIQUE INDEX users_email ON users (email);
@@ -55,8 +60,11 @@ final class Fleet {
   /** Creates {@code count} tenants at release 1, two users and a note each. */
   Fleet create(int count) {
     for (int i = 0; i < count; i++) {
-      execute(id(i), RELEASE_1 + "INSERT INTO users VALUES (1, 'a@x.test', 'Ann'), (2, 'b@x.test', 'Bob');"
-          + "INSERT INTO notes VALUES (1, 1, 'hello');");
+      execute(
+          id(i),
+          RELEASE_1
+              + "INSERT INTO users VALUES (1, 'a@x.test', 'Ann'), (2, 'b@x.test', 'Bob');"
+              + "INSERT INTO notes VALUES (1, 1, 'hello');");
     }
     return this;
   }
@@ -74,7 +82,8 @@ final class Fleet {
   }
 
   void execute(String tenant, String script) {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tenants.resolve(tenant + ".db"));
+    try (Connection c =
+            DriverManager.getConnection("jdbc:sqlite:" + tenants.resolve(tenant + ".db"));
         Statement s = c.createStatement()) {
       for (String sql : script.split(";")) {
         if (!sql.isBlank()) {
@@ -88,13 +97,16 @@ final class Fleet {
 
   /** The rows of the commit-marker table of a tenant: job id and task id. */
   List<String> markers(String tenant) {
-    return strings(tenant, "SELECT name FROM sqlite_master WHERE name = '" + CommitMarker.TABLE + "'").isEmpty()
+    return strings(
+                tenant, "SELECT name FROM sqlite_master WHERE name = '" + CommitMarker.TABLE + "'")
+            .isEmpty()
         ? List.of()
         : strings(tenant, "SELECT job_id || '/' || task_id FROM " + CommitMarker.TABLE);
   }
 
   List<String> strings(String tenant, String query) {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tenants.resolve(tenant + ".db"));
+    try (Connection c =
+            DriverManager.getConnection("jdbc:sqlite:" + tenants.resolve(tenant + ".db"));
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(query)) {
       List<String> rows = new ArrayList<>();

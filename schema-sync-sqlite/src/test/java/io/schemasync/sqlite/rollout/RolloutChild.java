@@ -18,12 +18,13 @@ public final class RolloutChild {
 
   public static void main(String[] args) {
     long delay = Long.parseLong(args[4]);
-    StepListener slow = new StepListener() {
-      @Override
-      public void stepFinished(TenantContext tenant, MigrationStep step, Duration took) {
-        sleep(delay);
-      }
-    };
+    StepListener slow =
+        new StepListener() {
+          @Override
+          public void stepFinished(TenantContext tenant, MigrationStep step, Duration took) {
+            sleep(delay);
+          }
+        };
     try (SchemaSync engine = SchemaSync.builder().url(args[0]).listener(slow).build();
         Rollouts rollouts = engine.rollouts(args[1])) {
       rollouts.resume(args[2], WorkerOptions.defaults().withParallelism(Integer.parseInt(args[3])));

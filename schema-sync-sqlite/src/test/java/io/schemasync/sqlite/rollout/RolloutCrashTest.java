@@ -31,7 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RolloutCrashTest {
   private static final int TENANTS = 200;
-  /** Slows each step a little so that kills land inside tenants' transactions on fast machines too. */
+
+  /**
+   * Slows each step a little so that kills land inside tenants' transactions on fast machines too.
+   */
   private static final long STEP_DELAY_MS = 6;
 
   @TempDir Path dir;
@@ -40,7 +43,8 @@ class RolloutCrashTest {
   void killedWorkersAreResumedAndEveryTenantIsMigratedExactlyOnce() {
     Fleet fleet = new Fleet(dir).create(TENANTS);
     String jobId;
-    try (SchemaSync engine = fleet.engine(); Rollouts rollouts = engine.rollouts(fleet.controlUrl())) {
+    try (SchemaSync engine = fleet.engine();
+        Rollouts rollouts = engine.rollouts(fleet.controlUrl())) {
       jobId = rollouts.enqueue(RolloutOptions.of(TenantSelection.all()).withCanary(5)).id();
     }
     ChildWorkers workers = new ChildWorkers(fleet.url(), fleet.controlUrl(), jobId, dir);
@@ -52,50 +56,75 @@ class RolloutCrashTest {
     killAfter(workers, kills, 600 + random.nextInt(700));
     // During the real run: the canary wave, then alternately after a few more tenants committed
     // and after a random delay, until enough kills landed or few tenants are left.
-    killWhen(workers, kills, "canary running", tasks -> count(tasks, TaskState.RUNNING, TaskState.SUCCEEDED) >= 2);
+    killWhen(
+        workers,
+        kills,
+        "canary running",
+        tasks -> count(tasks, TaskState.RUNNING, TaskState.SUCCEEDED) >= 2);
     for (int cycle = 0; cycle < 40 && kills.size() < 13 && workers.remaining() > 30; cycle++) {
       if (cycle % 2 == 0) {
         long done = workers.succeeded();
         int k = 3 + random.nextInt(8);
-        killWhen(workers, kills, "succeeded +" + k, tasks -> count(tasks, TaskState.SUCCEEDED) >= done + k);
+        killWhen(
+            workers,
+            kills,
+            "succeeded +" + k,
+            tasks -> count(tasks, TaskState.SUCCEEDED) >= done + k);
       } else {
         killAfter(workers, kills, 500 + random.nextInt(700));
       }
     }
     // Two workers at once on the SQLite store, one of them killed: the other takes its tasks over.
     Process survivor = workers.start(2, STEP_DELAY_MS);
-    killWhen(workers, kills, "one of two", tasks -> count(tasks, TaskState.SUCCEEDED) >= TENANTS - 15);
+    killWhen(
+        workers, kills, "one of two", tasks -> count(tasks, TaskState.SUCCEEDED) >= TENANTS - 15);
     assertThat(ChildWorkers.exitCode(survivor, 120)).isZero();
     Process last = workers.start(4, 0);
     assertThat(ChildWorkers.exitCode(last, 120)).isZero();
 
     assertThat(kills).as("kills that hit a live worker").hasSizeGreaterThanOrEqualTo(10);
-    try (SchemaSync engine = fleet.engine(); Rollouts rollouts = engine.rollouts(fleet.controlUrl())) {
+    try (SchemaSync engine = fleet.engine();
+        Rollouts rollouts = engine.rollouts(fleet.controlUrl())) {
       RolloutReport report = rollouts.status(jobId);
-      assertThat(report.job().state()).as("job after " + kills + ": " + report.job().message() + " " + report.failures()).isEqualTo(JobState.SUCCEEDED);
+      assertThat(report.job().state())
+          .as("job after " + kills + ": " + report.job().message() + " " + report.failures())
+          .isEqualTo(JobState.SUCCEEDED);
       assertThat(report.count(TaskState.SUCCEEDED)).isEqualTo(TENANTS);
       String target = engine.target().hash();
-      Map<String, List<TaskAttempt>> runs = report.attempts().stream().filter(a -> a.phase() == Phase.RUN)
-          .collect(Collectors.groupingBy(TaskAttempt::tenantId));
+      Map<String, List<TaskAttempt>> runs =
+          report.attempts().stream()
+              .filter(a -> a.phase() == Phase.RUN)
+              .collect(Collectors.groupingBy(TaskAttempt::tenantId));
       for (int i = 0; i < TENANTS; i++) {
         String tenant = Fleet.id(i);
         assertThat(engine.inspect(tenant).hash()).as(tenant).isEqualTo(target);
         assertThat(fleet.markers(tenant)).as(tenant).containsExactly(jobId + "/" + tenant);
         assertThat(fleet.strings(tenant, "SELECT count(*) FROM users")).containsExactly("2");
-        // one finished real-run attempt per tenant: applied, or collected by its marker after a kill
-        assertThat(runs.get(tenant)).as(tenant).hasSize(1)
-            .allMatch(a -> a.outcome() == AttemptOutcome.APPLIED || a.outcome() == AttemptOutcome.ALREADY_APPLIED);
+        // one finished real-run attempt per tenant: applied, or collected by its marker after a
+        // kill
+        assertThat(runs.get(tenant))
+            .as(tenant)
+            .hasSize(1)
+            .allMatch(
+                a ->
+                    a.outcome() == AttemptOutcome.APPLIED
+                        || a.outcome() == AttemptOutcome.ALREADY_APPLIED);
       }
       assertThat(report.tasks()).extracting(RolloutTask::attempts).allMatch(n -> n >= 1);
-      System.out.println("rollout crash test: kills " + kills + "; run outcomes "
-          + report.attempts().stream().filter(a -> a.phase() == Phase.RUN)
-              .collect(Collectors.groupingBy(TaskAttempt::outcome, Collectors.counting()))
-          + "; tasks claimed more than once: "
-          + report.tasks().stream().filter(t -> t.attempts() > 1).count());
+      System.out.println(
+          "rollout crash test: kills "
+              + kills
+              + "; run outcomes "
+              + report.attempts().stream()
+                  .filter(a -> a.phase() == Phase.RUN)
+                  .collect(Collectors.groupingBy(TaskAttempt::outcome, Collectors.counting()))
+              + "; tasks claimed more than once: "
+              + report.tasks().stream().filter(t -> t.attempts() > 1).count());
     }
   }
 
-  private static void killWhen(ChildWorkers workers, List<String> kills, String name, Predicate<List<RolloutTask>> when) {
+  private static void killWhen(
+      ChildWorkers workers, List<String> kills, String name, Predicate<List<RolloutTask>> when) {
     Process process = workers.start(4, STEP_DELAY_MS);
     if (workers.awaitTasks(process, when, 60_000) && ChildWorkers.kill(process)) {
       kills.add(name);

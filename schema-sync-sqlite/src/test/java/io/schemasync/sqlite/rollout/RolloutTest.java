@@ -32,15 +32,21 @@ class RolloutTest {
   @Test
   void dryRunGateStopsTheJobNamesTheTenantsAndChangesNothing() {
     Fleet fleet = new Fleet(dir).create(20);
-    fleet.execute(Fleet.id(7), "INSERT INTO users VALUES (3, 'a@x.test', 'Ann again')"); // duplicate email
-    fleet.execute(Fleet.id(13), "INSERT INTO users VALUES (3, 'c@x.test', NULL)"); // NULL under NOT NULL
-    try (SchemaSync engine = fleet.engine(); Rollouts rollouts = engine.rollouts(fleet.controlUrl())) {
+    fleet.execute(
+        Fleet.id(7), "INSERT INTO users VALUES (3, 'a@x.test', 'Ann again')"); // duplicate email
+    fleet.execute(
+        Fleet.id(13), "INSERT INTO users VALUES (3, 'c@x.test', NULL)"); // NULL under NOT NULL
+    try (SchemaSync engine = fleet.engine();
+        Rollouts rollouts = engine.rollouts(fleet.controlUrl())) {
       Map<String, String> before = hashes(engine);
-      RolloutReport report = rollouts.start(RolloutOptions.of(TenantSelection.all()), WorkerOptions.defaults());
+      RolloutReport report =
+          rollouts.start(RolloutOptions.of(TenantSelection.all()), WorkerOptions.defaults());
 
       assertThat(report.job().state()).isEqualTo(JobState.DRY_RUN_FAILED);
       assertThat(report.job().message()).contains("2 of 20 tenant(s) failed the dry run");
-      assertThat(report.failures()).extracting(RolloutTask::tenantId).containsExactly(Fleet.id(7), Fleet.id(13));
+      assertThat(report.failures())
+          .extracting(RolloutTask::tenantId)
+          .containsExactly(Fleet.id(7), Fleet.id(13));
       assertThat(report.failures().get(0).error()).containsIgnoringCase("UNIQUE").contains("users");
       assertThat(report.failures().get(1).error()).contains("NOT NULL").contains("users.name");
       assertThat(report.count(TaskState.DRY_RUN_OK)).isEqualTo(18);
@@ -50,7 +56,9 @@ class RolloutTest {
         assertThat(fleet.markers(Fleet.id(i))).isEmpty();
       }
       assertThat(report.refusedByPolicy()).isFalse();
-      assertThatThrownBy(report::orThrow).isInstanceOf(RolloutFailedException.class).hasMessageContaining(Fleet.id(7));
+      assertThatThrownBy(report::orThrow)
+          .isInstanceOf(RolloutFailedException.class)
+          .hasMessageContaining(Fleet.id(7));
     }
   }
 
@@ -58,30 +66,49 @@ class RolloutTest {
   void bringsEveryTenantToTheTargetOnceWithMarkersAndAnAuditTrail() {
     Fleet fleet = new Fleet(dir).create(30);
     List<String> events = new CopyOnWriteArrayList<>();
-    RolloutListener listener = new RolloutListener() {
-      @Override
-      public void jobChanged(io.schemasync.api.rollout.RolloutJob job) {
-        events.add(job.state() + "/" + job.wave());
-      }
-    };
-    try (SchemaSync engine = fleet.engine(); Rollouts rollouts = engine.rollouts(fleet.controlUrl())) {
-      RolloutReport report = rollouts.start(RolloutOptions.of(TenantSelection.glob("t*")).withCanary(3),
-          WorkerOptions.defaults().withParallelism(3).withListener(listener)).orThrow();
+    RolloutListener listener =
+        new RolloutListener() {
+          @Override
+          public void jobChanged(io.schemasync.api.rollout.RolloutJob job) {
+            events.add(job.state() + "/" + job.wave());
+          }
+        };
+    try (SchemaSync engine = fleet.engine();
+        Rollouts rollouts = engine.rollouts(fleet.controlUrl())) {
+      RolloutReport report =
+          rollouts
+              .start(
+                  RolloutOptions.of(TenantSelection.glob("t*")).withCanary(3),
+                  WorkerOptions.defaults().withParallelism(3).withListener(listener))
+              .orThrow();
 
       assertThat(report.count(TaskState.SUCCEEDED)).isEqualTo(30);
-      assertThat(events).containsSubsequence("WAITING_FOR_DRY_RUN/0", "RUNNING/0", "RUNNING/1", "SUCCEEDED/1");
+      assertThat(events)
+          .containsSubsequence("WAITING_FOR_DRY_RUN/0", "RUNNING/0", "RUNNING/1", "SUCCEEDED/1");
       String target = engine.target().hash();
       for (int i = 0; i < 30; i++) {
         assertThat(engine.inspect(Fleet.id(i)).hash()).isEqualTo(target);
-        assertThat(fleet.markers(Fleet.id(i))).containsExactly(report.job().id() + "/" + Fleet.id(i));
+        assertThat(fleet.markers(Fleet.id(i)))
+            .containsExactly(report.job().id() + "/" + Fleet.id(i));
         assertThat(fleet.strings(Fleet.id(i), "SELECT count(*) FROM users")).containsExactly("2");
       }
-      List<TaskAttempt> runs = report.attempts().stream().filter(a -> a.phase() == Phase.RUN).toList();
-      assertThat(runs).hasSize(30).allMatch(a -> a.outcome() == AttemptOutcome.APPLIED
-          && a.statements() > 0 && a.planHash() != null && a.worker().pid() == ProcessHandle.current().pid());
+      List<TaskAttempt> runs =
+          report.attempts().stream().filter(a -> a.phase() == Phase.RUN).toList();
+      assertThat(runs)
+          .hasSize(30)
+          .allMatch(
+              a ->
+                  a.outcome() == AttemptOutcome.APPLIED
+                      && a.statements() > 0
+                      && a.planHash() != null
+                      && a.worker().pid() == ProcessHandle.current().pid());
       // the canaries finished before any other tenant started
-      java.time.Instant lastCanary = runs.stream().filter(a -> a.tenantId().compareTo(Fleet.id(3)) < 0)
-          .map(TaskAttempt::finishedAt).max(java.time.Instant::compareTo).orElseThrow();
+      java.time.Instant lastCanary =
+          runs.stream()
+              .filter(a -> a.tenantId().compareTo(Fleet.id(3)) < 0)
+              .map(TaskAttempt::finishedAt)
+              .max(java.time.Instant::compareTo)
+              .orElseThrow();
       assertThat(runs.stream().filter(a -> a.tenantId().compareTo(Fleet.id(3)) >= 0))
           .allMatch(a -> !a.startedAt().isBefore(lastCanary));
       assertThat(rollouts.jobs()).extracting(j -> j.id()).contains(report.job().id());
@@ -91,11 +118,13 @@ class RolloutTest {
   @Test
   void aFailingCanaryStopsTheRest() {
     Fleet fleet = new Fleet(dir).create(12);
-    try (SchemaSync engine = fleet.engine(); Rollouts rollouts = engine.rollouts(fleet.controlUrl())) {
+    try (SchemaSync engine = fleet.engine();
+        Rollouts rollouts = engine.rollouts(fleet.controlUrl())) {
       // passes the gate, then fails for real: a row appears between the dry run and the run
-      RolloutReport report = rollouts.start(
-          RolloutOptions.of(TenantSelection.all()).withCanaryTenants(List.of(Fleet.id(5))),
-          WorkerOptions.defaults().withListener(breakBeforeRun(fleet, Fleet.id(5))));
+      RolloutReport report =
+          rollouts.start(
+              RolloutOptions.of(TenantSelection.all()).withCanaryTenants(List.of(Fleet.id(5))),
+              WorkerOptions.defaults().withListener(breakBeforeRun(fleet, Fleet.id(5))));
       assertThat(report.job().state()).isEqualTo(JobState.FAILED);
       assertThat(report.job().message()).contains("canary");
       assertThat(report.count(TaskState.FAILED)).isEqualTo(1);
@@ -107,11 +136,16 @@ class RolloutTest {
   @Test
   void maxFailuresStopsStartingTenants() {
     Fleet fleet = new Fleet(dir).create(10);
-    try (SchemaSync engine = fleet.engine(); Rollouts rollouts = engine.rollouts(fleet.controlUrl())) {
-      RolloutReport report = rollouts.start(RolloutOptions.of(TenantSelection.all()).withMaxFailures(1),
-          new WorkerOptions(1, null, breakBeforeRun(fleet, Fleet.id(2))));
+    try (SchemaSync engine = fleet.engine();
+        Rollouts rollouts = engine.rollouts(fleet.controlUrl())) {
+      RolloutReport report =
+          rollouts.start(
+              RolloutOptions.of(TenantSelection.all()).withMaxFailures(1),
+              new WorkerOptions(1, null, breakBeforeRun(fleet, Fleet.id(2))));
       assertThat(report.job().state()).isEqualTo(JobState.FAILED);
-      assertThat(report.job().message()).contains("stopped after 1 failed tenant(s)").contains("7 tenant(s) were not started");
+      assertThat(report.job().message())
+          .contains("stopped after 1 failed tenant(s)")
+          .contains("7 tenant(s) were not started");
       assertThat(report.count(TaskState.SUCCEEDED)).isEqualTo(2);
       assertThat(report.failures()).extracting(RolloutTask::tenantId).containsExactly(Fleet.id(2));
       assertThat(report.failures().get(0).error()).containsIgnoringCase("unique");
@@ -123,7 +157,8 @@ class RolloutTest {
   @Test
   void cancelStopsAJobBeforeItRuns() {
     Fleet fleet = new Fleet(dir).create(3);
-    try (SchemaSync engine = fleet.engine(); Rollouts rollouts = engine.rollouts(fleet.controlUrl())) {
+    try (SchemaSync engine = fleet.engine();
+        Rollouts rollouts = engine.rollouts(fleet.controlUrl())) {
       String id = rollouts.enqueue(RolloutOptions.of(TenantSelection.all())).id();
       assertThat(rollouts.cancel(id).state()).isEqualTo(JobState.CANCELLED);
       RolloutReport report = rollouts.resume(id, WorkerOptions.defaults());
@@ -145,7 +180,9 @@ class RolloutTest {
 
   private static Map<String, String> hashes(SchemaSync engine) {
     Map<String, String> hashes = new HashMap<>();
-    engine.tenants(TenantSelection.all()).forEach(t -> hashes.put(t.id(), engine.inspect(t.id()).hash()));
+    engine
+        .tenants(TenantSelection.all())
+        .forEach(t -> hashes.put(t.id(), engine.inspect(t.id()).hash()));
     return hashes;
   }
 }

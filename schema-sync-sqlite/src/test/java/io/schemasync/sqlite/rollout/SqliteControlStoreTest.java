@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +27,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The SQLite control store: claims never overlap, leases expire, the job moves by compare-and-set. */
+/**
+ * The SQLite control store: claims never overlap, leases expire, the job moves by compare-and-set.
+ */
 class SqliteControlStoreTest {
   @TempDir Path dir;
 
@@ -37,8 +38,17 @@ class SqliteControlStoreTest {
   }
 
   private static RolloutJob job(String id) {
-    return new RolloutJob(id, JobState.WAITING_FOR_DRY_RUN, "t.yaml", "h", "jdbc:sqlite:x",
-        new JobSettings(0, 0, Duration.ofSeconds(30), PlanPolicy.DEFAULT), 0, null, null, null);
+    return new RolloutJob(
+        id,
+        JobState.WAITING_FOR_DRY_RUN,
+        "t.yaml",
+        "h",
+        "jdbc:sqlite:x",
+        new JobSettings(0, 0, Duration.ofSeconds(30), PlanPolicy.DEFAULT),
+        0,
+        null,
+        null,
+        null);
   }
 
   private static List<RolloutTask> tasks(String job, int n) {
@@ -59,23 +69,33 @@ class SqliteControlStoreTest {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<Future<?>> futures = new ArrayList<>();
     for (int w = 0; w < 4; w++) {
-      futures.add(pool.submit(() -> {
-        WorkerRef me = WorkerRef.current();
-        try (ControlStore store = open()) {
-          List<RolloutTask> mine;
-          while (!(mine = store.claim("j1", Phase.DRY_RUN, Integer.MAX_VALUE, me, Duration.ofSeconds(30), 3)).isEmpty()) {
-            for (RolloutTask t : mine) {
-              if (!claimed.add(t.taskId())) {
-                synchronized (duplicates) {
-                  duplicates.add(t.taskId());
+      futures.add(
+          pool.submit(
+              () -> {
+                WorkerRef me = WorkerRef.current();
+                try (ControlStore store = open()) {
+                  List<RolloutTask> mine;
+                  while (!(mine =
+                          store.claim(
+                              "j1",
+                              Phase.DRY_RUN,
+                              Integer.MAX_VALUE,
+                              me,
+                              Duration.ofSeconds(30),
+                              3))
+                      .isEmpty()) {
+                    for (RolloutTask t : mine) {
+                      if (!claimed.add(t.taskId())) {
+                        synchronized (duplicates) {
+                          duplicates.add(t.taskId());
+                        }
+                      }
+                      store.finish(t, me, TaskState.DRY_RUN_OK, null, attempt(t, me));
+                    }
+                  }
                 }
-              }
-              store.finish(t, me, TaskState.DRY_RUN_OK, null, attempt(t, me));
-            }
-          }
-        }
-        return null;
-      }));
+                return null;
+              }));
     }
     for (Future<?> f : futures) {
       f.get();
@@ -84,7 +104,8 @@ class SqliteControlStoreTest {
     assertThat(duplicates).isEmpty();
     assertThat(claimed).hasSize(120);
     try (ControlStore store = open()) {
-      assertThat(store.tasks("j1")).allMatch(t -> t.state() == TaskState.DRY_RUN_OK && t.leaseUntil() == null);
+      assertThat(store.tasks("j1"))
+          .allMatch(t -> t.state() == TaskState.DRY_RUN_OK && t.leaseUntil() == null);
       assertThat(store.attempts("j1")).hasSize(120);
     }
   }
@@ -93,8 +114,10 @@ class SqliteControlStoreTest {
   void anExpiredLeaseIsTakenOverAndTheLoserCannotRecordItsResult() throws Exception {
     try (ControlStore store = open()) {
       store.createJob(job("j2"), "{\"x\":1}", tasks("j2", 2));
-      assertThat(store.updateJob("j2", JobState.WAITING_FOR_DRY_RUN, 0, JobState.RUNNING, 0, null)).isTrue();
-      assertThat(store.updateJob("j2", JobState.WAITING_FOR_DRY_RUN, 0, JobState.FAILED, 0, "late")).isFalse();
+      assertThat(store.updateJob("j2", JobState.WAITING_FOR_DRY_RUN, 0, JobState.RUNNING, 0, null))
+          .isTrue();
+      assertThat(store.updateJob("j2", JobState.WAITING_FOR_DRY_RUN, 0, JobState.FAILED, 0, "late"))
+          .isFalse();
       for (RolloutTask t : store.tasks("j2")) {
         WorkerRef w = WorkerRef.current();
         store.claim("j2", Phase.DRY_RUN, 0, w, Duration.ofSeconds(30), 10);
@@ -103,22 +126,42 @@ class SqliteControlStoreTest {
       WorkerRef slow = WorkerRef.current();
       WorkerRef other = WorkerRef.current();
       List<RolloutTask> first = store.claim("j2", Phase.RUN, 0, slow, Duration.ofMillis(100), 1);
-      assertThat(first).hasSize(1).allMatch(t -> t.state() == TaskState.RUNNING && t.attempts() == 1);
+      assertThat(first)
+          .hasSize(1)
+          .allMatch(t -> t.state() == TaskState.RUNNING && t.attempts() == 1);
       assertThat(store.claim("j2", Phase.RUN, 0, other, Duration.ofSeconds(30), 5))
-          .extracting(RolloutTask::taskId).doesNotContain(first.get(0).taskId());
+          .extracting(RolloutTask::taskId)
+          .doesNotContain(first.get(0).taskId());
       Thread.sleep(150);
-      List<RolloutTask> takenOver = store.claim("j2", Phase.RUN, 0, other, Duration.ofSeconds(30), 5);
+      List<RolloutTask> takenOver =
+          store.claim("j2", Phase.RUN, 0, other, Duration.ofSeconds(30), 5);
       assertThat(takenOver).extracting(RolloutTask::taskId).containsExactly(first.get(0).taskId());
       assertThat(takenOver.get(0).attempts()).isEqualTo(2);
-      assertThat(store.finish(first.get(0), slow, TaskState.FAILED, "late", attempt(first.get(0), slow))).isFalse();
-      assertThat(store.finish(takenOver.get(0), other, TaskState.SUCCEEDED, null, attempt(first.get(0), other))).isTrue();
+      assertThat(
+              store.finish(
+                  first.get(0), slow, TaskState.FAILED, "late", attempt(first.get(0), slow)))
+          .isFalse();
+      assertThat(
+              store.finish(
+                  takenOver.get(0), other, TaskState.SUCCEEDED, null, attempt(first.get(0), other)))
+          .isTrue();
       assertThat(store.targetDocument("j2")).isEqualTo("{\"x\":1}");
       assertThat(store.jobs()).extracting(RolloutJob::id).contains("j2");
     }
   }
 
   private static TaskAttempt attempt(RolloutTask t, WorkerRef w) {
-    return new TaskAttempt(t.jobId(), t.taskId(), t.tenantId(), Phase.DRY_RUN, w, Instant.now(), Instant.now(),
-        AttemptOutcome.DRY_RUN_OK, 0, null, null);
+    return new TaskAttempt(
+        t.jobId(),
+        t.taskId(),
+        t.tenantId(),
+        Phase.DRY_RUN,
+        w,
+        Instant.now(),
+        Instant.now(),
+        AttemptOutcome.DRY_RUN_OK,
+        0,
+        null,
+        null);
   }
 }

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The behaviour every adapter must show against its real engine, through the public {@link
  * SchemaSync} API: convergence, idempotence, data survival, policy, dry runs, drift, hostile names
  * and locks. An adapter module extends it once and supplies an {@link AdapterFixture}; a case the
- * engine cannot support is listed, with the reason, in {@link #unsupported()} — the one place
- * that says so.
+ * engine cannot support is listed, with the reason, in {@link #unsupported()} — the one place that
+ * says so.
  */
 public abstract class AdapterContractTest {
   @TempDir protected Path work;
@@ -102,7 +102,8 @@ public abstract class AdapterContractTest {
     String tenant = newTenant();
     try (SchemaSync sync = engine(ContractSchemas.RELEASE_1)) {
       assertThat(status(sync.sync(TenantSelection.ids(tenant)))).isEqualTo(TenantStatus.APPLIED);
-      assertThat(status(sync.validate(TenantSelection.ids(tenant)))).isEqualTo(TenantStatus.IN_SYNC);
+      assertThat(status(sync.validate(TenantSelection.ids(tenant))))
+          .isEqualTo(TenantStatus.IN_SYNC);
       assertThat(status(sync.sync(TenantSelection.ids(tenant)))).isEqualTo(TenantStatus.IN_SYNC);
       assertThat(sync.inspect(tenant).hash()).isEqualTo(sync.target().hash());
     }
@@ -114,16 +115,25 @@ public abstract class AdapterContractTest {
     try (SchemaSync sync = engine(ContractSchemas.RELEASE_1)) {
       sync.sync(TenantSelection.ids(tenant)).orThrow();
     }
-    fixture.execute(tenant, "INSERT INTO accounts (id, email, balance, note) VALUES (1, 'a@x.test', 150, 'vip')");
-    fixture.execute(tenant, "INSERT INTO accounts (id, email, balance, note) VALUES (2, 'b@x.test', 5, NULL)");
+    fixture.execute(
+        tenant,
+        "INSERT INTO accounts (id, email, balance, note) VALUES (1, 'a@x.test', 150, 'vip')");
+    fixture.execute(
+        tenant, "INSERT INTO accounts (id, email, balance, note) VALUES (2, 'b@x.test', 5, NULL)");
     fixture.execute(tenant, "INSERT INTO entries (id, account_id, amount) VALUES (10, 1, 150)");
     try (SchemaSync sync = engine(ContractSchemas.RELEASE_2)) {
       assertThat(status(sync.sync(TenantSelection.ids(tenant)))).isEqualTo(TenantStatus.APPLIED);
-      assertThat(status(sync.validate(TenantSelection.ids(tenant)))).isEqualTo(TenantStatus.IN_SYNC);
+      assertThat(status(sync.validate(TenantSelection.ids(tenant))))
+          .isEqualTo(TenantStatus.IN_SYNC);
     }
-    assertThat(fixture.query(tenant, "SELECT id, email_address, note, status FROM accounts ORDER BY id"))
-        .containsExactly(List.of(1, "a@x.test", "vip", "open"), java.util.Arrays.asList(2, "b@x.test", null, "open"));
-    assertThat(fixture.query(tenant, "SELECT email_address FROM rich_accounts")).containsExactly(List.of("a@x.test"));
+    assertThat(
+            fixture.query(
+                tenant, "SELECT id, email_address, note, status FROM accounts ORDER BY id"))
+        .containsExactly(
+            List.of(1, "a@x.test", "vip", "open"),
+            java.util.Arrays.asList(2, "b@x.test", null, "open"));
+    assertThat(fixture.query(tenant, "SELECT email_address FROM rich_accounts"))
+        .containsExactly(List.of("a@x.test"));
     assertThat(fixture.query(tenant, "SELECT count(*) FROM entries")).hasSize(1);
   }
 
@@ -141,7 +151,8 @@ public abstract class AdapterContractTest {
     }
     try (SchemaSync sync = engine(ContractSchemas.WITHOUT_NOTE, true)) {
       assertThat(status(sync.sync(TenantSelection.ids(tenant)))).isEqualTo(TenantStatus.APPLIED);
-      assertThat(status(sync.validate(TenantSelection.ids(tenant)))).isEqualTo(TenantStatus.IN_SYNC);
+      assertThat(status(sync.validate(TenantSelection.ids(tenant))))
+          .isEqualTo(TenantStatus.IN_SYNC);
     }
   }
 
@@ -191,8 +202,10 @@ public abstract class AdapterContractTest {
     String tenant = newTenant();
     try (SchemaSync sync = engine(ContractSchemas.HOSTILE_NAMES)) {
       assertThat(status(sync.sync(TenantSelection.ids(tenant)))).isEqualTo(TenantStatus.APPLIED);
-      assertThat(status(sync.validate(TenantSelection.ids(tenant)))).isEqualTo(TenantStatus.IN_SYNC);
-      assertThat(sync.inspect(tenant).tables()).extracting(t -> t.name())
+      assertThat(status(sync.validate(TenantSelection.ids(tenant))))
+          .isEqualTo(TenantStatus.IN_SYNC);
+      assertThat(sync.inspect(tenant).tables())
+          .extracting(t -> t.name())
           .containsExactly("x\"; DROP TABLE accounts; --");
     }
   }
@@ -204,14 +217,17 @@ public abstract class AdapterContractTest {
       var adapter = sync.adapter();
       var context = adapter.tenant(tenant);
       try (TenantLock held = adapter.runner().lock(context, Duration.ofSeconds(5))) {
-        CompletableFuture<Throwable> second = CompletableFuture.supplyAsync(() -> {
-          try (TenantLock other = adapter.runner().lock(context, Duration.ofMillis(300))) {
-            return null;
-          } catch (RuntimeException e) {
-            return e;
-          }
-        });
-        assertThat(second.get(30, TimeUnit.SECONDS)).isInstanceOf(UnableToAcquireLockException.class);
+        CompletableFuture<Throwable> second =
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try (TenantLock other = adapter.runner().lock(context, Duration.ofMillis(300))) {
+                    return null;
+                  } catch (RuntimeException e) {
+                    return e;
+                  }
+                });
+        assertThat(second.get(30, TimeUnit.SECONDS))
+            .isInstanceOf(UnableToAcquireLockException.class);
       }
       try (TenantLock again = adapter.runner().lock(context, Duration.ofSeconds(5))) {
         assertThat(again).isNotNull();

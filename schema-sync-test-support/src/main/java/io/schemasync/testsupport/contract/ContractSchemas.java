@@ -1,10 +1,13 @@
 package io.schemasync.testsupport.contract;
 
-/** The YAML targets the contract suite syncs; portable types only, so every engine can hold them. */
+/**
+ * The YAML targets the contract suite syncs; portable types only, so every engine can hold them.
+ */
 final class ContractSchemas {
   private ContractSchemas() {}
 
-  static final String RELEASE_1 = """
+  static final String RELEASE_1 =
+      """
       tables:
         - name: accounts
           columns:
@@ -31,7 +34,8 @@ final class ContractSchemas {
       """;
 
   /** Release 1 plus additions, a widened column and a declared column rename: loses nothing. */
-  static final String RELEASE_2 = """
+  static final String RELEASE_2 =
+      """
       tables:
         - name: accounts
           columns:
@@ -62,16 +66,20 @@ final class ContractSchemas {
       """;
 
   /** Release 1 without the column note: a destructive change. */
-  static final String WITHOUT_NOTE = replace(replace(RELEASE_1,
-      "      - {name: note, type: varchar(20), nullable: true}\n", ""),
-      "    indexes:\n      - {name: ix_accounts_note, columns: [note]}\n", "");
+  static final String WITHOUT_NOTE =
+      replace(
+          replace(RELEASE_1, "      - {name: note, type: varchar(20), nullable: true}\n", ""),
+          "    indexes:\n      - {name: ix_accounts_note, columns: [note]}\n",
+          "");
 
-  static final String PARTIAL_AND_EXPRESSION_INDEXES = replace(RELEASE_1,
-      "      - {name: ix_accounts_note, columns: [note]}\n",
-      "      - {name: ix_accounts_note, columns: [note], where: note IS NOT NULL}\n"
-          + "      - name: ux_accounts_email_lower\n"
-          + "        unique: true\n"
-          + "        columns: [{expression: lower(email)}]\n");
+  static final String PARTIAL_AND_EXPRESSION_INDEXES =
+      replace(
+          RELEASE_1,
+          "      - {name: ix_accounts_note, columns: [note]}\n",
+          "      - {name: ix_accounts_note, columns: [note], where: note IS NOT NULL}\n"
+              + "      - name: ux_accounts_email_lower\n"
+              + "        unique: true\n"
+              + "        columns: [{expression: lower(email)}]\n");
 
   private static String replace(String text, String from, String to) {
     if (!text.contains(from)) {
@@ -80,7 +88,8 @@ final class ContractSchemas {
     return text.replace(from, to);
   }
 
-  static final String HOSTILE_NAMES = """
+  static final String HOSTILE_NAMES =
+      """
       identifiers: quoted
       tables:
         - name: "x\\"; DROP TABLE accounts; --"

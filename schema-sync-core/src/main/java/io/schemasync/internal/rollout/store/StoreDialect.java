@@ -5,14 +5,16 @@ import java.sql.SQLException;
 
 /**
  * What differs between the engines a {@link JdbcControlStore} runs on: how a write transaction
- * starts (SQLite must take its write lock up front, or two claimers deadlock on upgrade), the
- * clock leases are measured with, and how claimed rows are locked.
+ * starts (SQLite must take its write lock up front, or two claimers deadlock on upgrade), the clock
+ * leases are measured with, and how claimed rows are locked.
  */
 public interface StoreDialect {
   /** A qualified, quoted name for one of the store's tables ({@code rollout_jobs}, ...). */
   String table(String name);
 
-  /** Creates the store's schema and tables when missing; may be called by several processes at once. */
+  /**
+   * Creates the store's schema and tables when missing; may be called by several processes at once.
+   */
   void initialize(Connection connection, String[] createTables) throws SQLException;
 
   /** Starts a write transaction. */
@@ -22,7 +24,9 @@ public interface StoreDialect {
 
   void rollback(Connection connection) throws SQLException;
 
-  /** The store's clock, in epoch milliseconds: the one clock every worker's lease is measured by. */
+  /**
+   * The store's clock, in epoch milliseconds: the one clock every worker's lease is measured by.
+   */
   long now(Connection connection) throws SQLException;
 
   /** Appended to the query selecting tasks to claim, e.g. {@code FOR UPDATE SKIP LOCKED}. */
