@@ -1,5 +1,6 @@
 package io.schemasync.internal.target;
 
+import io.schemasync.internal.SafeText;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -32,30 +33,9 @@ enum IdentifierRules {
     };
   }
 
-  /**
-   * A name as it is safe to print in a message: control characters escaped, very long names cut, so
-   * a hostile name cannot rewrite the terminal or flood the log.
-   */
+  /** A name as it is safe to print in a message; see {@link SafeText#show}. */
   static String show(String name) {
-    if (name.codePointCount(0, name.length()) > 80) {
-      return escapeControls(name.substring(0, name.offsetByCodePoints(0, 80))) + "...";
-    }
-    return escapeControls(name);
-  }
-
-  /** {@code text} with control characters written as Java-style Unicode escapes. */
-  static String escapeControls(String text) {
-    StringBuilder out = new StringBuilder();
-    text.codePoints()
-        .forEach(
-            cp -> {
-              if (Character.isISOControl(cp)) {
-                out.append(String.format("\\u%04x", cp));
-              } else {
-                out.appendCodePoint(cp);
-              }
-            });
-    return out.toString();
+    return SafeText.show(name);
   }
 
   /** Why a name is not acceptable under these rules, empty when it is. */

@@ -1,6 +1,7 @@
 package io.schemasync.internal.target;
 
 import io.schemasync.api.SourceLocation;
+import io.schemasync.internal.SafeText;
 import io.schemasync.internal.target.LocatedNode.Field;
 import io.schemasync.internal.target.LocatedNode.ListNode;
 import io.schemasync.internal.target.LocatedNode.MapNode;
@@ -26,7 +27,7 @@ final class PropertyReader {
     this.node = node;
     this.what = what;
     // Paths embed names as written; a hostile one must not smuggle terminal escapes into messages.
-    this.path = IdentifierRules.escapeControls(path);
+    this.path = SafeText.escapeControls(path);
     this.problems = problems;
   }
 
