@@ -6,12 +6,12 @@ import io.schemasync.api.rollout.RolloutJob;
 import io.schemasync.api.rollout.RolloutReport;
 import io.schemasync.api.rollout.Rollouts;
 import io.schemasync.api.rollout.WorkerOptions;
+import io.schemasync.internal.JdbcUrls;
 import io.schemasync.spi.ControlStore;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,22 +36,11 @@ final class RolloutResumeCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "JOB", description = "The job id.")
   private String jobId;
 
-  @Option(
-      names = "--url",
-      paramLabel = "URL",
-      description = "The tenants' JDBC URL (default: the one the job was started with).")
-  private String url;
-
-  @Option(
-      names = "--parallelism",
-      paramLabel = "N",
-      defaultValue = "4",
-      description = "Tenants this process works on at once (default: ${DEFAULT-VALUE}).")
-  private int parallelism;
+  @Mixin private WorkerSettings worker;
 
   @Override
   public Integer call() {
-    return work(spec, connection, "rollout resume", jobId, url, parallelism);
+    return work(spec, connection, "rollout resume", jobId, worker.url, worker.parallelism);
   }
 
   /** Joins the job as one more worker of this process, shared by resume and worker. */
@@ -79,12 +68,7 @@ final class RolloutResumeCommand implements Callable<Integer> {
                     .job(jobId)
                     .orElseThrow(
                         () ->
-                            new NoSuchRolloutException(
-                                "no rollout job '"
-                                    + jobId
-                                    + "' in "
-                                    + connection.control
-                                    + "; list them with 'schema-sync rollout status'"));
+                            NoSuchRolloutException.noJob(jobId, JdbcUrls.mask(connection.control)));
             try (SchemaSync engine = connection.engineFor(job, url, parallelism);
                 Rollouts rollouts = engine.rollouts(store)) {
               RolloutReport report =

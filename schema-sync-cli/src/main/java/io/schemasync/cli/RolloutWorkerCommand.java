@@ -26,21 +26,11 @@ final class RolloutWorkerCommand implements Callable<Integer> {
   @Option(names = "--job", required = true, paramLabel = "JOB", description = "The job id.")
   private String jobId;
 
-  @Option(
-      names = "--url",
-      paramLabel = "URL",
-      description = "The tenants' JDBC URL (default: the one the job was started with).")
-  private String url;
-
-  @Option(
-      names = "--parallelism",
-      paramLabel = "N",
-      defaultValue = "4",
-      description = "Tenants this process works on at once (default: ${DEFAULT-VALUE}).")
-  private int parallelism;
+  @Mixin private WorkerSettings worker;
 
   @Override
   public Integer call() {
-    return RolloutResumeCommand.work(spec, connection, "rollout worker", jobId, url, parallelism);
+    return RolloutResumeCommand.work(
+        spec, connection, "rollout worker", jobId, worker.url, worker.parallelism);
   }
 }

@@ -154,13 +154,7 @@ public final class DefaultRollouts implements Rollouts {
 
   @Override
   public RolloutReport status(String jobId) {
-    RolloutJob job =
-        store
-            .job(jobId)
-            .orElseThrow(
-                () ->
-                    new NoSuchRolloutException(
-                        "no rollout job '" + jobId + "'; list them with 'rollout status'"));
+    RolloutJob job = store.job(jobId).orElseThrow(() -> NoSuchRolloutException.noJob(jobId, null));
     return new RolloutReport(job, store.tasks(jobId), store.attempts(jobId));
   }
 

@@ -67,10 +67,7 @@ final class WorkerLoop {
   }
 
   RolloutJob run() {
-    RolloutJob job =
-        store
-            .job(jobId)
-            .orElseThrow(() -> new NoSuchRolloutException("no rollout job '" + jobId + "'"));
+    RolloutJob job = store.job(jobId).orElseThrow(() -> NoSuchRolloutException.noJob(jobId, null));
     JobTarget target = JobTarget.fromDocument(store.targetDocument(jobId));
     TaskRunner runner = new TaskRunner(pipeline, job, target, worker);
     Duration lease = job.settings().lease();

@@ -153,8 +153,7 @@ public final class JdbcControlStore implements ControlStore {
       q.setString(1, jobId);
       try (ResultSet rs = q.executeQuery()) {
         if (!rs.next()) {
-          throw new io.schemasync.api.rollout.NoSuchRolloutException(
-              "no rollout job '" + jobId + "' in " + description);
+          throw io.schemasync.api.rollout.NoSuchRolloutException.noJob(jobId, description);
         }
         return rs.getString(1);
       }
