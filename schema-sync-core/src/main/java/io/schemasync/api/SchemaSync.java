@@ -155,9 +155,11 @@ public final class SchemaSync implements AutoCloseable {
    */
   public SyncReport audit(TenantSelection selection) {
     if (target == null) {
+      List<TenantContext> tenants = tenants(selection);
+      Map<TenantContext, SchemaSnapshot> read = readAll(selection, tenants);
       List<TenantResult> results = new ArrayList<>();
-      for (TenantContext tenant : tenants(selection)) {
-        results.add(guard(tenant, () -> auditOnly(tenant)));
+      for (TenantContext tenant : tenants) {
+        results.add(guard(tenant, () -> auditOnly(tenant, read.get(tenant))));
       }
       return new SyncReport(Operation.AUDIT, null, null, results);
     }
@@ -172,9 +174,10 @@ public final class SchemaSync implements AutoCloseable {
   public SyncReport sync(TenantSelection selection) {
     ResolvedTarget t = resolvedTarget();
     List<TenantContext> tenants = tenants(selection);
+    Map<TenantContext, SchemaSnapshot> read = readAll(selection, tenants);
     List<TenantResult> planned = new ArrayList<>();
     for (TenantContext tenant : tenants) {
-      planned.add(guard(tenant, () -> planOnly(tenant, false)));
+      planned.add(guard(tenant, () -> planOnly(tenant, read.get(tenant), false)));
     }
     boolean blocked =
         planned.stream()
@@ -252,30 +255,58 @@ public final class SchemaSync implements AutoCloseable {
 
   // --- per-tenant operations -------------------------------------------------------------------
 
+  /** One operation on one tenant; {@code read} is its schema when already read, else null. */
   private interface TenantOperation {
-    TenantResult apply(TenantContext tenant);
+    TenantResult apply(TenantContext tenant, SchemaSnapshot read);
   }
 
   private SyncReport run(
       Operation operation, TenantSelection selection, boolean mustExist, TenantOperation op) {
     ResolvedTarget t = resolvedTarget();
+    List<TenantContext> tenants = tenants(selection);
+    Map<TenantContext, SchemaSnapshot> read = readAll(selection, tenants);
     List<TenantResult> results = new ArrayList<>();
-    for (TenantContext tenant : tenants(selection)) {
+    for (TenantContext tenant : tenants) {
+      SchemaSnapshot current = read.get(tenant);
       results.add(
           guard(
               tenant,
               () -> {
-                if (mustExist) {
+                if (mustExist && current == null) {
                   requireExists(tenant);
                 }
-                return op.apply(tenant);
+                return op.apply(tenant, current);
               }));
     }
     return new SyncReport(operation, t.description(), t.snapshot().hash(), results);
   }
 
-  private TenantResult diffTenant(TenantContext tenant) {
-    SchemaSnapshot current = adapter.inspector().inspect(tenant);
+  /**
+   * The listed tenants' schemas, read in one catalog pass where the adapter can (PostgreSQL and
+   * MySQL read a whole fleet with the queries one tenant takes). Only for listed tenants, which
+   * exist; explicitly named ones may not. When the batch fails, each tenant is read on its own
+   * later, so that an error stays that tenant's.
+   */
+  private Map<TenantContext, SchemaSnapshot> readAll(
+      TenantSelection selection, List<TenantContext> tenants) {
+    if (selection instanceof TenantSelection.Ids || tenants.size() < 2) {
+      return Map.of();
+    }
+    try {
+      return adapter.inspector().inspectAll(tenants);
+    } catch (SchemaSyncException e) {
+      LOG.debug(
+          "reading {} tenants in one pass failed; reading them one by one", tenants.size(), e);
+      return Map.of();
+    }
+  }
+
+  private SchemaSnapshot inspected(TenantContext tenant, SchemaSnapshot read) {
+    return read != null ? read : adapter.inspector().inspect(tenant);
+  }
+
+  private TenantResult diffTenant(TenantContext tenant, SchemaSnapshot read) {
+    SchemaSnapshot current = inspected(tenant, read);
     SchemaDiff diff = diffToTarget(current);
     return new TenantResult(
         tenant,
@@ -287,14 +318,16 @@ public final class SchemaSync implements AutoCloseable {
         null);
   }
 
-  private TenantResult auditOnly(TenantContext tenant) {
-    requireExists(tenant);
-    SchemaSnapshot current = adapter.inspector().inspect(tenant);
+  private TenantResult auditOnly(TenantContext tenant, SchemaSnapshot read) {
+    if (read == null) {
+      requireExists(tenant);
+    }
+    SchemaSnapshot current = inspected(tenant, read);
     return new TenantResult(tenant, TenantStatus.INSPECTED, current.hash(), null, null, null, null);
   }
 
-  private TenantResult planTenant(TenantContext tenant) {
-    TenantResult planned = planOnly(tenant, false);
+  private TenantResult planTenant(TenantContext tenant, SchemaSnapshot read) {
+    TenantResult planned = planOnly(tenant, read, false);
     if (planned.status() != TenantStatus.DRIFT) {
       return planned;
     }
@@ -302,11 +335,13 @@ public final class SchemaSync implements AutoCloseable {
   }
 
   /** Inspects and plans; status DRIFT when there is something to run, IN_SYNC, or REFUSED. */
-  private TenantResult planOnly(TenantContext tenant, boolean mustExist) {
+  private TenantResult planOnly(TenantContext tenant, SchemaSnapshot read, boolean mustExist) {
     SchemaSnapshot current =
-        adapter.inspector().exists(tenant)
-            ? adapter.inspector().inspect(tenant)
-            : missing(tenant, mustExist);
+        read != null
+            ? read
+            : adapter.inspector().exists(tenant)
+                ? adapter.inspector().inspect(tenant)
+                : missing(tenant, mustExist);
     SchemaDiff diff = diffToTarget(current);
     MigrationPlan plan = planner.plan(tenant, current, target(), diff, adapter.dialect(), policy);
     TenantStatus status =

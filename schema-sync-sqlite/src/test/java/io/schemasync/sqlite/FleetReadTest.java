@@ -1,0 +1,121 @@
+package io.schemasync.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.schemasync.api.SchemaSync;
+import io.schemasync.api.SyncReport;
+import io.schemasync.api.Target;
+import io.schemasync.api.TenantContext;
+import io.schemasync.api.TenantSelection;
+import io.schemasync.api.model.SchemaSnapshot;
+import io.schemasync.spi.DatabaseAdapter;
+import io.schemasync.spi.Dialect;
+import io.schemasync.spi.MigrationRunner;
+import io.schemasync.spi.SchemaInspector;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Operations over a listed fleet read it in one inspectAll pass, not tenant by tenant. */
+class FleetReadTest {
+  @TempDir Path dir;
+
+  @Test
+  void listedTenantsAreReadInOnePass() {
+    SqliteFixture fixture = new SqliteFixture(dir);
+    for (String id : List.of("a", "b", "c")) {
+      fixture.execute(id, "CREATE TABLE t (id INTEGER PRIMARY KEY);");
+    }
+    try (SqliteAdapter sqlite =
+            (SqliteAdapter)
+                new SqliteAdapterProvider()
+                    .open(io.schemasync.spi.ConnectionSettings.of("jdbc:sqlite:" + dir));
+        SchemaSync sync =
+            SchemaSync.builder()
+                .adapter(new Counting(sqlite))
+                .target(Target.parse("tenant:a"))
+                .build()) {
+      Counting counting = (Counting) sync.adapter();
+      SyncReport report = sync.validate(TenantSelection.all());
+      assertThat(report.outcome()).isEqualTo(SyncReport.Outcome.OK);
+      assertThat(counting.batches.get()).isEqualTo(1);
+      // the reference tenant of the target is read on its own, once; no tenant of the fleet is
+      assertThat(counting.singles.get()).isEqualTo(1);
+    }
+  }
+
+  /** Delegates to the SQLite adapter and counts how its inspector is called. */
+  private static final class Counting implements DatabaseAdapter {
+    final AtomicInteger singles = new AtomicInteger();
+    final AtomicInteger batches = new AtomicInteger();
+    private final DatabaseAdapter delegate;
+    private final SchemaInspector inspector;
+
+    Counting(DatabaseAdapter delegate) {
+      this.delegate = delegate;
+      SchemaInspector real = delegate.inspector();
+      this.inspector =
+          new SchemaInspector() {
+            @Override
+            public List<TenantContext> listTenants() {
+              return real.listTenants();
+            }
+
+            @Override
+            public boolean exists(TenantContext tenant) {
+              return real.exists(tenant);
+            }
+
+            @Override
+            public SchemaSnapshot inspect(TenantContext tenant) {
+              singles.incrementAndGet();
+              return real.inspect(tenant);
+            }
+
+            @Override
+            public Map<TenantContext, SchemaSnapshot> inspectAll(
+                Collection<TenantContext> tenants) {
+              batches.incrementAndGet();
+              return real.inspectAll(tenants);
+            }
+          };
+    }
+
+    @Override
+    public String name() {
+      return delegate.name();
+    }
+
+    @Override
+    public Dialect dialect() {
+      return delegate.dialect();
+    }
+
+    @Override
+    public SchemaInspector inspector() {
+      return inspector;
+    }
+
+    @Override
+    public MigrationRunner runner() {
+      return delegate.runner();
+    }
+
+    @Override
+    public TenantContext tenant(String id) {
+      return delegate.tenant(id);
+    }
+
+    @Override
+    public SchemaSnapshot snapshotOfSql(String sql, String sourceName) {
+      return delegate.snapshotOfSql(sql, sourceName);
+    }
+
+    @Override
+    public void close() {}
+  }
+}
