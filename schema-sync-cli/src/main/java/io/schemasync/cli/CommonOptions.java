@@ -26,7 +26,10 @@ final class CommonOptions {
       paramLabel = "URL",
       order = 1,
       description =
-          "JDBC URL of the tenants' database, e.g. jdbc:sqlite:DIR (a directory with one .db file per tenant).")
+          "JDBC URL of the tenants' database, e.g. jdbc:sqlite:DIR (a directory with one .db file"
+              + " per tenant), jdbc:postgresql://HOST/DB (a schema per tenant),"
+              + " jdbc:postgresql://HOST/?schemasync.tenancy=database (a database per tenant, objects"
+              + " in schemasync.tenantSchema, default public), jdbc:mysql://HOST/.")
   String url;
 
   @Option(names = "--user", paramLabel = "USER", order = 2, description = "Database user.")
@@ -46,7 +49,8 @@ final class CommonOptions {
       paramLabel = "KEY=VALUE",
       order = 3,
       description =
-          "A driver or adapter property, e.g. --property schemasync.online=true; repeatable.")
+          "A driver or adapter property, e.g. --property schemasync.online=true or --property"
+              + " schemasync.tenancy=database (PostgreSQL: a tenant per database); repeatable.")
   Map<String, String> properties = new LinkedHashMap<>();
 
   @Option(

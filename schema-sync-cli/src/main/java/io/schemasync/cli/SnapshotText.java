@@ -4,6 +4,7 @@ import io.schemasync.api.model.CheckConstraint;
 import io.schemasync.api.model.Column;
 import io.schemasync.api.model.DomainType;
 import io.schemasync.api.model.EnumType;
+import io.schemasync.api.model.ExclusionConstraint;
 import io.schemasync.api.model.ForeignKey;
 import io.schemasync.api.model.Index;
 import io.schemasync.api.model.IndexPart;
@@ -12,6 +13,7 @@ import io.schemasync.api.model.Routine;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.Sequence;
 import io.schemasync.api.model.Table;
+import io.schemasync.api.model.TableOptions;
 import io.schemasync.api.model.Trigger;
 import io.schemasync.api.model.UniqueConstraint;
 import io.schemasync.api.model.View;
@@ -35,6 +37,13 @@ final class SnapshotText {
     if (snapshot.isEmpty()) {
       term.println("  (empty schema)");
       return;
+    }
+    if (!snapshot.extensions().isEmpty()) {
+      term.println(
+          "  "
+              + term.paint(Style.BOLD, "extensions")
+              + " "
+              + String.join(", ", snapshot.extensions()));
     }
     snapshot.tables().forEach(this::table);
     for (View view : snapshot.views()) {
@@ -65,7 +74,19 @@ final class SnapshotText {
   }
 
   private void table(Table table) {
-    term.println("  " + term.paint(Style.BOLD, "table " + table.name()));
+    term.println(
+        "  "
+            + term.paint(Style.BOLD, "table " + table.name())
+            + (table.partitionOf() == null
+                ? ""
+                : " partition of "
+                    + table.partitionOf().parent()
+                    + " "
+                    + oneLine(table.partitionOf().bound()))
+            + (table.partitionBy() == null
+                ? ""
+                : " partitioned by " + table.partitionBy().describe())
+            + options(table.options()));
     int nameWidth = table.columns().stream().mapToInt(c -> c.name().length()).max().orElse(0);
     int typeWidth = table.columns().stream().mapToInt(c -> c.type().length()).max().orElse(0);
     for (Column column : table.columns()) {
@@ -85,7 +106,28 @@ final class SnapshotText {
               + cols(table.primaryKey().columns()));
     }
     for (UniqueConstraint unique : table.uniques()) {
-      term.println("    unique " + named(unique.name()) + cols(unique.columns()));
+      term.println(
+          "    unique "
+              + named(unique.name())
+              + cols(unique.columns())
+              + (unique.nullsNotDistinct() ? " nulls not distinct" : ""));
+    }
+    for (ExclusionConstraint exclusion : table.exclusions()) {
+      term.println(
+          "    exclude "
+              + named(exclusion.name())
+              + "using "
+              + (exclusion.method() == null ? "btree" : exclusion.method())
+              + " ("
+              + exclusion.elements().stream()
+                  .map(
+                      e ->
+                          (e.column() != null ? e.column() : "(" + oneLine(e.expression()) + ")")
+                              + " with "
+                              + e.operator())
+                  .collect(Collectors.joining(", "))
+              + ")"
+              + (exclusion.where() == null ? "" : " where " + oneLine(exclusion.where())));
     }
     for (CheckConstraint check : table.checks()) {
       term.println("    check " + named(check.name()) + "(" + oneLine(check.expression()) + ")");
@@ -110,7 +152,9 @@ final class SnapshotText {
               + index.parts().stream().map(SnapshotText::part).collect(Collectors.joining(", "))
               + ")"
               + (index.method() == null ? "" : " using " + index.method())
-              + (index.where() == null ? "" : " where " + oneLine(index.where())));
+              + (index.nullsNotDistinct() ? " nulls not distinct" : "")
+              + (index.where() == null ? "" : " where " + oneLine(index.where()))
+              + (index.invisible() ? " invisible" : ""));
     }
     for (Trigger trigger : table.triggers()) {
       term.println(
@@ -123,6 +167,23 @@ final class SnapshotText {
               + (trigger.forEachRow() ? " for each row" : "")
               + (trigger.when() == null ? "" : " when " + oneLine(trigger.when())));
     }
+  }
+
+  private static String options(TableOptions options) {
+    if (options == null) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    if (options.engine() != null) {
+      parts.add("engine " + options.engine());
+    }
+    if (options.charset() != null) {
+      parts.add("charset " + options.charset());
+    }
+    if (options.collation() != null) {
+      parts.add("collation " + options.collation());
+    }
+    return "  (" + String.join(", ", parts) + ")";
   }
 
   private static String attributes(Column column) {

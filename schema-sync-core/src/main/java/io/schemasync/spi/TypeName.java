@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 public record TypeName(String base, List<String> modifiers, boolean array) {
   private static final Pattern SHAPE =
       Pattern.compile(
-          "^\\s*([A-Za-z_][A-Za-z0-9_ ]*?)\\s*(?:\\(([^()]*)\\))?\\s*((?:\\[\\s*\\])*)\\s*$");
+          "^\\s*([A-Za-z_][A-Za-z0-9_ ]*?(?:\\.[A-Za-z_][A-Za-z0-9_]*)?)\\s*(?:\\(([^()]*)\\))?"
+              + "\\s*((?:\\[\\s*\\])*)\\s*$");
 
   public TypeName {
     Objects.requireNonNull(base, "base");

@@ -3,6 +3,7 @@ package io.schemasync.mysql;
 import io.schemasync.api.change.AddColumn;
 import io.schemasync.api.change.AddConstraint;
 import io.schemasync.api.change.AlterColumn;
+import io.schemasync.api.change.AlterIndexVisibility;
 import io.schemasync.api.change.AlterTableComment;
 import io.schemasync.api.change.CreateIndex;
 import io.schemasync.api.change.DropColumn;
@@ -103,6 +104,9 @@ enum AlterCost {
       }
       return INPLACE;
     } else if (change instanceof DropIndex) {
+      return INPLACE;
+    } else if (change instanceof AlterIndexVisibility) {
+      // Metadata only on both servers; MySQL documents it as in place, so no INSTANT is forced.
       return INPLACE;
     }
     throw new IllegalArgumentException("not an ALTER TABLE clause: " + change);

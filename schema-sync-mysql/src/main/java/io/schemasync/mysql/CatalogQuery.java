@@ -67,4 +67,35 @@ final class CatalogQuery {
     }
     return bySchema;
   }
+
+  /**
+   * MySQL 8's data dictionary hands expression text (expression defaults, generation expressions,
+   * CHECK clauses) to information_schema escaped like the body of a string literal: every quote as
+   * {@code \'} and every backslash doubled, so {@code DEFAULT ('it''s')} reads {@code
+   * _utf8mb4\'it\\\'s\'}. Undoes that, giving the SQL text. Text with an unescaped quote (as
+   * MariaDB and other versions print it) is already SQL and is returned unchanged.
+   */
+  static String unescaped(String text) {
+    if (text == null || text.indexOf('\'') < 0) {
+      return text;
+    }
+    for (int i = text.indexOf('\''); i >= 0; i = text.indexOf('\'', i + 1)) {
+      int backslashes = 0;
+      for (int j = i - 1; j >= 0 && text.charAt(j) == '\\'; j--) {
+        backslashes++;
+      }
+      if (backslashes % 2 == 0) {
+        return text;
+      }
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' && i + 1 < text.length()) {
+        c = text.charAt(++i);
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
 }

@@ -13,6 +13,7 @@ import io.schemasync.api.model.IndexPart;
 import io.schemasync.api.model.PrimaryKey;
 import io.schemasync.api.model.Routine;
 import io.schemasync.api.model.Table;
+import io.schemasync.api.model.TableOptions;
 import io.schemasync.api.model.Trigger;
 import io.schemasync.api.model.UniqueConstraint;
 import io.schemasync.api.model.View;
@@ -48,7 +49,8 @@ final class MysqlDdl {
     } else {
       out.append(c.nullable() ? " NULL" : " NOT NULL");
       if (c.defaultValue() != null) {
-        out.append(' ').append(MysqlDefaults.render(c.defaultValue()));
+        boolean expressionOnly = !flavor.mariaDb() && MysqlDefaults.expressionOnly(c.type());
+        out.append(' ').append(MysqlDefaults.render(c.defaultValue(), expressionOnly));
       }
       if (c.identity() == Identity.BY_DEFAULT || c.identity() == Identity.ALWAYS) {
         out.append(" AUTO_INCREMENT");
@@ -79,10 +81,43 @@ final class MysqlDdl {
             .append(" (\n  ")
             .append(String.join(",\n  ", parts))
             .append("\n)");
+    TableOptions options = table.options();
+    if (options != null && options.engine() != null) {
+      out.append(" ENGINE=").append(quote(options.engine()));
+    }
+    if (options != null && options.charset() != null) {
+      out.append(" DEFAULT CHARSET=").append(quote(options.charset()));
+    }
+    if (options != null && options.collation() != null) {
+      out.append(" COLLATE=").append(quote(options.collation()));
+    }
     if (table.comment() != null) {
       out.append(" COMMENT=").append(literal(table.comment()));
     }
     return out.toString();
+  }
+
+  /**
+   * The ALTER TABLE clauses that set a table's engine and default character set and collation, as
+   * far as they change from {@code from} to {@code to}.
+   */
+  static List<String> tableOptions(TableOptions from, TableOptions to) {
+    TableOptions was = from == null ? new TableOptions(null, null, null) : from;
+    List<String> clauses = new ArrayList<>();
+    if (to.engine() != null && !to.engine().equals(was.engine())) {
+      clauses.add("ENGINE = " + quote(to.engine()));
+    }
+    boolean charset = to.charset() != null && !to.charset().equals(was.charset());
+    boolean collation = to.collation() != null && !to.collation().equals(was.collation());
+    if (charset) {
+      clauses.add(
+          "DEFAULT CHARACTER SET = "
+              + quote(to.charset())
+              + (to.collation() == null ? "" : " COLLATE = " + quote(to.collation())));
+    } else if (collation) {
+      clauses.add("DEFAULT COLLATE = " + quote(to.collation()));
+    }
+    return clauses;
   }
 
   String constraint(Constraint c) {
@@ -122,9 +157,17 @@ final class MysqlDdl {
     throw new IllegalArgumentException("unknown constraint " + c);
   }
 
-  /** {@code [UNIQUE|FULLTEXT|SPATIAL] KEY `name` (parts)}, as used in CREATE and ALTER TABLE. */
+  /**
+   * {@code [UNIQUE|FULLTEXT|SPATIAL] KEY `name` (parts) [INVISIBLE|IGNORED]}, as used in CREATE and
+   * ALTER TABLE.
+   */
   String indexDefinition(Index ix) {
-    return indexKind(ix) + "KEY " + quote(ix.name()) + " " + indexParts(ix);
+    return indexKind(ix)
+        + "KEY "
+        + quote(ix.name())
+        + " "
+        + indexParts(ix)
+        + (ix.invisible() ? " " + flavor.indexVisibility(true) : "");
   }
 
   private static String indexKind(Index ix) {

@@ -18,6 +18,8 @@ final class MysqlDefaults {
       Pattern.compile(
           "(?i)^(current_timestamp|now|localtimestamp|localtime)\\s*(?:\\(\\s*(\\d?)\\s*\\))?$");
   private static final String ON_UPDATE = " ON UPDATE ";
+  private static final Pattern INTRODUCED =
+      Pattern.compile("(?s)^_[A-Za-z0-9]+\\s*'((?:[^'\\\\]|\\\\.|'')*)'$");
 
   private MysqlDefaults() {}
 
@@ -50,7 +52,7 @@ final class MysqlDefaults {
       return expression(raw);
     }
     if (e.contains("default_generated")) {
-      return expression(raw);
+      return introducedLiteral(expression(stripParens(CatalogQuery.unescaped(raw))));
     }
     if (MysqlTypes.isNumeric(columnType) && NUMBER.matcher(raw).matches()) {
       return raw;
@@ -58,7 +60,41 @@ final class MysqlDefaults {
     if (columnType.startsWith("bit") && raw.startsWith("b'")) {
       return raw;
     }
-    return "'" + raw.replace("'", "''") + "'";
+    return MysqlNames.literal(raw);
+  }
+
+  /**
+   * A string literal with a character set introducer ({@code _utf8mb4'it\'s'}, how MySQL 8 prints
+   * the {@code DEFAULT ('it''s')} that text, blob and JSON columns need) as the plain literal
+   * ({@code 'it''s'}); anything else unchanged.
+   */
+  static String introducedLiteral(String expression) {
+    Matcher m = INTRODUCED.matcher(expression);
+    if (!m.matches()) {
+      return expression;
+    }
+    String body = m.group(1);
+    StringBuilder value = new StringBuilder();
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c == '\\' && i + 1 < body.length()) {
+        char next = body.charAt(++i);
+        value.append(
+            switch (next) {
+              case 'n' -> '\n';
+              case 't' -> '\t';
+              case 'r' -> '\r';
+              case '0' -> '\0';
+              default -> next;
+            });
+      } else if (c == '\'') {
+        value.append('\'');
+        i++; // a doubled quote
+      } else {
+        value.append(c);
+      }
+    }
+    return MysqlNames.literal(value.toString());
   }
 
   private static String onUpdate(String extra) {
@@ -123,10 +159,37 @@ final class MysqlDefaults {
 
   /** The DDL after {@code DEFAULT}, or the whole clause when the column has only ON UPDATE. */
   static String render(String canonical) {
+    return render(canonical, false);
+  }
+
+  /**
+   * As {@link #render(String)}; {@code expressionOnly} for a column that takes no literal default
+   * (MySQL's text, blob, JSON and geometry columns), where even a literal is written {@code DEFAULT
+   * ('x')}.
+   */
+  static String render(String canonical, boolean expressionOnly) {
     int split = onUpdateIndex(canonical);
     String main = split >= 0 ? canonical.substring(0, split) : canonical;
     String suffix = split >= 0 ? canonical.substring(split) : "";
-    return "DEFAULT " + renderValue(main.trim()) + suffix;
+    String value = renderValue(main.trim());
+    if (expressionOnly && !value.startsWith("(") && !value.equalsIgnoreCase("NULL")) {
+      value = "(" + value + ")";
+    }
+    return "DEFAULT " + value + suffix;
+  }
+
+  /** Column types MySQL gives no literal default, only an expression one (8.0.13 and later). */
+  static boolean expressionOnly(String columnType) {
+    String base = columnType.toLowerCase(Locale.ROOT).replaceAll("[ (].*$", "");
+    return base.endsWith("text")
+        || base.endsWith("blob")
+        || base.equals("json")
+        || base.equals("geometry")
+        || base.equals("point")
+        || base.equals("linestring")
+        || base.equals("polygon")
+        || base.startsWith("multi")
+        || base.equals("geometrycollection");
   }
 
   private static String renderValue(String v) {

@@ -7,6 +7,7 @@ import io.schemasync.api.change.RenameTable;
 import io.schemasync.api.change.SchemaChange;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.spi.Dialect;
+import io.schemasync.spi.ModelFeature;
 import io.schemasync.spi.StepDraft;
 import java.util.List;
 import java.util.Optional;
@@ -60,6 +61,7 @@ public final class MysqlDialect implements Dialect {
 
   @Override
   public SchemaSnapshot normalize(SchemaSnapshot snapshot) {
+    ModelFeature.rejectUnsupported(snapshot, "MySQL", MysqlMissingFeatures.ADVICE);
     SchemaSnapshot shaped = rules.apply(snapshot);
     return shaped.isEmpty() ? shaped : roundTrip.apply(shaped);
   }
@@ -79,6 +81,6 @@ public final class MysqlDialect implements Dialect {
   @Override
   public List<StepDraft> render(
       List<SchemaChange> changes, SchemaSnapshot current, SchemaSnapshot target) {
-    return renderer.render(changes, current);
+    return renderer.render(changes, current, target);
   }
 }

@@ -7,8 +7,10 @@ import io.schemasync.api.InvalidTargetException;
 import io.schemasync.api.change.AddColumn;
 import io.schemasync.api.change.AddConstraint;
 import io.schemasync.api.change.AlterColumn;
+import io.schemasync.api.change.AlterIndexVisibility;
 import io.schemasync.api.change.AlterSequence;
 import io.schemasync.api.change.AlterTableComment;
+import io.schemasync.api.change.AlterTableOptions;
 import io.schemasync.api.change.CreateIndex;
 import io.schemasync.api.change.CreateRoutine;
 import io.schemasync.api.change.CreateSequence;
@@ -48,6 +50,11 @@ final class MysqlRenderer {
   private final ServerFlavor flavor;
   private final MysqlDdl ddl;
 
+  /** The server this renderer writes for. */
+  ServerFlavor flavor() {
+    return flavor;
+  }
+
   MysqlRenderer(ServerFlavor flavor) {
     this.flavor = flavor;
     this.ddl = new MysqlDdl(flavor);
@@ -69,13 +76,17 @@ final class MysqlRenderer {
     }
   }
 
-  List<StepDraft> render(List<SchemaChange> changes, SchemaSnapshot current) {
+  /**
+   * @param target the snapshot the changes lead to (how converted columns are declared)
+   */
+  List<StepDraft> render(
+      List<SchemaChange> changes, SchemaSnapshot current, SchemaSnapshot target) {
     List<Group> groups = new ArrayList<>();
     for (SchemaChange change : changes) {
       if (isClause(change)) {
-        Group target = findGroup(groups, change);
-        if (target != null) {
-          target.changes.add(change);
+        Group joined = findGroup(groups, change);
+        if (joined != null) {
+          joined.changes.add(change);
           continue;
         }
         Group g = new Group(change.table(), false, true, change);
@@ -92,7 +103,9 @@ final class MysqlRenderer {
     List<StepDraft> steps = new ArrayList<>();
     for (Group g : groups) {
       steps.add(
-          g.create ? createStep(g) : g.alter ? alterStep(g, current) : single(g.changes.get(0)));
+          g.create
+              ? createStep(g)
+              : g.alter ? alterStep(g, current, target, changes) : single(g.changes.get(0)));
     }
     return steps;
   }
@@ -103,10 +116,12 @@ final class MysqlRenderer {
         || c instanceof RenameColumn
         || c instanceof AlterColumn
         || c instanceof AlterTableComment
+        || c instanceof AlterTableOptions
         || c instanceof AddConstraint
         || c instanceof DropConstraint
         || c instanceof CreateIndex
-        || c instanceof DropIndex;
+        || c instanceof DropIndex
+        || c instanceof AlterIndexVisibility;
   }
 
   /**
@@ -205,11 +220,27 @@ final class MysqlRenderer {
         false);
   }
 
-  private StepDraft alterStep(Group g, SchemaSnapshot current) {
+  private StepDraft alterStep(
+      Group g, SchemaSnapshot current, SchemaSnapshot target, List<SchemaChange> plan) {
     List<String> clauses = new ArrayList<>();
     AlterCost cost = AlterCost.INSTANT;
     List<String> reasons = new ArrayList<>();
     for (SchemaChange c : g.changes) {
+      if (c instanceof AlterTableOptions options) {
+        TableOptionsClauses rendered =
+            new TableOptionsClauses(
+                options,
+                target.table(g.table).orElse(null),
+                g.changes,
+                addedColumns(plan, g.table),
+                ddl);
+        clauses.addAll(rendered.clauses());
+        cost = cost.max(rendered.cost());
+        if (!rendered.why().isEmpty()) {
+          reasons.add(rendered.why());
+        }
+        continue;
+      }
       StringBuilder why = new StringBuilder();
       AlterCost clauseCost = AlterCost.of(c, current, flavor, why);
       String clause = clause(c);
@@ -248,6 +279,16 @@ final class MysqlRenderer {
         false);
   }
 
+  private static Set<String> addedColumns(List<SchemaChange> plan, String table) {
+    Set<String> added = new LinkedHashSet<>();
+    for (SchemaChange c : plan) {
+      if (c instanceof AddColumn add && add.tableName().equals(table)) {
+        added.add(add.column().name());
+      }
+    }
+    return added;
+  }
+
   String clause(SchemaChange c) {
     if (c instanceof AddColumn add) {
       return "ADD COLUMN " + ddl.column(add.column());
@@ -267,6 +308,11 @@ final class MysqlRenderer {
       return "ADD " + ddl.indexDefinition(create.index());
     } else if (c instanceof DropIndex drop) {
       return "DROP INDEX " + quote(drop.index().name());
+    } else if (c instanceof AlterIndexVisibility alter) {
+      return "ALTER INDEX "
+          + quote(alter.to().name())
+          + " "
+          + flavor.indexVisibility(alter.to().invisible());
     }
     throw new IllegalArgumentException("not an ALTER TABLE clause: " + c);
   }
@@ -275,7 +321,13 @@ final class MysqlRenderer {
     Column from = alter.from();
     Column to = alter.to();
     boolean defaultOnly = alter.aspects().size() == 1 && alter.defaultChanged();
-    if (defaultOnly && simpleDefault(from.defaultValue()) && simpleDefault(to.defaultValue())) {
+    // MySQL's text, blob and JSON columns take only expression defaults, which SET DEFAULT cannot
+    // give before 8.0.23: their default changes with the column definition.
+    boolean literalDefaults = flavor.mariaDb() || !MysqlDefaults.expressionOnly(to.type());
+    if (defaultOnly
+        && literalDefaults
+        && simpleDefault(from.defaultValue())
+        && simpleDefault(to.defaultValue())) {
       return "ALTER COLUMN "
           + quote(to.name())
           + (to.defaultValue() == null

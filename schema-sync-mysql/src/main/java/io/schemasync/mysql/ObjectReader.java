@@ -160,7 +160,8 @@ final class ObjectReader {
       return "";
     }
     // MySQL appends the character set to string parameter types; the model keeps the type only.
-    String bare = dtd.replaceAll("(?i)\\s+CHARSET\\s+\\w+(\\s+COLLATE\\s+\\w+)?$", "");
+    String bare =
+        dtd.replaceAll("(?i)\\s+(CHARSET|CHARACTER SET)\\s+\\w+(\\s+COLLATE\\s+\\w+)?$", "");
     return MysqlTypes.normalize(bare).orElse(bare.toLowerCase(Locale.ROOT));
   }
 

@@ -27,14 +27,27 @@ final class RowCopy {
   private RowCopy() {}
 
   /** Copies every table's rows from {@code source} into the connection's (scratch) database. */
-  static void copy(Connection c, String source, SchemaSnapshot schema) throws SQLException {
+  static void copy(Connection c, String source, SchemaSnapshot schema, ServerFlavor flavor)
+      throws SQLException {
     String mode = Sessions.queryString(c, "SELECT @@SESSION.sql_mode");
+    // MySQL 8 caches TABLE_ROWS for a day by default; a table that grew since would be copied.
+    String expiry =
+        flavor.mariaDb() || !flavor.atLeast(8, 0, 3)
+            ? null
+            : Sessions.queryString(c, "SELECT @@SESSION.information_schema_stats_expiry");
     // Rows the tenant already holds (zero dates of a legacy schema) must copy as they are.
     Sessions.execute(c, "SET SESSION sql_mode = ''");
+    if (expiry != null) {
+      Sessions.execute(c, "SET SESSION information_schema_stats_expiry = 0");
+    }
     try {
       copyTables(c, source, schema);
     } finally {
       Sessions.execute(c, "SET SESSION sql_mode = " + MysqlNames.literal(mode));
+      if (expiry != null) {
+        Sessions.execute(
+            c, "SET SESSION information_schema_stats_expiry = " + Long.parseLong(expiry));
+      }
     }
   }
 

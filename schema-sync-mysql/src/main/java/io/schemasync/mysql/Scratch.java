@@ -12,6 +12,7 @@ import io.schemasync.api.change.CreateTrigger;
 import io.schemasync.api.change.SchemaChange;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.Table;
+import io.schemasync.api.model.TableOptions;
 import io.schemasync.api.model.View;
 import io.schemasync.spi.StepDraft;
 import java.security.SecureRandom;
@@ -111,7 +112,7 @@ final class Scratch {
       return with(
           (c, db) -> {
             build(c, snapshot, "target");
-            return inspector.read(c, List.of(db)).get(db);
+            return TableOptionRules.keepDeclared(inspector.read(c, List.of(db)).get(db), snapshot);
           });
     } catch (SQLException e) {
       throw new UnableToExecuteStatementException(
@@ -140,7 +141,8 @@ final class Scratch {
                     e);
               }
             }
-            return inspector.read(c, List.of(db)).get(db);
+            return TableOptionRules.withoutDefaults(
+                inspector.read(c, List.of(db)).get(db), defaults(c, db));
           });
     } catch (SQLException e) {
       throw new UnableToExecuteStatementException(
@@ -149,6 +151,21 @@ final class Scratch {
               + sourceName
               + " (needs CREATE and DROP on the server)",
           e);
+    }
+  }
+
+  /** The engine, character set and collation a table of the database gets when it names none. */
+  private static TableOptions defaults(Connection c, String db) throws SQLException {
+    try (java.sql.PreparedStatement st =
+        c.prepareStatement(
+            "SELECT @@default_storage_engine, DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME"
+                + " FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+      st.setString(1, db);
+      try (java.sql.ResultSet rs = st.executeQuery()) {
+        return rs.next()
+            ? new TableOptions(rs.getString(1), rs.getString(2), rs.getString(3))
+            : new TableOptions(null, null, null);
+      }
     }
   }
 
@@ -177,11 +194,11 @@ final class Scratch {
               t.withForeignKeys(List.of()).withIndexes(List.of()).withTriggers(List.of())));
       t.indexes().forEach(ix -> objects.add(new CreateIndex(t.name(), ix)));
     }
-    for (StepDraft step : renderer.render(objects, SchemaSnapshot.EMPTY)) {
+    for (StepDraft step : renderer.render(objects, SchemaSnapshot.EMPTY, snapshot)) {
       run(c, step.statements().get(0), what, step.description());
     }
     if (rowsFrom != null) {
-      RowCopy.copy(c, rowsFrom, snapshot);
+      RowCopy.copy(c, rowsFrom, snapshot, renderer.flavor());
     }
     List<SchemaChange> dependents = new ArrayList<>();
     for (Table t : snapshot.tables()) {
@@ -190,7 +207,7 @@ final class Scratch {
     for (Table t : snapshot.tables()) {
       t.triggers().forEach(tr -> dependents.add(new CreateTrigger(t.name(), tr)));
     }
-    for (StepDraft step : renderer.render(dependents, snapshot)) {
+    for (StepDraft step : renderer.render(dependents, snapshot, snapshot)) {
       run(c, step.statements().get(0), what, step.description());
     }
     List<View> pending = new ArrayList<>(snapshot.views());

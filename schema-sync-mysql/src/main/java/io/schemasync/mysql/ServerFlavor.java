@@ -85,6 +85,29 @@ public record ServerFlavor(
     return mariaDb ? atLeast(10, 4, 0) : atLeast(8, 0, 29);
   }
 
+  /**
+   * Indexes kept up to date but hidden from the optimizer: MySQL's INVISIBLE, MariaDB's IGNORED.
+   */
+  boolean invisibleIndexes() {
+    return mariaDb ? atLeast(10, 6, 0) : atLeast(8, 0, 0);
+  }
+
+  /** The index option that hides an index, or shows it again. */
+  String indexVisibility(boolean invisible) {
+    if (mariaDb) {
+      return invisible ? "IGNORED" : "NOT IGNORED";
+    }
+    return invisible ? "INVISIBLE" : "VISIBLE";
+  }
+
+  /**
+   * Whether collations are named per character set in the catalog's FULL_COLLATION_NAME (MariaDB
+   * 10.10+, where one collation such as {@code uca1400_ai_ci} serves several character sets).
+   */
+  boolean fullCollationNames() {
+    return mariaDb && atLeast(10, 10, 0);
+  }
+
   /** Expression parts in indexes ({@code INDEX ((lower(x)))}); MariaDB has none. */
   boolean functionalIndexes() {
     return !mariaDb && atLeast(8, 0, 13);

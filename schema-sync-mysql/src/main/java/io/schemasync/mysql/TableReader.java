@@ -10,6 +10,7 @@ import io.schemasync.api.model.IndexPart;
 import io.schemasync.api.model.PrimaryKey;
 import io.schemasync.api.model.ReferentialAction;
 import io.schemasync.api.model.Table;
+import io.schemasync.api.model.TableOptions;
 import io.schemasync.api.model.Trigger;
 import io.schemasync.api.model.UniqueConstraint;
 import io.schemasync.mysql.CatalogQuery.Row;
@@ -24,8 +25,8 @@ import java.util.Map;
 
 /**
  * Reads the tables of many databases from information_schema in one query per catalog table, and
- * builds them in the inspector's normalized form. Table engine, character set and table collation
- * have no place in the model and are left out.
+ * builds them in the inspector's normalized form. Every table's engine, default character set and
+ * collation are reported; a column's collation only when it differs from its table's.
  */
 final class TableReader {
   private final ServerFlavor flavor;
@@ -40,8 +41,12 @@ final class TableReader {
     Map<String, List<Row>> tables =
         CatalogQuery.run(
             c,
-            "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_COMMENT, TABLE_COLLATION FROM information_schema.TABLES"
-                + " WHERE TABLE_SCHEMA IN ({schemas}) AND TABLE_TYPE = 'BASE TABLE'",
+            "SELECT t.TABLE_SCHEMA, t.TABLE_NAME, t.TABLE_COMMENT, t.ENGINE, t.TABLE_COLLATION,"
+                + " c.CHARACTER_SET_NAME FROM information_schema.TABLES t"
+                + " LEFT JOIN information_schema.COLLATION_CHARACTER_SET_APPLICABILITY c ON c."
+                + (flavor.fullCollationNames() ? "FULL_COLLATION_NAME" : "COLLATION_NAME")
+                + " = t.TABLE_COLLATION"
+                + " WHERE t.TABLE_SCHEMA IN ({schemas}) AND t.TABLE_TYPE = 'BASE TABLE'",
             "TABLE_SCHEMA",
             schemas);
     Map<String, List<Row>> columns =
@@ -59,6 +64,7 @@ final class TableReader {
             "SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, SUB_PART,"
                 + " COLLATION, INDEX_TYPE"
                 + (flavor.functionalIndexes() ? ", EXPRESSION" : "")
+                + invisibleColumn()
                 + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA IN ({schemas})"
                 + " ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX",
             "TABLE_SCHEMA",
@@ -102,6 +108,14 @@ final class TableReader {
     return result;
   }
 
+  /** Whether each index row is hidden from the optimizer, as {@code INVISIBLE} ("1" or "0"). */
+  private String invisibleColumn() {
+    if (!flavor.invisibleIndexes()) {
+      return "";
+    }
+    return flavor.mariaDb() ? ", IGNORED = 'YES' AS INVISIBLE" : ", IS_VISIBLE = 'NO' AS INVISIBLE";
+  }
+
   /** MySQL's CHECK_CONSTRAINTS has no TABLE_NAME: the table comes from TABLE_CONSTRAINTS. */
   private String checkQuery() {
     if (flavor.mariaDb()) {
@@ -133,7 +147,8 @@ final class TableReader {
     List<String> jsonColumns = new ArrayList<>();
     for (Row r : checkRows) {
       String name = r.get("CONSTRAINT_NAME");
-      String clause = r.get("CHECK_CLAUSE");
+      String clause =
+          flavor.mariaDb() ? r.get("CHECK_CLAUSE") : CatalogQuery.unescaped(r.get("CHECK_CLAUSE"));
       // MariaDB's JSON is LONGTEXT plus a column check json_valid(`col`) named after the column.
       if (flavor.mariaDb() && clause.equals("json_valid(" + MysqlNames.quote(name) + ")")) {
         jsonColumns.add(name);
@@ -166,6 +181,7 @@ final class TableReader {
       String name = e.getKey();
       List<Row> parts = e.getValue();
       boolean unique = "0".equals(parts.get(0).get("NON_UNIQUE"));
+      boolean invisible = "1".equals(parts.get(0).get("INVISIBLE"));
       String type = parts.get(0).get("INDEX_TYPE").toLowerCase(Locale.ROOT);
       String method = type.equals("btree") ? null : type;
       List<IndexPart> indexParts = parts.stream().map(TableReader::part).toList();
@@ -173,10 +189,10 @@ final class TableReader {
       List<String> columnNames = indexParts.stream().map(IndexPart::column).toList();
       if (name.equals("PRIMARY")) {
         pk = new PrimaryKey(null, columnNames);
-      } else if (unique && plain && method == null) {
+      } else if (unique && plain && method == null && !invisible) {
         uniques.add(new UniqueConstraint(name, columnNames));
       } else {
-        indexes.add(new Index(name, indexParts, unique, null, method, List.of()));
+        indexes.add(new Index(name, indexParts, unique, null, method, List.of(), invisible, false));
       }
     }
 
@@ -217,7 +233,12 @@ final class TableReader {
         fks,
         indexes,
         triggers,
-        comment == null || comment.isEmpty() ? null : comment);
+        comment == null || comment.isEmpty() ? null : comment,
+        // Older servers say utf8 where newer ones say utf8mb3: one spelling for both.
+        new TableOptions(
+            t.get("ENGINE"),
+            TableOptionRules.charset(t.get("CHARACTER_SET_NAME")),
+            TableOptionRules.collation(tableCollation)));
   }
 
   private static String showCreateTable(Connection c, String schema, String table)
@@ -234,7 +255,8 @@ final class TableReader {
     boolean desc = "D".equals(r.get("COLLATION"));
     String column = r.get("COLUMN_NAME");
     if (column == null) {
-      return new IndexPart(null, r.get("EXPRESSION"), desc);
+      // MySQL 8 hands functional key parts over escaped, like other expression text.
+      return new IndexPart(null, CatalogQuery.unescaped(r.get("EXPRESSION")), desc);
     }
     String subPart = r.get("SUB_PART");
     if (subPart != null) {
@@ -253,7 +275,10 @@ final class TableReader {
     String type = MysqlTypes.normalize(rawType).orElse(rawType.toLowerCase(Locale.ROOT));
     String extra = r.get("EXTRA") == null ? "" : r.get("EXTRA");
     String lowerExtra = extra.toLowerCase(Locale.ROOT);
-    String expression = r.get("GENERATION_EXPRESSION");
+    String expression =
+        flavor.mariaDb()
+            ? r.get("GENERATION_EXPRESSION")
+            : CatalogQuery.unescaped(r.get("GENERATION_EXPRESSION"));
     GeneratedColumn generated = null;
     if (expression != null && !expression.isEmpty()) {
       generated =
@@ -273,6 +298,7 @@ final class TableReader {
     if (collation != null && collation.equals(tableCollation)) {
       collation = null;
     }
+    collation = TableOptionRules.collation(collation);
     String comment = r.get("COLUMN_COMMENT");
     return new Column(
         r.get("COLUMN_NAME"),

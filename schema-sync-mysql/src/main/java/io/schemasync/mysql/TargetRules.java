@@ -13,6 +13,7 @@ import io.schemasync.api.model.Routine;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.Sequence;
 import io.schemasync.api.model.Table;
+import io.schemasync.api.model.TableOptions;
 import io.schemasync.api.model.Trigger;
 import io.schemasync.api.model.TriggerEvent;
 import io.schemasync.api.model.TriggerTiming;
@@ -108,7 +109,7 @@ final class TargetRules {
               .withCollation(
                   type.equals("json") || c.collation() == null
                       ? null
-                      : c.collation().toLowerCase(Locale.ROOT));
+                      : TableOptionRules.collation(c.collation()));
       columns.add(n);
     }
     Set<String> keyNames = new HashSet<>();
@@ -150,11 +151,27 @@ final class TargetRules {
                   + " generated column instead (a column prefix is written `name`(10))");
         }
       }
+      if (ix.invisible() && !flavor.invisibleIndexes()) {
+        throw invalid(
+            owner + " index " + ix.name(),
+            flavor
+                + " cannot hide an index from the optimizer (MySQL 8.0 and MariaDB 10.6 can);"
+                + " drop 'invisible', or drop the index");
+      }
       boolean plain = ix.parts().stream().allMatch(p -> p.column() != null && !p.descending());
-      if (ix.unique() && plain && method == null) {
+      if (ix.unique() && plain && method == null && !ix.invisible()) {
         uniques.add(new UniqueConstraint(ix.name(), ix.columnNames()));
       } else {
-        indexes.add(new Index(ix.name(), ix.parts(), ix.unique(), null, method, List.of()));
+        indexes.add(
+            new Index(
+                ix.name(),
+                ix.parts(),
+                ix.unique(),
+                null,
+                method,
+                List.of(),
+                ix.invisible(),
+                false));
       }
     }
     List<CheckConstraint> checks = new ArrayList<>();
@@ -190,6 +207,12 @@ final class TargetRules {
               action(fk.onUpdate()),
               false));
     }
+    TableOptions options = TableOptionRules.normalize(t.options(), owner);
+    if (options != null && options.collation() != null) {
+      // The inspector reports a column's collation only when it is not the table's.
+      columns.replaceAll(
+          c -> options.collation().equals(c.collation()) ? c.withCollation(null) : c);
+    }
     Table shaped =
         new Table(
             t.name(),
@@ -202,7 +225,8 @@ final class TargetRules {
             fks,
             indexes,
             t.triggers().stream().map(tr -> trigger(owner, tr)).toList(),
-            t.comment());
+            t.comment(),
+            options);
     return withForeignKeyIndexes(shaped);
   }
 

@@ -41,8 +41,15 @@
  * expression indexes on MariaDB; deferrable foreign keys and {@code SET DEFAULT} actions; triggers
  * on several events, {@code INSTEAD OF}, statement-level, with {@code WHEN} or {@code UPDATE OF};
  * names over 64 characters, ending in a space, or with characters outside the Basic Multilingual
- * Plane. Table engine, character set and table collation, and MySQL's invisible indexes, are not in
- * the model: they are neither compared nor changed.
+ * Plane; invisible indexes before MySQL 8.0 and MariaDB 10.6.
+ *
+ * <h2>Table options and invisible indexes</h2>
+ *
+ * Every table's engine, default character set and collation are inspected; a target declares the
+ * parts it enforces ({@code TableOptionRules}), the rest stay each tenant's. A new character set
+ * modifies the inheriting text columns in the same statement rather than {@code CONVERT TO} ({@code
+ * TableOptionsClauses}). {@code INVISIBLE} (MySQL) and {@code IGNORED} (MariaDB) indexes are {@link
+ * io.schemasync.api.model.Index#invisible()}, toggled with {@code ALTER INDEX}.
  *
  * <h2>Execution</h2>
  *

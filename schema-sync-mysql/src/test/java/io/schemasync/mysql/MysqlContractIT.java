@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,14 +17,18 @@ class MysqlContractIT extends AdapterContractTest {
   @Override
   protected Map<Feature, String> unsupported() {
     try (MysqlAdapter adapter = MysqlFixture.adapter()) {
-      String partial = "MySQL and MariaDB have no partial (WHERE) indexes";
-      return adapter.flavor().functionalIndexes()
-          ? Map.of(Feature.PARTIAL_INDEXES, partial)
-          : Map.of(
-              Feature.PARTIAL_INDEXES,
-              partial,
-              Feature.EXPRESSION_INDEXES,
-              "MariaDB has no expression indexes; index a generated column");
+      Map<Feature, String> missing = new EnumMap<>(Feature.class);
+      missing.put(Feature.PARTIAL_INDEXES, "MySQL and MariaDB have no partial (WHERE) indexes");
+      missing.put(Feature.EXCLUSION_CONSTRAINTS, "MySQL and MariaDB have no exclusion constraints");
+      missing.put(
+          Feature.NULLS_NOT_DISTINCT, "MySQL and MariaDB treat NULLs as distinct in unique keys");
+      missing.put(Feature.PARTITIONING, "schema-sync does not manage MySQL partitioning");
+      if (!adapter.flavor().functionalIndexes()) {
+        missing.put(
+            Feature.EXPRESSION_INDEXES,
+            "MariaDB has no expression indexes; index a generated column");
+      }
+      return missing;
     }
   }
 

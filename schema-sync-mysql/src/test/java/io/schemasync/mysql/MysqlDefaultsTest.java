@@ -67,4 +67,63 @@ class MysqlDefaultsTest {
     assertThat(MysqlDefaults.fromTarget("null", "int")).isNull();
     assertThat(MysqlDefaults.fromTarget("(uuid())", "char(36)")).isEqualTo("uuid()");
   }
+
+  @Test
+  void mysql8ExpressionDefaultsComeEscapedWithAnIntroducerAndReadAsPlainLiterals() {
+    // DEFAULT ('it''s') on a text column: information_schema escapes the printed expression.
+    assertThat(
+            MysqlDefaults.fromCatalog(
+                "_utf8mb4\\'it\\\\\\'s\\'", "DEFAULT_GENERATED", "longtext", MYSQL))
+        .isEqualTo("'it''s'");
+    // A backslash in the value: doubled by the printer, doubled again by the escaping.
+    assertThat(
+            MysqlDefaults.fromCatalog(
+                "_utf8mb4\\'a\\\\\\\\b\\'", "DEFAULT_GENERATED", "longtext", MYSQL))
+        .isEqualTo("'a\\\\b'")
+        .isEqualTo(MysqlDefaults.fromCatalog("'a\\\\b'", "", "longtext", MARIA))
+        .isEqualTo(MysqlDefaults.fromCatalog("a\\b", "", "varchar(5)", MYSQL));
+    assertThat(MysqlDefaults.fromCatalog("_latin1\\'{}\\'", "DEFAULT_GENERATED", "json", MYSQL))
+        .isEqualTo("'{}'");
+    assertThat(MysqlDefaults.fromCatalog("7", "DEFAULT_GENERATED", "int", MYSQL)).isEqualTo("7");
+    assertThat(MysqlDefaults.fromCatalog("(rand() + rand())", "DEFAULT_GENERATED", "double", MYSQL))
+        .isEqualTo("rand() + rand()")
+        .isEqualTo(MysqlDefaults.fromTarget("(rand() + rand())", "double"));
+    assertThat(
+            MysqlDefaults.fromCatalog(
+                "concat(_utf8mb4\\'a\\',`x`)", "DEFAULT_GENERATED", "varchar(9)", MYSQL))
+        .isEqualTo("concat(_utf8mb4'a',`x`)");
+  }
+
+  @Test
+  void mysqlTextBlobAndJsonColumnsGetLiteralDefaultsAsExpressions() {
+    assertThat(MysqlDefaults.render("'[]'", true)).isEqualTo("DEFAULT ('[]')");
+    assertThat(MysqlDefaults.render("uuid()", true)).isEqualTo("DEFAULT (uuid())");
+    assertThat(MysqlDefaults.render("NULL", true)).isEqualTo("DEFAULT NULL");
+    assertThat(MysqlDefaults.render("'[]'", false)).isEqualTo("DEFAULT '[]'");
+    assertThat(MysqlDefaults.expressionOnly("longtext")).isTrue();
+    assertThat(MysqlDefaults.expressionOnly("json")).isTrue();
+    assertThat(MysqlDefaults.expressionOnly("mediumblob")).isTrue();
+    assertThat(MysqlDefaults.expressionOnly("varchar(10)")).isFalse();
+    assertThat(
+            new MysqlDdl(MYSQL)
+                .column(
+                    io.schemasync.api.model.Column.of("j", "json", true).withDefaultValue("'[]'")))
+        .isEqualTo("`j` json NULL DEFAULT ('[]')");
+    assertThat(
+            new MysqlDdl(MARIA)
+                .column(
+                    io.schemasync.api.model.Column.of("j", "json", true).withDefaultValue("'[]'")))
+        .isEqualTo("`j` json NULL DEFAULT '[]'");
+  }
+
+  @Test
+  void escapedCatalogTextIsUnescapedAndSqlTextLeftAlone() {
+    // MySQL 8 CHECK_CLAUSE / GENERATION_EXPRESSION.
+    assertThat(CatalogQuery.unescaped("(`a` <> _utf8mb4\\'q\\\\\\'r\\')"))
+        .isEqualTo("(`a` <> _utf8mb4'q\\'r')");
+    // MariaDB prints the SQL as is: a bare quote says so.
+    assertThat(CatalogQuery.unescaped("`a` <> 'q\\'r'")).isEqualTo("`a` <> 'q\\'r'");
+    assertThat(CatalogQuery.unescaped("`a` > 0")).isEqualTo("`a` > 0");
+    assertThat(CatalogQuery.unescaped(null)).isNull();
+  }
 }

@@ -7,6 +7,8 @@ import io.schemasync.api.InvalidTargetException;
 import io.schemasync.api.change.AddColumn;
 import io.schemasync.api.change.AddConstraint;
 import io.schemasync.api.change.AlterColumn;
+import io.schemasync.api.change.AlterIndexVisibility;
+import io.schemasync.api.change.AlterTableOptions;
 import io.schemasync.api.change.CreateIndex;
 import io.schemasync.api.change.CreateSequence;
 import io.schemasync.api.change.CreateTable;
@@ -24,6 +26,7 @@ import io.schemasync.api.model.PrimaryKey;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.Sequence;
 import io.schemasync.api.model.Table;
+import io.schemasync.api.model.TableOptions;
 import io.schemasync.api.model.Trigger;
 import io.schemasync.api.model.TriggerEvent;
 import io.schemasync.api.model.TriggerTiming;
@@ -229,6 +232,10 @@ class MysqlDialectTest {
         .isInstanceOf(InvalidTargetException.class)
         .hasMessageContaining("enum type mood")
         .hasMessageContaining("enum('a','b') column type");
+    assertThatThrownBy(
+            () -> maria.normalize(SchemaSnapshot.EMPTY.withExtensions(List.of("citext"))))
+        .isInstanceOf(InvalidTargetException.class)
+        .hasMessageContaining("MySQL has no extensions (extension citext)");
     Table partial =
         USERS.withIndexes(
             List.of(
@@ -323,5 +330,153 @@ class MysqlDialectTest {
     assertThat(provider.acceptsProduct("MySQL")).isTrue();
     assertThat(provider.acceptsProduct("MariaDB")).isTrue();
     assertThat(provider.acceptsProduct("PostgreSQL")).isFalse();
+  }
+
+  @Test
+  void indexVisibilityIsAlteredInPlaceWithEachServersWord() {
+    Index ix = Index.on("ix_email", false, List.of("email"));
+    SchemaChange hide = new AlterIndexVisibility("users", ix, ix.withInvisible(true));
+    SchemaChange show = new AlterIndexVisibility("users", ix.withInvisible(true), ix);
+    assertThat(maria.render(List.of(hide), CURRENT, CURRENT).get(0).statements())
+        .containsExactly(
+            "ALTER TABLE `users` ALTER INDEX `ix_email` IGNORED, ALGORITHM=INPLACE, LOCK=NONE");
+    assertThat(maria.render(List.of(show), CURRENT, CURRENT).get(0).statements())
+        .containsExactly(
+            "ALTER TABLE `users` ALTER INDEX `ix_email` NOT IGNORED, ALGORITHM=INPLACE, LOCK=NONE");
+    StepDraft step = mysql.render(List.of(hide), CURRENT, CURRENT).get(0);
+    assertThat(step.statements())
+        .containsExactly(
+            "ALTER TABLE `users` ALTER INDEX `ix_email` INVISIBLE, ALGORITHM=INPLACE, LOCK=NONE");
+    assertThat(step.safety()).isEqualTo(Safety.SAFE);
+    assertThat(
+            mysql
+                .render(List.of(new CreateIndex("users", ix.withInvisible(true))), CURRENT, CURRENT)
+                .get(0)
+                .statements()
+                .get(0))
+        .contains("ADD KEY `ix_email` (`email`) INVISIBLE");
+  }
+
+  @Test
+  void invisibleIndexesAreRefusedWhereTheServerHasNone() {
+    MysqlDialect old = new MysqlDialect(new ServerFlavor(true, 10, 5, 20));
+    SchemaSnapshot target =
+        SchemaSnapshot.ofTables(
+            List.of(
+                USERS.withIndexes(
+                    List.of(Index.on("ix_email", false, List.of("email")).withInvisible(true)))));
+    assertThatThrownBy(() -> old.normalize(target))
+        .isInstanceOf(InvalidTargetException.class)
+        .hasMessageContaining("table users index ix_email")
+        .hasMessageContaining("MariaDB 10.5.20 cannot hide an index");
+    // An invisible unique index stays an index: a unique constraint cannot be hidden.
+    SchemaSnapshot unique =
+        SchemaSnapshot.ofTables(
+            List.of(
+                USERS.withIndexes(
+                    List.of(Index.on("uq_email", true, List.of("email")).withInvisible(true)))));
+    Table normalized = maria.normalize(unique).tables().get(0);
+    assertThat(normalized.uniques()).isEmpty();
+    assertThat(normalized.indexes()).singleElement().matches(Index::invisible);
+  }
+
+  @Test
+  void tableOptionsAreSpelledAsTheServerReportsThem() {
+    Table t =
+        USERS
+            .withColumns(
+                List.of(
+                    Column.of("id", "int", false),
+                    Column.of("code", "varchar(5)", true).withCollation("UTF8_BIN"),
+                    Column.of("name", "varchar(5)", true).withCollation("latin1_german1_ci")))
+            .withOptions(new TableOptions("innodb", "UTF8", "utf8_bin"));
+    Table normalized = maria.normalize(SchemaSnapshot.ofTables(List.of(t))).tables().get(0);
+    assertThat(normalized.options())
+        .isEqualTo(new TableOptions("InnoDB", "utf8mb3", "utf8mb3_bin"));
+    // A column with the table's collation reads without one, like the inspector reports it.
+    assertThat(normalized.columns())
+        .extracting(Column::collation)
+        .containsExactly(null, null, "latin1_german1_ci");
+    assertThatThrownBy(
+            () ->
+                maria.normalize(
+                    SchemaSnapshot.ofTables(
+                        List.of(USERS.withOptions(new TableOptions("InnoDB`x", null, null))))))
+        .isInstanceOf(InvalidTargetException.class)
+        .hasMessageContaining("table users: table option 'InnoDB`x'");
+  }
+
+  @Test
+  void aNewCharacterSetConvertsTheInheritingTextColumnsInOneCopyingStatement() {
+    Table live =
+        Table.of(
+                "notes",
+                List.of(
+                    Column.of("id", "int", false),
+                    Column.of("title", "varchar(50)", false),
+                    Column.of("body", "text", true),
+                    Column.of("code", "varchar(5)", true).withCollation("latin1_bin"),
+                    Column.of("n", "int", true)),
+                new PrimaryKey(null, List.of("id")))
+            .withOptions(new TableOptions("InnoDB", "latin1", "latin1_swedish_ci"));
+    TableOptions wanted = new TableOptions(null, "utf8mb4", "utf8mb4_unicode_ci");
+    Table target =
+        live.withOptions(wanted)
+            .withColumn(Column.of("title", "varchar(80)", false))
+            .withColumn(Column.of("extra", "varchar(9)", true));
+    SchemaSnapshot current = SchemaSnapshot.ofTables(List.of(live));
+    List<SchemaChange> changes =
+        List.of(
+            new AlterTableOptions("notes", live.options(), wanted.appliedTo(live.options())),
+            new AlterColumn("notes", live.column("title").get(), target.column("title").get()),
+            new AddColumn("notes", target.column("extra").get()));
+    StepDraft step =
+        maria.render(changes, current, SchemaSnapshot.ofTables(List.of(target))).get(0);
+    // title and extra get the new default through their own clauses, body through a MODIFY of
+    // its own; code keeps its collation; n is no text.
+    assertThat(step.statements())
+        .containsExactly(
+            "ALTER TABLE `notes` DEFAULT CHARACTER SET = `utf8mb4` COLLATE = `utf8mb4_unicode_ci`,"
+                + " MODIFY COLUMN `body` text NULL,"
+                + " MODIFY COLUMN `title` varchar(80) NOT NULL,"
+                + " ADD COLUMN `extra` varchar(9) NULL");
+    assertThat(step.safety()).isEqualTo(Safety.LOCKING);
+    assertThat(step.reason()).contains("converting `body` to utf8mb4_unicode_ci copies the table");
+
+    // No text column inherits the default: only the default changes, in the metadata.
+    Table numbers =
+        Table.of("nums", List.of(Column.of("id", "int", false)), null)
+            .withOptions(new TableOptions("InnoDB", "latin1", "latin1_swedish_ci"));
+    StepDraft defaultOnly =
+        mysql
+            .render(
+                List.of(
+                    new AlterTableOptions(
+                        "nums", numbers.options(), wanted.appliedTo(numbers.options()))),
+                SchemaSnapshot.ofTables(List.of(numbers)),
+                SchemaSnapshot.ofTables(List.of(numbers.withOptions(wanted))))
+            .get(0);
+    assertThat(defaultOnly.statements())
+        .containsExactly(
+            "ALTER TABLE `nums` DEFAULT CHARACTER SET = `utf8mb4` COLLATE = `utf8mb4_unicode_ci`");
+    assertThat(defaultOnly.safety()).isEqualTo(Safety.SAFE);
+  }
+
+  @Test
+  void anotherEngineCopiesTheTable() {
+    Table live = USERS.withOptions(new TableOptions("MyISAM", "utf8mb4", "utf8mb4_general_ci"));
+    TableOptions to = new TableOptions("InnoDB", null, null).appliedTo(live.options());
+    StepDraft step =
+        maria
+            .render(
+                List.of(new AlterTableOptions("users", live.options(), to)),
+                SchemaSnapshot.ofTables(List.of(live)),
+                SchemaSnapshot.ofTables(List.of(live.withOptions(to))))
+            .get(0);
+    assertThat(step.statements()).containsExactly("ALTER TABLE `users` ENGINE = `InnoDB`");
+    assertThat(step.safety()).isEqualTo(Safety.LOCKING);
+    assertThat(step.reason()).isEqualTo("changing the engine of users to InnoDB copies the table");
+    assertThat(step.description())
+        .isEqualTo("set options of table users (engine MyISAM -> InnoDB)");
   }
 }

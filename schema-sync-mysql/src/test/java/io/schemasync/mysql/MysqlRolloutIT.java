@@ -15,6 +15,7 @@ import io.schemasync.api.rollout.RolloutTask;
 import io.schemasync.api.rollout.Rollouts;
 import io.schemasync.api.rollout.TaskState;
 import io.schemasync.api.rollout.WorkerOptions;
+import io.schemasync.testsupport.contract.AsDeclared;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,8 @@ class MysqlRolloutIT {
                 .orThrow();
         assertThat(report.count(TaskState.SUCCEEDED)).isEqualTo(6);
         for (String tenant : tenants) {
-          assertThat(engine.inspect(tenant).hash()).isEqualTo(engine.target().hash());
+          assertThat(AsDeclared.of(engine.inspect(tenant), engine.target()).hash())
+              .isEqualTo(engine.target().hash());
           assertThat(
                   engine
                       .adapter()

@@ -11,17 +11,32 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Finds the MySQL-family server the tests run against: {@code SCHEMA_SYNC_TEST_MYSQL_URL} when set,
- * else the local server on 127.0.0.1:3306 (root, empty password) when it answers. Without either,
- * tests are skipped with a loud message — or fail when {@code CI=true}, so a green build always
- * means the database tests ran. (No Docker engine is assumed, so Testcontainers is not tried.)
+ * Finds the MySQL-family server the tests run against, in this order:
+ *
+ * <ol>
+ *   <li>{@code SCHEMA_SYNC_TEST_MYSQL_URL}, when set (a JDBC URL with credentials);
+ *   <li>a container of the image named by {@code -Dschemasync.test.mysql.image} or {@code
+ *       SCHEMA_SYNC_TEST_MYSQL_IMAGE} (e.g. {@code mysql:8.0}), when one is named: asking for an
+ *       image means that server, even if another answers locally;
+ *   <li>the local server on 127.0.0.1:3306 (root, empty password), when it answers;
+ *   <li>a {@code mysql:8.0} container through Testcontainers, when a Docker engine is available;
+ *   <li>otherwise the tests are skipped with a loud message — or fail when {@code CI=true}, so a
+ *       green build always means the database tests ran.
+ * </ol>
+ *
+ * Testcontainers is only loaded when a container is needed, so a machine without Docker pays
+ * nothing for it.
  */
 final class MysqlTestServer {
   static final String ENV = "SCHEMA_SYNC_TEST_MYSQL_URL";
+  static final String IMAGE_PROPERTY = "schemasync.test.mysql.image";
+  static final String IMAGE_ENV = "SCHEMA_SYNC_TEST_MYSQL_IMAGE";
+  static final String DEFAULT_IMAGE = "mysql:8.0";
   private static final String LOCAL = "jdbc:mysql://127.0.0.1:3306/?user=root&password=";
   private static final SecureRandom RANDOM = new SecureRandom();
   private static String resolved;
   private static String problem;
+  private static AssertionError failure;
 
   private MysqlTestServer() {}
 
@@ -29,6 +44,9 @@ final class MysqlTestServer {
    * The server's JDBC URL (with credentials); skips or fails the calling test when there is none.
    */
   static synchronized String url() {
+    if (failure != null) {
+      throw failure;
+    }
     if (resolved == null && problem == null) {
       resolve();
     }
@@ -38,7 +56,10 @@ final class MysqlTestServer {
               + problem
               + ". Set "
               + ENV
-              + " or start MariaDB on 127.0.0.1:3306 (see TESTING.md).";
+              + ", start MariaDB on 127.0.0.1:3306 (see TESTING.md), or run a Docker engine"
+              + " (-D"
+              + IMAGE_PROPERTY
+              + "=mysql:8.0 picks the image).";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         throw new AssertionError(message);
       }
@@ -50,16 +71,56 @@ final class MysqlTestServer {
 
   private static void resolve() {
     String env = System.getenv(ENV);
-    String candidate = env != null && !env.isBlank() ? env : LOCAL;
-    try (Connection c = DriverManager.getConnection(candidate)) {
-      c.isValid(5);
-      resolved = candidate;
+    if (env != null && !env.isBlank()) {
+      String why = answers(env);
+      if (why == null) {
+        resolved = env;
+      } else {
+        problem = ENV + " does not answer (" + why + ")";
+      }
+      return;
+    }
+    String image = requestedImage();
+    if (image != null) {
+      // Asked for by name: that server or none, never silently another one.
+      try {
+        resolved = MysqlContainer.start(image);
+      } catch (RuntimeException | LinkageError e) {
+        failure =
+            new AssertionError(
+                "the MySQL image " + image + " was asked for but its container did not start: " + e,
+                e);
+        throw failure;
+      }
+      return;
+    }
+    String local = answers(LOCAL);
+    if (local == null) {
+      resolved = LOCAL;
+      return;
+    }
+    if (MysqlContainer.dockerAvailable()) {
+      resolved = MysqlContainer.start(DEFAULT_IMAGE);
+      return;
+    }
+    problem = "nothing answers on 127.0.0.1:3306 (" + local + ") and no Docker engine was found";
+  }
+
+  /** The image named by the system property or the environment variable, or null. */
+  static String requestedImage() {
+    String image = System.getProperty(IMAGE_PROPERTY);
+    if (image == null || image.isBlank()) {
+      image = System.getenv(IMAGE_ENV);
+    }
+    return image == null || image.isBlank() ? null : image.trim();
+  }
+
+  /** Null when the server answers, else why not. */
+  private static String answers(String url) {
+    try (Connection c = DriverManager.getConnection(url)) {
+      return c.isValid(5) ? null : "the connection is not valid";
     } catch (SQLException e) {
-      problem =
-          (env != null ? ENV + " does not answer" : "nothing answers on 127.0.0.1:3306")
-              + " ("
-              + e.getMessage()
-              + ")";
+      return e.getMessage();
     }
   }
 

@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import javax.sql.DataSource;
 
 /**
  * A tenant's migration lock: a session-level advisory lock keyed by a fixed class id and {@code
@@ -30,11 +29,12 @@ final class AdvisoryLock implements TenantLock {
     this.schema = schema;
   }
 
-  static AdvisoryLock acquire(DataSource dataSource, TenantContext tenant, Duration timeout) {
-    String schema = tenant.id();
+  /** Takes the lock of {@code schema} in the tenant's database, waiting up to {@code timeout}. */
+  static AdvisoryLock acquire(Tenancy tenancy, TenantContext tenant, Duration timeout) {
+    String schema = tenancy.schema(tenant);
     Connection c = null;
     try {
-      c = dataSource.getConnection();
+      c = tenancy.connect(tenant);
       c.setAutoCommit(true);
       long deadline = System.nanoTime() + timeout.toNanos();
       long pause = 20;
@@ -46,9 +46,9 @@ final class AdvisoryLock implements TenantLock {
           String holder = holder(c, schema);
           c.close();
           throw new UnableToAcquireLockException(
-              schema,
+              tenant.id(),
               "tenant "
-                  + schema
+                  + tenant.id()
                   + " is locked by "
                   + holder
                   + "; waited "
@@ -60,12 +60,13 @@ final class AdvisoryLock implements TenantLock {
       }
     } catch (SQLException e) {
       closeQuietly(c);
-      throw new UnableToAcquireLockException(schema, "cannot take the tenant's migration lock", e);
+      throw new UnableToAcquireLockException(
+          tenant.id(), "cannot take the tenant's migration lock", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       closeQuietly(c);
       throw new UnableToAcquireLockException(
-          schema, "interrupted while waiting for the tenant's lock");
+          tenant.id(), "interrupted while waiting for the tenant's lock");
     }
   }
 

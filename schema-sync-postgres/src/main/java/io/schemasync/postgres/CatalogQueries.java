@@ -1,31 +1,165 @@
 package io.schemasync.postgres;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * The pg_catalog queries the inspector runs. Each reads every selected schema at once ({@code
  * n.nspname = ANY(?)}), so inspecting a thousand tenants costs the same handful of round trips as
  * inspecting one. Objects that belong to an extension are left out: the extension owns them.
+ *
+ * <p>Each query reaches a catalog's rows of the selected schemas in one of two ways. As written, it
+ * joins the catalog to pg_namespace: PostgreSQL scans the whole catalog, which is the fastest way
+ * to read many schemas. But pg_class, pg_type and pg_proc have no index on the namespace alone, so
+ * reading one schema that way costs as much as reading all of them (tens of milliseconds per query
+ * on a database of a thousand tenants). {@link #forFewSchemas} rewrites a query to find the
+ * schema's objects through their dependency on their namespace instead, which pg_depend indexes:
+ * every relation, type and routine records one, as {@code DROP SCHEMA … CASCADE} needs it.
  */
 final class CatalogQueries {
   private CatalogQueries() {}
 
-  private static final String NOT_EXTENSION_CLASS =
-      " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass"
-          + " AND e.objid = c.oid AND e.deptype = 'e')";
+  /**
+   * Up to this many schemas, the queries go through pg_depend; above it, a catalog scan is cheaper
+   * than that many index lookups (measured on 1,000 schemas of 20 tables: 400 ms through pg_depend
+   * against 240 ms by scan for the columns query, 0.6 ms against 40 ms for one schema).
+   */
+  static final int FEW_SCHEMAS = 64;
+
+  private static final String RELATIONS = scan("pg_class", "c", "relnamespace");
+  private static final String TYPES = scan("pg_type", "t", "typnamespace");
+  private static final String PROCS = scan("pg_proc", "p", "pronamespace");
+
+  private static String scan(String catalog, String alias, String namespaceColumn) {
+    return catalog
+        + " "
+        + alias
+        + " JOIN pg_namespace n ON n.oid = "
+        + alias
+        + "."
+        + namespaceColumn;
+  }
+
+  private static String throughDependency(String catalog, String alias, String namespaceColumn) {
+    return "pg_namespace n JOIN pg_depend nd ON nd.refclassid = 'pg_namespace'::regclass"
+        + " AND nd.refobjid = n.oid AND nd.refobjsubid = 0"
+        + " AND nd.classid = '"
+        + catalog
+        + "'::regclass JOIN "
+        + catalog
+        + " "
+        + alias
+        + " ON "
+        + alias
+        + ".oid = nd.objid AND "
+        + alias
+        + "."
+        + namespaceColumn
+        + " = n.oid";
+  }
+
+  /**
+   * The same query, reaching its catalog rows through pg_depend's index on referenced objects; a
+   * query that reads no catalog by namespace (pg_namespace itself is indexed) comes back unchanged.
+   */
+  static String forFewSchemas(String sql) {
+    return sql.replace(RELATIONS, throughDependency("pg_class", "c", "relnamespace"))
+        .replace(TYPES, throughDependency("pg_type", "t", "typnamespace"))
+        .replace(PROCS, throughDependency("pg_proc", "p", "pronamespace"));
+  }
+
+  /** Every query, in the order the reader runs them. */
+  static List<String> all() {
+    return List.of(
+        SCHEMAS,
+        TABLES,
+        COLUMNS,
+        CONSTRAINTS,
+        INDEXES,
+        TRIGGERS,
+        VIEWS,
+        ROUTINES,
+        ENUMS,
+        DOMAINS,
+        SEQUENCES);
+  }
+
+  /**
+   * Leaves out the objects an extension owns. The members are found from pg_extension through
+   * pg_depend's index on referenced objects, once per query: a per-row lookup of each object's
+   * dependencies would scan pg_depend whole when many schemas are read.
+   */
+  private static String notExtensionMember(String catalog, String oid) {
+    return " AND "
+        + oid
+        + " NOT IN (SELECT e.objid FROM pg_extension x JOIN pg_depend e"
+        + " ON e.refclassid = 'pg_extension'::regclass AND e.refobjid = x.oid"
+        + " WHERE e.classid = '"
+        + catalog
+        + "'::regclass AND e.deptype = 'e')";
+  }
+
+  private static final String NOT_EXTENSION_CLASS = notExtensionMember("pg_class", "c.oid");
 
   private static final String TABLES_FILTER =
-      " n.nspname = ANY(?) AND c.relkind IN ('r', 'p') AND NOT c.relispartition"
+      " n.nspname = ANY(?) AND c.relkind IN ('r', 'p')"
           // bookkeeping of rollouts, written with the change: never part of the schema
           + " AND c.relname <> '"
           + io.schemasync.spi.CommitMarker.TABLE
           + "'"
           + NOT_EXTENSION_CLASS;
 
+  /**
+   * Stands for {@code i.indnullsnotdistinct} (PostgreSQL 15) in the query text; {@link #forServer}
+   * replaces it by {@code false} on older servers, whose unique indexes always have distinct NULLs.
+   */
+  private static final String NULLS_NOT_DISTINCT = "{nulls_not_distinct}";
+
+  /**
+   * Leaves out a partition's copy of its parent's row trigger: PostgreSQL 13 marks it with {@code
+   * tgparentid}, older servers mark it internal.
+   */
+  private static final String CLONED_TRIGGER = "{cloned_trigger}";
+
+  private record Variant(String sql, boolean fewSchemas, int majorVersion) {}
+
+  private static final Map<Variant, String> VARIANTS = new ConcurrentHashMap<>();
+
+  /**
+   * The text a reader sends: {@link #forFewSchemas} when it reads few schemas, then {@link
+   * #forServer}. Built once per query, access path and server version, not once per execution:
+   * every inspection of every tenant runs each query.
+   */
+  static String variant(String sql, boolean fewSchemas, int majorVersion) {
+    return VARIANTS.computeIfAbsent(
+        new Variant(sql, fewSchemas, majorVersion),
+        v -> forServer(v.fewSchemas() ? forFewSchemas(v.sql()) : v.sql(), v.majorVersion()));
+  }
+
+  /** A query as the server of that major version can run it. */
+  private static String forServer(String sql, int majorVersion) {
+    return sql.replace(NULLS_NOT_DISTINCT, majorVersion >= 15 ? "i.indnullsnotdistinct" : "false")
+        .replace(CLONED_TRIGGER, majorVersion >= 13 ? " AND t.tgparentid = 0" : "");
+  }
+
   static final String SCHEMAS =
       "SELECT n.nspname, quote_ident(n.nspname) FROM pg_namespace n WHERE n.nspname = ANY(?)";
 
+  /**
+   * Tables and partitions: a partition's parent (schema, name) and bound as {@code pg_get_expr}
+   * prints it; a partitioned table's strategy, key columns (0 for an expression) and key text.
+   */
   static final String TABLES =
-      "SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class')"
-          + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+      "SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class'),"
+          + " pn.nspname, pc.relname, pg_get_expr(c.relpartbound, c.oid),"
+          + " pt.partstrat, array_to_string(pt.partattrs, ' '), pg_get_partkeydef(pt.partrelid)"
+          + " FROM "
+          + RELATIONS
+          + " LEFT JOIN pg_inherits ih ON c.relispartition AND ih.inhrelid = c.oid"
+          + " LEFT JOIN pg_class pc ON pc.oid = ih.inhparent"
+          + " LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace"
+          + " LEFT JOIN pg_partitioned_table pt ON pt.partrelid = c.oid"
           + " WHERE"
           + TABLES_FILTER;
 
@@ -42,9 +176,9 @@ final class CatalogQueries {
           + "   AND pg_get_expr(d.adbin, d.adrelid)"
           + "     = 'nextval(' || quote_literal(s.oid::regclass::text) || '::regclass)' LIMIT 1)"
           + " END, a.attnum"
-          + " FROM pg_attribute a"
-          + " JOIN pg_class c ON c.oid = a.attrelid"
-          + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+          + " FROM "
+          + RELATIONS
+          + " JOIN pg_attribute a ON a.attrelid = c.oid"
           + " JOIN pg_type t ON t.oid = a.atttypid"
           + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
           + " LEFT JOIN pg_collation co ON co.oid = a.attcollation"
@@ -52,8 +186,7 @@ final class CatalogQueries {
           + " AND de.objsubid = a.attnum"
           + " WHERE"
           + TABLES_FILTER
-          + " AND a.attnum > 0 AND NOT a.attisdropped"
-          + " ORDER BY n.nspname, c.relname, a.attnum";
+          + " AND a.attnum > 0 AND NOT a.attisdropped";
 
   private static String attnames(String relid, String keys) {
     return "ARRAY(SELECT a.attname::text FROM unnest("
@@ -73,15 +206,23 @@ final class CatalogQueries {
           + " CASE WHEN rc.relnamespace <> c.relnamespace OR rc.relispartition THEN "
           + attnames("co.confrelid", "co.confkey")
           + " END, array_to_string(co.confkey, ' '),"
-          + " co.confupdtype, co.confdeltype, co.condeferrable"
-          + " FROM pg_constraint co"
-          + " JOIN pg_class c ON c.oid = co.conrelid"
-          + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+          + " co.confupdtype, co.confdeltype, co.condeferrable,"
+          + " (SELECT "
+          + NULLS_NOT_DISTINCT
+          + " FROM pg_index i WHERE i.indexrelid = co.conindid)"
+          + " FROM "
+          + RELATIONS
+          + " JOIN pg_constraint co ON co.conrelid = c.oid"
           + " LEFT JOIN pg_class rc ON rc.oid = co.confrelid"
           + " LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace"
           + " WHERE"
           + TABLES_FILTER
-          + " AND co.contype IN ('p', 'u', 'c', 'f')";
+          + " AND co.contype IN ('p', 'u', 'c', 'f')"
+          // copies PostgreSQL keeps of a partitioned table's keys (on its partitions, and on the
+          // referencing side for each partition a foreign key reaches), and a partition's
+          // inherited checks (also those it had by the same name when it was attached)
+          + " AND co.conparentid = 0"
+          + " AND (NOT c.relispartition OR (co.conislocal AND co.coninhcount = 0))";
 
   static final String INDEXES =
       "SELECT n.nspname, c.relname, ic.relname, i.indisunique, am.amname, i.indnkeyatts,"
@@ -89,52 +230,81 @@ final class CatalogQueries {
           + " pg_get_expr(i.indpred, i.indrelid),"
           + " CASE WHEN 0 = ANY (i.indkey::int2[]) THEN ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0"
           + "   THEN pg_get_indexdef(i.indexrelid, k, false) END"
-          + "   FROM generate_series(1, i.indnatts) k) END"
-          + " FROM pg_index i"
+          + "   FROM generate_series(1, i.indnatts) k) END, "
+          + NULLS_NOT_DISTINCT
+          + " FROM "
+          + RELATIONS
+          + " JOIN pg_index i ON i.indrelid = c.oid"
           + " JOIN pg_class ic ON ic.oid = i.indexrelid"
           + " JOIN pg_am am ON am.oid = ic.relam"
-          + " JOIN pg_class c ON c.oid = i.indrelid"
-          + " JOIN pg_namespace n ON n.oid = c.relnamespace"
           + " WHERE"
           + TABLES_FILTER
           + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid"
-          + " AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))";
+          + " AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))"
+          // a partition's copy of an index of its partitioned parent
+          + " AND NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.indexrelid)";
+
+  /**
+   * Exclusion constraints with their index: keys as for {@link #INDEXES}, and each element's
+   * operator as PostgreSQL prints it ({@code OPERATOR(schema.op)} outside pg_catalog).
+   */
+  static final String EXCLUSIONS =
+      "SELECT n.nspname, c.relname, co.conname, am.amname, array_to_string(i.indkey, ' '),"
+          + " ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0"
+          + "   THEN pg_get_indexdef(i.indexrelid, k, false) END"
+          + "   FROM generate_series(1, i.indnkeyatts) k),"
+          + " ARRAY(SELECT CASE WHEN o.oprnamespace = 'pg_catalog'::regnamespace"
+          + "   THEN o.oprname::text"
+          + "   ELSE 'OPERATOR(' || quote_ident(opn.nspname) || '.' || o.oprname || ')' END"
+          + "   FROM unnest(co.conexclop) WITH ORDINALITY x(op, ord)"
+          + "   JOIN pg_operator o ON o.oid = x.op"
+          + "   JOIN pg_namespace opn ON opn.oid = o.oprnamespace ORDER BY x.ord),"
+          + " pg_get_expr(i.indpred, i.indrelid), co.condeferrable"
+          + " FROM "
+          + RELATIONS
+          + " JOIN pg_constraint co ON co.conrelid = c.oid"
+          + " JOIN pg_index i ON i.indexrelid = co.conindid"
+          + " JOIN pg_class ic ON ic.oid = i.indexrelid"
+          + " JOIN pg_am am ON am.oid = ic.relam"
+          + " WHERE"
+          + TABLES_FILTER
+          + " AND co.contype = 'x' AND co.conparentid = 0";
 
   static final String TRIGGERS =
       "SELECT n.nspname, c.relname, t.tgname, t.tgtype, pg_get_triggerdef(t.oid, false), "
           + "array_to_string(t.tgattr, ' ')"
-          + " FROM pg_trigger t"
-          + " JOIN pg_class c ON c.oid = t.tgrelid"
-          + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+          + " FROM "
+          + RELATIONS
+          + " JOIN pg_trigger t ON t.tgrelid = c.oid"
           + " WHERE"
           + TABLES_FILTER
-          + " AND NOT t.tgisinternal";
+          + " AND NOT t.tgisinternal"
+          + CLONED_TRIGGER;
 
   static final String VIEWS =
       "SELECT n.nspname, c.relname, c.relkind, pg_get_viewdef(c.oid)"
-          + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+          + " FROM "
+          + RELATIONS
           + " WHERE n.nspname = ANY(?) AND c.relkind IN ('v', 'm')"
           + NOT_EXTENSION_CLASS;
 
   static final String ROUTINES =
       "SELECT n.nspname, p.proname, p.prokind, pg_get_function_identity_arguments(p.oid),"
           + " CASE WHEN p.prokind = 'f' THEN pg_get_function_result(p.oid) END, l.lanname, p.prosrc"
-          + " FROM pg_proc p"
-          + " JOIN pg_namespace n ON n.oid = p.pronamespace"
+          + " FROM "
+          + PROCS
           + " JOIN pg_language l ON l.oid = p.prolang"
           + " WHERE n.nspname = ANY(?) AND p.prokind IN ('f', 'p')"
-          + " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass"
-          + " AND e.objid = p.oid AND e.deptype = 'e')";
+          + notExtensionMember("pg_proc", "p.oid");
 
-  private static final String NOT_EXTENSION_TYPE =
-      " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_type'::regclass"
-          + " AND e.objid = t.oid AND e.deptype = 'e')";
+  private static final String NOT_EXTENSION_TYPE = notExtensionMember("pg_type", "t.oid");
 
   static final String ENUMS =
       "SELECT n.nspname, t.typname,"
           + " ARRAY(SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid"
           + " ORDER BY e.enumsortorder)"
-          + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+          + " FROM "
+          + TYPES
           + " WHERE n.nspname = ANY(?) AND t.typtype = 'e'"
           + NOT_EXTENSION_TYPE;
 
@@ -145,9 +315,42 @@ final class CatalogQueries {
           + "  AND k.contype = 'c' ORDER BY k.conname),"
           + " ARRAY(SELECT pg_get_constraintdef(k.oid) FROM pg_constraint k WHERE k.contypid = t.oid"
           + "  AND k.contype = 'c' ORDER BY k.conname)"
-          + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+          + " FROM "
+          + TYPES
           + " WHERE n.nspname = ANY(?) AND t.typtype = 'd'"
           + NOT_EXTENSION_TYPE;
+
+  /**
+   * The extensions each schema's objects depend on: a normal dependency of one of its objects (a
+   * column's type, an index's operator class, a default's function, a view's rule) on an object
+   * that is a member of an extension. plpgsql, installed in every database, is left out; so are
+   * objects that belong to an extension themselves.
+   */
+  static final String EXTENSIONS =
+      "SELECT DISTINCT n.nspname, x.extname"
+          + " FROM pg_depend d"
+          + " JOIN pg_depend m ON m.classid = d.refclassid AND m.objid = d.refobjid"
+          + " AND m.deptype = 'e' AND m.refclassid = 'pg_extension'::regclass"
+          + " JOIN pg_extension x ON x.oid = m.refobjid"
+          + " JOIN pg_namespace n ON n.oid = CASE d.classid"
+          + "  WHEN 'pg_class'::regclass THEN"
+          + "   (SELECT c.relnamespace FROM pg_class c WHERE c.oid = d.objid)"
+          + "  WHEN 'pg_type'::regclass THEN"
+          + "   (SELECT t.typnamespace FROM pg_type t WHERE t.oid = d.objid)"
+          + "  WHEN 'pg_proc'::regclass THEN"
+          + "   (SELECT p.pronamespace FROM pg_proc p WHERE p.oid = d.objid)"
+          + "  WHEN 'pg_constraint'::regclass THEN"
+          + "   (SELECT k.connamespace FROM pg_constraint k WHERE k.oid = d.objid)"
+          + "  WHEN 'pg_attrdef'::regclass THEN (SELECT c.relnamespace FROM pg_attrdef a"
+          + "   JOIN pg_class c ON c.oid = a.adrelid WHERE a.oid = d.objid)"
+          + "  WHEN 'pg_trigger'::regclass THEN (SELECT c.relnamespace FROM pg_trigger t"
+          + "   JOIN pg_class c ON c.oid = t.tgrelid WHERE t.oid = d.objid)"
+          + "  WHEN 'pg_rewrite'::regclass THEN (SELECT c.relnamespace FROM pg_rewrite r"
+          + "   JOIN pg_class c ON c.oid = r.ev_class WHERE r.oid = d.objid)"
+          + " END"
+          + " WHERE n.nspname = ANY(?) AND d.deptype = 'n' AND x.extname <> 'plpgsql'"
+          + " AND NOT EXISTS (SELECT 1 FROM pg_depend o WHERE o.classid = d.classid"
+          + " AND o.objid = d.objid AND o.deptype = 'e')";
 
   static final String SEQUENCES =
       "SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement,"
@@ -157,9 +360,9 @@ final class CatalogQueries {
           + "  JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid"
           + "  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid"
           + "  AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a' LIMIT 1)"
-          + " FROM pg_sequence s"
-          + " JOIN pg_class c ON c.oid = s.seqrelid"
-          + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+          + " FROM "
+          + RELATIONS
+          + " JOIN pg_sequence s ON s.seqrelid = c.oid"
           + " WHERE n.nspname = ANY(?)"
           + NOT_EXTENSION_CLASS
           // an identity column's sequence is part of the column: never fetched

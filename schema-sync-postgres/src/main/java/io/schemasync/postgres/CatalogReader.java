@@ -4,11 +4,15 @@ import io.schemasync.api.model.CheckConstraint;
 import io.schemasync.api.model.Column;
 import io.schemasync.api.model.DomainType;
 import io.schemasync.api.model.EnumType;
+import io.schemasync.api.model.ExclusionConstraint;
+import io.schemasync.api.model.ExclusionElement;
 import io.schemasync.api.model.ForeignKey;
 import io.schemasync.api.model.GeneratedColumn;
 import io.schemasync.api.model.Identity;
 import io.schemasync.api.model.Index;
 import io.schemasync.api.model.IndexPart;
+import io.schemasync.api.model.PartitionBy;
+import io.schemasync.api.model.PartitionOf;
 import io.schemasync.api.model.PrimaryKey;
 import io.schemasync.api.model.ReferentialAction;
 import io.schemasync.api.model.Routine;
@@ -31,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Runs the catalog queries for a set of schemas on one connection and groups the rows into one
@@ -40,13 +45,15 @@ import java.util.Set;
  */
 final class CatalogReader {
   private final Connection connection;
+  private final int serverVersion;
   private final String[] schemas;
   private final Map<String, String> prefixes = new HashMap<>();
   private final Map<String, Map<String, TableParts>> tables = new LinkedHashMap<>();
   private final Map<String, Set<String>> serialSequences = new HashMap<>();
 
-  private CatalogReader(Connection connection, Collection<String> schemas) {
+  private CatalogReader(Connection connection, Collection<String> schemas) throws SQLException {
     this.connection = connection;
+    this.serverVersion = connection.getMetaData().getDatabaseMajorVersion();
     this.schemas = schemas.toArray(String[]::new);
   }
 
@@ -61,19 +68,7 @@ final class CatalogReader {
     CatalogReader reader = new CatalogReader(connection, schemas);
     reader.searchPath();
     int rows = 0;
-    for (String sql :
-        List.of(
-            CatalogQueries.SCHEMAS,
-            CatalogQueries.TABLES,
-            CatalogQueries.COLUMNS,
-            CatalogQueries.CONSTRAINTS,
-            CatalogQueries.INDEXES,
-            CatalogQueries.TRIGGERS,
-            CatalogQueries.VIEWS,
-            CatalogQueries.ROUTINES,
-            CatalogQueries.ENUMS,
-            CatalogQueries.DOMAINS,
-            CatalogQueries.SEQUENCES)) {
+    for (String sql : CatalogQueries.all()) {
       rows +=
           reader.query(
               sql,
@@ -91,16 +86,11 @@ final class CatalogReader {
     searchPath();
     query(CatalogQueries.SCHEMAS, rs -> prefixes.put(rs.getString(1), rs.getString(2) + "."));
     prefixes.keySet().forEach(s -> tables.put(s, new LinkedHashMap<>()));
-    query(
-        CatalogQueries.TABLES,
-        rs -> {
-          TableParts parts = new TableParts(rs.getString(2));
-          parts.comment = rs.getString(3);
-          tables.get(rs.getString(1)).put(parts.name, parts);
-        });
+    query(CatalogQueries.TABLES, this::tableRow);
     query(CatalogQueries.COLUMNS, this::column);
     query(CatalogQueries.CONSTRAINTS, this::constraint);
     query(CatalogQueries.INDEXES, this::index);
+    query(CatalogQueries.EXCLUSIONS, this::exclusion);
     query(
         CatalogQueries.TRIGGERS,
         rs -> {
@@ -130,6 +120,8 @@ final class CatalogReader {
         rs -> objects.enums(rs.getString(1)).add(new EnumType(rs.getString(2), strings(rs, 3))));
     query(CatalogQueries.DOMAINS, rs -> objects.domains(rs.getString(1)).add(domain(rs)));
     query(CatalogQueries.SEQUENCES, rs -> sequence(rs, objects));
+    query(
+        CatalogQueries.EXTENSIONS, rs -> objects.extensions(rs.getString(1)).add(rs.getString(2)));
 
     Map<String, SchemaSnapshot> result = new LinkedHashMap<>();
     for (String schema : schemas) {
@@ -142,12 +134,44 @@ final class CatalogReader {
     return result;
   }
 
-  private void searchPath() throws SQLException {
-    try (var st = connection.createStatement()) {
-      st.execute("SELECT set_config('search_path', 'pg_catalog', true)");
-      // catalog queries look expensive to the planner; compiling them costs seconds, not millis
-      st.execute("SELECT set_config('jit', 'off', true)");
+  private void tableRow(ResultSet rs) throws SQLException {
+    String schema = rs.getString(1);
+    TableParts parts = new TableParts(rs.getString(2));
+    parts.comment = rs.getString(3);
+    String parentSchema = rs.getString(4);
+    if (parentSchema != null) {
+      String parent = rs.getString(5);
+      parts.partitionOf =
+          new PartitionOf(
+              parentSchema.equals(schema) ? parent : parentSchema + "." + parent,
+              strip(schema, rs.getString(6)));
     }
+    if (rs.getString(7) != null) {
+      parts.strategy = rs.getString(7);
+      parts.keyColumns = rs.getString(8);
+      parts.keyText = strip(schema, rs.getString(9));
+    }
+    tables.get(schema).put(parts.name, parts);
+  }
+
+  private void searchPath() throws SQLException {
+    // catalog queries look expensive to the planner; compiling them costs seconds, not millis;
+    // partition bounds over timestamptz print in the session's zone: read them in one zone
+    String settings =
+        "SELECT set_config('search_path', 'pg_catalog', true), set_config('jit', 'off', true),"
+            + " set_config('TimeZone', 'UTC', true)";
+    if (few() && serverVersion >= 12) {
+      // Planning the few-schema queries costs more than running them, and their best plan does not
+      // depend on the schema names: once the driver prepares them on the server, plan them once.
+      settings += ", set_config('plan_cache_mode', 'force_generic_plan', true)";
+    }
+    try (var st = connection.createStatement()) {
+      st.execute(settings);
+    }
+  }
+
+  private boolean few() {
+    return schemas.length <= CatalogQueries.FEW_SCHEMAS;
   }
 
   private void column(ResultSet rs) throws SQLException {
@@ -173,7 +197,11 @@ final class CatalogReader {
     }
     TableParts table = table(rs);
     table.attnames.put(rs.getInt(12), rs.getString(3));
-    table.columns.add(
+    if (table.partitionOf != null) {
+      return; // a partition has its parent's columns
+    }
+    table.columns.put(
+        rs.getInt(12),
         new Column(
             rs.getString(3),
             strip(schema, rs.getString(4)),
@@ -192,7 +220,7 @@ final class CatalogReader {
     List<String> columns = table.names(rs.getString(5));
     switch (rs.getString(4)) {
       case "p" -> table.primaryKey = new PrimaryKey(name, columns);
-      case "u" -> table.uniques.add(new UniqueConstraint(name, columns));
+      case "u" -> table.uniques.add(new UniqueConstraint(name, columns, rs.getBoolean(14)));
       case "c" ->
           table.checks.add(
               new CheckConstraint(name, checkExpression(strip(schema, rs.getString(6)))));
@@ -246,7 +274,33 @@ final class CatalogReader {
             rs.getBoolean(4),
             strip(schema, rs.getString(9)),
             "btree".equals(method) ? null : method,
-            include));
+            include,
+            false,
+            rs.getBoolean(11)));
+  }
+
+  private void exclusion(ResultSet rs) throws SQLException {
+    String schema = rs.getString(1);
+    TableParts table = table(rs);
+    String[] keys = rs.getString(5).split(" ");
+    List<String> expressions = strings(rs, 6);
+    List<String> operators = strings(rs, 7);
+    List<ExclusionElement> elements = new ArrayList<>();
+    for (int i = 0; i < operators.size(); i++) {
+      String operator = strip(schema, operators.get(i));
+      elements.add(
+          "0".equals(keys[i])
+              ? new ExclusionElement(null, strip(schema, expressions.get(i)), operator)
+              : ExclusionElement.column(table.attnames.get(Integer.parseInt(keys[i])), operator));
+    }
+    String method = rs.getString(4);
+    table.exclusions.add(
+        new ExclusionConstraint(
+            rs.getString(3),
+            "btree".equals(method) ? null : method,
+            elements,
+            strip(schema, rs.getString(8)),
+            rs.getBoolean(9)));
   }
 
   private Routine routine(ResultSet rs) throws SQLException {
@@ -368,7 +422,8 @@ final class CatalogReader {
 
   private int query(String sql, RowHandler handler) throws SQLException {
     int rows = 0;
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(CatalogQueries.variant(sql, few(), serverVersion))) {
       ps.setArray(1, connection.createArrayOf("text", schemas));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -385,16 +440,51 @@ final class CatalogReader {
     final String name;
     String comment;
     PrimaryKey primaryKey;
-    final List<Column> columns = new ArrayList<>();
+
+    /** By attribute number: the rows come unsorted, as sorting them costs the server a spill. */
+    final Map<Integer, Column> columns = new TreeMap<>();
+
     final List<UniqueConstraint> uniques = new ArrayList<>();
     final List<CheckConstraint> checks = new ArrayList<>();
     final List<ForeignKey> foreignKeys = new ArrayList<>();
     final List<Index> indexes = new ArrayList<>();
     final List<io.schemasync.api.model.Trigger> triggers = new ArrayList<>();
+    final List<ExclusionConstraint> exclusions = new ArrayList<>();
     final Map<Integer, String> attnames = new HashMap<>();
+    PartitionOf partitionOf;
+    String strategy;
+    String keyColumns;
+    String keyText;
 
     TableParts(String name) {
       this.name = name;
+    }
+
+    /**
+     * The partition key from {@code partstrat}, {@code partattrs} (0 for an expression) and {@code
+     * pg_get_partkeydef}, whose text gives the expressions: {@code RANGE (a, lower(b), ((c + 1)))}.
+     */
+    PartitionBy partitionBy() {
+      if (strategy == null) {
+        return null;
+      }
+      String list = keyText.substring(keyText.indexOf('(') + 1, keyText.lastIndexOf(')'));
+      List<String> texts = SqlText.splitTopLevel(list);
+      String[] numbers = keyColumns.split(" ");
+      List<IndexPart> key = new ArrayList<>();
+      for (int i = 0; i < numbers.length; i++) {
+        key.add(
+            "0".equals(numbers[i])
+                ? IndexPart.expression(SqlText.unwrap(texts.get(i)))
+                : IndexPart.column(attnames.get(Integer.parseInt(numbers[i]))));
+      }
+      PartitionBy.Strategy kind =
+          switch (strategy) {
+            case "r" -> PartitionBy.Strategy.RANGE;
+            case "l" -> PartitionBy.Strategy.LIST;
+            default -> PartitionBy.Strategy.HASH;
+          };
+      return new PartitionBy(kind, key);
     }
 
     /** Column names for a space-separated list of attribute numbers, as array_to_string gives. */
@@ -411,7 +501,19 @@ final class CatalogReader {
 
     Table build() {
       return new Table(
-          name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment);
+          name,
+          List.copyOf(columns.values()),
+          primaryKey,
+          uniques,
+          checks,
+          foreignKeys,
+          indexes,
+          triggers,
+          comment,
+          null,
+          exclusions,
+          partitionBy(),
+          partitionOf);
     }
   }
 }

@@ -1,11 +1,14 @@
 package io.schemasync.postgres;
 
-import io.schemasync.api.model.Index;
+import io.schemasync.api.model.ExclusionConstraint;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.Table;
 import java.util.Locale;
 
-/** Index methods as the inspector reports them: lower case, and none for the default btree. */
+/**
+ * Index methods (of indexes and exclusion constraints) as the inspector reports them: lower case,
+ * and none for the default btree.
+ */
 final class DefaultMethods {
   private DefaultMethods() {}
 
@@ -14,20 +17,19 @@ final class DefaultMethods {
   }
 
   private static Table clear(Table table) {
-    return table.withIndexes(table.indexes().stream().map(DefaultMethods::clear).toList());
+    return table
+        .withIndexes(table.indexes().stream().map(i -> i.withMethod(method(i.method()))).toList())
+        .withExclusions(
+            table.exclusions().stream()
+                .map((ExclusionConstraint x) -> x.withMethod(method(x.method())))
+                .toList());
   }
 
-  private static Index clear(Index index) {
-    if (index.method() == null) {
-      return index;
+  private static String method(String method) {
+    if (method == null) {
+      return null;
     }
-    String method = index.method().toLowerCase(Locale.ROOT);
-    return new Index(
-        index.name(),
-        index.parts(),
-        index.unique(),
-        index.where(),
-        "btree".equals(method) ? null : method,
-        index.include());
+    String lower = method.toLowerCase(Locale.ROOT);
+    return "btree".equals(lower) ? null : lower;
   }
 }

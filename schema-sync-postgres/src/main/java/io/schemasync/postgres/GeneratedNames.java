@@ -2,6 +2,7 @@ package io.schemasync.postgres;
 
 import io.schemasync.api.model.CheckConstraint;
 import io.schemasync.api.model.Column;
+import io.schemasync.api.model.ExclusionConstraint;
 import io.schemasync.api.model.ForeignKey;
 import io.schemasync.api.model.PrimaryKey;
 import io.schemasync.api.model.SchemaSnapshot;
@@ -16,9 +17,9 @@ import java.util.Set;
 
 /**
  * The names PostgreSQL gives unnamed constraints ({@code <table>_pkey}, {@code <table>_<cols>_key},
- * {@code <table>_<cols>_fkey}, {@code <table>_<col>_check}), shortened the way its {@code
- * makeObjectName} does and numbered on collision, so that a target without names compares equal to
- * what the server creates from it.
+ * {@code <table>_<cols>_fkey}, {@code <table>_<col>_check}, {@code <table>_<cols>_excl}), shortened
+ * the way its {@code makeObjectName} does and numbered on collision, so that a target without names
+ * compares equal to what the server creates from it.
  */
 final class GeneratedNames {
   private GeneratedNames() {}
@@ -48,8 +49,7 @@ final class GeneratedNames {
       uniques.add(
           u.name() != null
               ? u
-              : new UniqueConstraint(
-                  choose(t, String.join("_", u.columns()), "key", used), u.columns()));
+              : u.with(choose(t, String.join("_", u.columns()), "key", used), u.columns()));
     }
     List<ForeignKey> fks = new ArrayList<>();
     for (ForeignKey fk : table.foreignKeys()) {
@@ -74,7 +74,37 @@ final class GeneratedNames {
                   choose(t, soleColumn(table, check.expression()), "check", used),
                   check.expression()));
     }
-    return table.withPrimaryKey(pk).withUniques(uniques).withForeignKeys(fks).withChecks(checks);
+    List<ExclusionConstraint> exclusions = new ArrayList<>();
+    for (ExclusionConstraint x : table.exclusions()) {
+      exclusions.add(
+          x.name() != null
+              ? x
+              : x.withName(
+                  choose(
+                      t,
+                      String.join(
+                          "_",
+                          x.elements().stream()
+                              .map(
+                                  e -> e.column() != null ? e.column() : columnName(e.expression()))
+                              .toList()),
+                      "excl",
+                      used)));
+    }
+    return table
+        .withPrimaryKey(pk)
+        .withUniques(uniques)
+        .withForeignKeys(fks)
+        .withChecks(checks)
+        .withExclusions(exclusions);
+  }
+
+  /** What PostgreSQL's FigureColname calls an expression: a function call's name, else expr. */
+  private static String columnName(String expression) {
+    java.util.regex.Matcher call =
+        java.util.regex.Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_$]*)\\s*\\(")
+            .matcher(expression);
+    return call.find() ? call.group(1).toLowerCase(Locale.ROOT) : "expr";
   }
 
   /** The one column a check mentions, as PostgreSQL names single-column checks after it. */

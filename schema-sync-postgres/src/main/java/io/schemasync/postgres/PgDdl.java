@@ -7,10 +7,13 @@ import io.schemasync.api.model.CheckConstraint;
 import io.schemasync.api.model.Column;
 import io.schemasync.api.model.Constraint;
 import io.schemasync.api.model.DomainType;
+import io.schemasync.api.model.ExclusionConstraint;
 import io.schemasync.api.model.ForeignKey;
 import io.schemasync.api.model.Identity;
 import io.schemasync.api.model.Index;
 import io.schemasync.api.model.IndexPart;
+import io.schemasync.api.model.PartitionBy;
+import io.schemasync.api.model.PartitionOf;
 import io.schemasync.api.model.PrimaryKey;
 import io.schemasync.api.model.Routine;
 import io.schemasync.api.model.Sequence;
@@ -64,6 +67,10 @@ final class PgDdl {
     return "ALTER TABLE " + name(table) + " ";
   }
 
+  /**
+   * {@code CREATE TABLE}, or for a partition {@code CREATE TABLE ... PARTITION OF parent (its own
+   * constraints) bound}; either followed by {@code PARTITION BY} for a partitioned table.
+   */
   List<String> createTable(Table table) {
     List<String> parts = new ArrayList<>();
     table.columns().forEach(c -> parts.add(columnDefinition(c)));
@@ -72,9 +79,21 @@ final class PgDdl {
     }
     table.uniques().forEach(u -> parts.add(constraintDefinition(u)));
     table.checks().forEach(c -> parts.add(constraintDefinition(c)));
+    table.exclusions().forEach(x -> parts.add(constraintDefinition(x)));
+    String body = parts.isEmpty() ? "" : "(\n  " + String.join(",\n  ", parts) + "\n)";
+    String create =
+        table.partitionOf() == null
+            ? "CREATE TABLE " + name(table.name()) + " " + (body.isEmpty() ? "()" : body)
+            : "CREATE TABLE "
+                + name(table.name())
+                + " PARTITION OF "
+                + name(table.partitionOf().parent())
+                + (body.isEmpty() ? "" : " " + body)
+                + " "
+                + table.partitionOf().bound();
     List<String> statements = new ArrayList<>();
     statements.add(
-        "CREATE TABLE " + name(table.name()) + " (\n  " + String.join(",\n  ", parts) + "\n)");
+        table.partitionBy() == null ? create : create + " " + partitionBy(table.partitionBy()));
     if (table.comment() != null) {
       statements.add(tableComment(table.name(), table.comment()));
     }
@@ -84,6 +103,62 @@ final class PgDdl {
       }
     }
     return statements;
+  }
+
+  /** {@code PARTITION BY RANGE ("a", (lower(b)))}. */
+  static String partitionBy(PartitionBy by) {
+    return "PARTITION BY "
+        + by.strategy().name()
+        + " ("
+        + by.key().stream()
+            .map(p -> p.column() != null ? quote(p.column()) : "(" + p.expression() + ")")
+            .collect(Collectors.joining(", "))
+        + ")";
+  }
+
+  /** {@code ALTER TABLE parent ATTACH PARTITION table bound}. */
+  String attachPartition(String table, PartitionOf of) {
+    return alterTable(of.parent()) + "ATTACH PARTITION " + name(table) + " " + of.bound();
+  }
+
+  /**
+   * {@code ALTER TABLE parent DETACH PARTITION table}, then drops what the partition had only as
+   * copies of its parent's (keys, checks, foreign keys, indexes; PostgreSQL drops the copied row
+   * triggers itself): the detached table is left as the model sees it, its own parts plus columns,
+   * and the target's keys and indexes for it are built afterwards.
+   */
+  String detachPartition(String table, PartitionOf of) {
+    String body =
+        "\nDECLARE\n"
+            + "  part regclass := "
+            + literal(name(table))
+            + "::regclass;\n"
+            + "  copies text[];\n"
+            + "  indexes text[];\n"
+            + "  n text;\n"
+            + "BEGIN\n"
+            + "  SELECT array_agg(conname::text ORDER BY contype <> 'f') INTO copies"
+            + " FROM pg_catalog.pg_constraint\n"
+            + "   WHERE conrelid = part AND (conparentid <> 0 OR coninhcount > 0);\n"
+            + "  SELECT array_agg(x.indexrelid::regclass::text) INTO indexes"
+            + " FROM pg_catalog.pg_index x\n"
+            + "   JOIN pg_catalog.pg_inherits i ON i.inhrelid = x.indexrelid\n"
+            + "   WHERE x.indrelid = part AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k"
+            + " WHERE k.conindid = x.indexrelid);\n"
+            + "  "
+            + alterTable(of.parent())
+            + "DETACH PARTITION "
+            + name(table)
+            + ";\n"
+            + "  FOREACH n IN ARRAY coalesce(copies, '{}') LOOP\n"
+            + "    EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', part, n);\n"
+            + "  END LOOP;\n"
+            + "  FOREACH n IN ARRAY coalesce(indexes, '{}') LOOP\n"
+            + "    EXECUTE 'DROP INDEX ' || n;\n"
+            + "  END LOOP;\n"
+            + "END\n";
+    String tag = dollarTag(body);
+    return "DO " + tag + body + tag;
   }
 
   String columnDefinition(Column c) {
@@ -115,7 +190,14 @@ final class PgDdl {
     if (constraint instanceof PrimaryKey pk) {
       return prefix + "PRIMARY KEY (" + columns(pk.columns()) + ")";
     } else if (constraint instanceof UniqueConstraint u) {
-      return prefix + "UNIQUE (" + columns(u.columns()) + ")";
+      return prefix
+          + "UNIQUE "
+          + (u.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "")
+          + "("
+          + columns(u.columns())
+          + ")";
+    } else if (constraint instanceof ExclusionConstraint x) {
+      return prefix + exclusion(x);
     } else if (constraint instanceof CheckConstraint c) {
       return prefix + "CHECK (" + c.expression() + ")";
     } else if (constraint instanceof ForeignKey fk) {
@@ -134,6 +216,28 @@ final class PgDdl {
           + (fk.deferrable() ? " DEFERRABLE" : "");
     }
     throw new IllegalArgumentException("unknown constraint " + constraint);
+  }
+
+  /**
+   * {@code EXCLUDE USING gist ("room" WITH =, (lower(name)) WITH =) WHERE (...)}: the operators and
+   * expressions as written, resolved with search_path set to the tenant's schema.
+   */
+  private static String exclusion(ExclusionConstraint x) {
+    String elements =
+        x.elements().stream()
+            .map(
+                e ->
+                    (e.column() != null ? quote(e.column()) : "(" + e.expression() + ")")
+                        + " WITH "
+                        + e.operator())
+            .collect(Collectors.joining(", "));
+    return "EXCLUDE USING "
+        + quote(x.method() == null ? "btree" : x.method())
+        + " ("
+        + elements
+        + ")"
+        + (x.where() == null ? "" : " WHERE (" + x.where() + ")")
+        + (x.deferrable() ? " DEFERRABLE" : "");
   }
 
   private String referencedTable(String table) {
@@ -174,6 +278,9 @@ final class PgDdl {
         .append(')');
     if (!index.include().isEmpty()) {
       out.append(" INCLUDE (").append(columns(index.include())).append(')');
+    }
+    if (index.nullsNotDistinct()) {
+      out.append(" NULLS NOT DISTINCT");
     }
     if (index.where() != null) {
       out.append(" WHERE ").append(index.where());

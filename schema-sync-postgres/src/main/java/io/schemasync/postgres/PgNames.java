@@ -50,26 +50,7 @@ final class PgNames {
    * (reserved for system schemas), not one of this adapter's scratch schemas.
    */
   static TenantContext tenant(String id) {
-    TenantContext tenant = TenantContext.of(id);
-    if (id.indexOf('\0') >= 0) {
-      throw new InvalidTenantException(id, "a PostgreSQL schema name cannot contain NUL");
-    }
-    if (id.indexOf('/') >= 0 || id.indexOf('\\') >= 0) {
-      // PostgreSQL could hold it, but the same id must name the same tenant on every engine and
-      // in file-based stores, where a path separator would escape the directory
-      throw new InvalidTenantException(
-          id, "a tenant id must not contain / or \\, so that it is a valid id on every engine");
-    }
-    int bytes = utf8Length(id);
-    if (bytes > MAX_BYTES) {
-      throw new InvalidTenantException(
-          id,
-          "a PostgreSQL schema name is at most "
-              + MAX_BYTES
-              + " bytes in UTF-8, this one has "
-              + bytes
-              + "; PostgreSQL would truncate it, so choose a shorter id");
-    }
+    TenantContext tenant = name(id, "schema");
     if (id.startsWith("pg_") || id.equals("information_schema")) {
       throw new InvalidTenantException(
           id, "schema names starting with pg_ and information_schema are reserved by PostgreSQL");
@@ -81,6 +62,52 @@ final class PgNames {
     if (id.startsWith(SCRATCH_PREFIX)) {
       throw new InvalidTenantException(
           id, "schemas named " + SCRATCH_PREFIX + "* are scratch schemas of schema-sync");
+    }
+    return tenant;
+  }
+
+  /** A tenant id that is a valid name for a schema or database ({@code what}). */
+  private static TenantContext name(String id, String what) {
+    TenantContext tenant = TenantContext.of(id);
+    if (id.indexOf('\0') >= 0) {
+      throw new InvalidTenantException(id, "a PostgreSQL " + what + " name cannot contain NUL");
+    }
+    if (id.indexOf('/') >= 0 || id.indexOf('\\') >= 0) {
+      // PostgreSQL could hold it, but the same id must name the same tenant on every engine and
+      // in file-based stores, where a path separator would escape the directory
+      throw new InvalidTenantException(
+          id, "a tenant id must not contain / or \\, so that it is a valid id on every engine");
+    }
+    int bytes = utf8Length(id);
+    if (bytes > MAX_BYTES) {
+      throw new InvalidTenantException(
+          id,
+          "a PostgreSQL "
+              + what
+              + " name is at most "
+              + MAX_BYTES
+              + " bytes in UTF-8, this one has "
+              + bytes
+              + "; PostgreSQL would truncate it, so choose a shorter id");
+    }
+    return tenant;
+  }
+
+  /**
+   * Validates a tenant id as a database name (database-per-tenant): the same byte limit and
+   * separators as a schema name, never a template, the maintenance database or a scratch database.
+   */
+  static TenantContext database(String id) {
+    TenantContext tenant = name(id, "database");
+    if (id.equals("template0")
+        || id.equals("template1")
+        || id.equals(DatabaseTenancy.MAINTENANCE_DATABASE)) {
+      throw new InvalidTenantException(
+          id, "the templates and the maintenance database " + id + " are never tenants");
+    }
+    if (id.startsWith(SCRATCH_PREFIX)) {
+      throw new InvalidTenantException(
+          id, "databases named " + SCRATCH_PREFIX + "* are scratch databases of schema-sync");
     }
     return tenant;
   }

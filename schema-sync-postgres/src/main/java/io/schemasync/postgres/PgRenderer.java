@@ -7,16 +7,20 @@ import io.schemasync.api.change.AddColumn;
 import io.schemasync.api.change.AddConstraint;
 import io.schemasync.api.change.AddEnumValues;
 import io.schemasync.api.change.AlterColumn;
+import io.schemasync.api.change.AlterPartitioning;
 import io.schemasync.api.change.AlterSequence;
 import io.schemasync.api.change.AlterTableComment;
+import io.schemasync.api.change.AttachPartition;
 import io.schemasync.api.change.CreateDomain;
 import io.schemasync.api.change.CreateEnum;
+import io.schemasync.api.change.CreateExtension;
 import io.schemasync.api.change.CreateIndex;
 import io.schemasync.api.change.CreateRoutine;
 import io.schemasync.api.change.CreateSequence;
 import io.schemasync.api.change.CreateTable;
 import io.schemasync.api.change.CreateTrigger;
 import io.schemasync.api.change.CreateView;
+import io.schemasync.api.change.DetachPartition;
 import io.schemasync.api.change.DropColumn;
 import io.schemasync.api.change.DropConstraint;
 import io.schemasync.api.change.DropDomain;
@@ -31,7 +35,9 @@ import io.schemasync.api.change.RenameColumn;
 import io.schemasync.api.change.RenameTable;
 import io.schemasync.api.change.SchemaChange;
 import io.schemasync.api.model.CheckConstraint;
+import io.schemasync.api.model.ExclusionConstraint;
 import io.schemasync.api.model.ForeignKey;
+import io.schemasync.api.model.PartitionOf;
 import io.schemasync.api.model.Routine;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.Sequence;
@@ -54,6 +60,8 @@ import java.util.Set;
 final class PgRenderer {
   private final PgDdl ddl;
   private final boolean online;
+  private final String extensionSchema;
+  private final SchemaSnapshot current;
   private final SchemaSnapshot target;
   private final Set<String> newTables = new HashSet<>();
   private final Map<String, DropRoutine> replacedRoutines = new HashMap<>();
@@ -63,11 +71,14 @@ final class PgRenderer {
   PgRenderer(
       String quotedSchema,
       boolean online,
+      String extensionSchema,
       SchemaSnapshot current,
       SchemaSnapshot target,
       List<SchemaChange> changes) {
     this.ddl = new PgDdl(quotedSchema);
     this.online = online;
+    this.extensionSchema = extensionSchema;
+    this.current = current;
     this.target = target;
     Map<String, CreateRoutine> created = new HashMap<>();
     for (SchemaChange change : changes) {
@@ -106,7 +117,27 @@ final class PgRenderer {
   }
 
   private void renderOne(SchemaChange change) {
-    if (change instanceof CreateTable c) {
+    if (change instanceof CreateExtension c) {
+      // tenants migrating in parallel would race on IF NOT EXISTS (a unique violation): they take
+      // turns, each waiting for the one before to commit or roll back
+      steps.add(
+          new StepDraft(
+              c.describe() + " in schema " + extensionSchema + " (for the whole database)",
+              List.of(c),
+              List.of(
+                  "SELECT pg_advisory_xact_lock("
+                      + AdvisoryLock.LOCK_CLASS
+                      + ", hashtext("
+                      + literal("extension " + c.name())
+                      + "))",
+                  "CREATE EXTENSION IF NOT EXISTS "
+                      + quote(c.name())
+                      + " SCHEMA "
+                      + quote(extensionSchema)),
+              Safety.SAFE,
+              "",
+              true));
+    } else if (change instanceof CreateTable c) {
       List<String> statements = new ArrayList<>(ddl.createTable(c.definition()));
       c.definition()
           .columns()
@@ -115,7 +146,37 @@ final class PgRenderer {
                   statements.addAll(
                       pendingOwnedBy.getOrDefault(
                           c.definition().name() + "." + col.name(), List.of())));
-      safe(change, statements);
+      createTable(c, statements);
+    } else if (change instanceof AttachPartition a) {
+      steps.add(
+          new StepDraft(
+              a.describe(),
+              List.of(a),
+              List.of(ddl.attachPartition(a.tableName(), a.partitionOf())),
+              Safety.LOCKING,
+              "locks "
+                  + a.tableName()
+                  + " against all access and scans it to check the bound; writes to "
+                  + a.partitionOf().parent()
+                  + " go on"
+                  + defaultPartitionScan(a.partitionOf()),
+              true));
+    } else if (change instanceof DetachPartition d) {
+      steps.add(
+          new StepDraft(
+              d.describe(),
+              List.of(d),
+              List.of(ddl.detachPartition(d.tableName(), d.partitionOf())),
+              Safety.LOCKING,
+              "locks "
+                  + d.partitionOf().parent()
+                  + " against all access while it detaches; the table keeps its rows and"
+                  + " columns, not the copies of its parent's keys, checks and indexes (the"
+                  + " target's own are built after)",
+              true));
+    } else if (change instanceof AlterPartitioning a) {
+      throw new IllegalArgumentException(
+          a.describe() + ": a partitioning change is refused by the planner, never rendered");
     } else if (change instanceof DropTable d) {
       safe(change, "DROP TABLE " + ddl.table(d.definition().name()));
     } else if (change instanceof RenameTable r) {
@@ -204,6 +265,54 @@ final class PgRenderer {
     }
   }
 
+  /**
+   * A new partition of an existing partitioned table locks the parent (PostgreSQL takes ACCESS
+   * EXCLUSIVE on it) and moves nothing, unless a default partition must be scanned for rows the new
+   * bound now covers.
+   */
+  private void createTable(CreateTable c, List<String> statements) {
+    PartitionOf of = c.definition().partitionOf();
+    if (of == null || newTables.contains(of.parent())) {
+      safe(c, statements);
+      return;
+    }
+    steps.add(
+        new StepDraft(
+            c.describe(),
+            List.of(c),
+            statements,
+            Safety.LOCKING,
+            "locks "
+                + of.parent()
+                + " against all access while the partition is added"
+                + defaultPartitionScan(of),
+            true));
+  }
+
+  /**
+   * The clause for a reason: a new bound makes PostgreSQL scan the parent's default partition and
+   * fail if it holds rows the bound covers (they would be in the wrong partition).
+   */
+  private String defaultPartitionScan(PartitionOf of) {
+    if (of.isDefault()) {
+      return "";
+    }
+    for (Table table : current.tables()) {
+      PartitionOf other = table.partitionOf();
+      if (other != null && other.isDefault() && other.parent().equals(of.parent())) {
+        return "; scans the default partition "
+            + table.name()
+            + ", and fails if it holds rows of the new bound (move them out first)";
+      }
+    }
+    return "";
+  }
+
+  /** Whether the target partitions the table (no CONCURRENTLY, no NOT VALID foreign keys). */
+  private boolean partitioned(String table) {
+    return target.table(table).map(t -> t.partitionBy() != null).orElse(false);
+  }
+
   private void addColumn(AddColumn a) {
     List<String> statements = new ArrayList<>();
     statements.add(
@@ -235,7 +344,8 @@ final class PgRenderer {
       return;
     }
     boolean validatable =
-        a.constraint() instanceof ForeignKey || a.constraint() instanceof CheckConstraint;
+        a.constraint() instanceof CheckConstraint
+            || (a.constraint() instanceof ForeignKey && !partitioned(table));
     if (validatable && online && a.constraint().name() != null) {
       steps.add(
           new StepDraft(
@@ -257,20 +367,32 @@ final class PgRenderer {
       return;
     }
     String reason =
-        validatable
+        a.constraint() instanceof ForeignKey fk && !validatable
             ? "checks every row of "
                 + table
-                + " while holding a lock that blocks writes to it"
-                + (a.constraint() instanceof ForeignKey fk ? " and to " + fk.referencedTable() : "")
-                + "; the online option adds it NOT VALID and validates afterwards"
-            : "builds a unique index on " + table + " while blocking writes to it";
+                + " while holding a lock that blocks writes to it and to "
+                + fk.referencedTable()
+                + "; PostgreSQL cannot add a foreign key NOT VALID to a partitioned table"
+            : validatable
+                ? "checks every row of "
+                    + table
+                    + " while holding a lock that blocks writes to it"
+                    + (a.constraint() instanceof ForeignKey fk
+                        ? " and to " + fk.referencedTable()
+                        : "")
+                    + "; the online option adds it NOT VALID and validates afterwards"
+                : a.constraint() instanceof ExclusionConstraint
+                    ? "builds the exclusion constraint's index on "
+                        + table
+                        + " and checks every row while blocking writes to it"
+                    : "builds a unique index on " + table + " while blocking writes to it";
     steps.add(new StepDraft(a.describe(), List.of(a), List.of(add), Safety.LOCKING, reason, true));
   }
 
   private void createIndex(CreateIndex c) {
     if (newTables.contains(c.tableName())) {
       safe(c, ddl.createIndex(c.tableName(), c.index(), false));
-    } else if (online) {
+    } else if (online && !partitioned(c.tableName())) {
       // CONCURRENTLY cannot run inside a transaction block: the runner runs it after the commit
       steps.add(
           new StepDraft(
@@ -289,8 +411,10 @@ final class PgRenderer {
               Safety.LOCKING,
               "blocks writes to "
                   + c.tableName()
-                  + " while it builds; the online option builds it"
-                  + " CONCURRENTLY",
+                  + (partitioned(c.tableName())
+                      ? " and its partitions while it builds; PostgreSQL cannot build an index on"
+                          + " a partitioned table CONCURRENTLY"
+                      : " while it builds; the online option builds it CONCURRENTLY"),
               true));
     }
   }

@@ -81,9 +81,18 @@ final class PgTypes {
 
   private PgTypes() {}
 
+  /** A type of another schema, as an extension's: {@code public.citext}, {@code ext.hstore[]}. */
+  private static final Pattern QUALIFIED =
+      Pattern.compile(
+          "(?:[A-Za-z_][A-Za-z0-9_$]*|\"(?:[^\"]|\"\")+\")"
+              + "\\.(?:[A-Za-z_][A-Za-z0-9_$]*|\"(?:[^\"]|\"\")+\")"
+              + "(?:\\(\\s*\\d+(?:\\s*,\\s*\\d+)*\\s*\\))?(?:\\[\\])?");
+
   /** Every native spelling accepted besides the portable vocabulary, for error messages. */
   static List<String> nativeNames() {
-    return NATIVE.keySet().stream().sorted().toList();
+    List<String> names = new java.util.ArrayList<>(NATIVE.keySet().stream().sorted().toList());
+    names.add("schema.type (an extension's type, e.g. public.citext)");
+    return names;
   }
 
   /**
@@ -95,6 +104,10 @@ final class PgTypes {
       return Optional.empty();
     }
     String trimmed = declared.trim();
+    if (QUALIFIED.matcher(trimmed).matches()) {
+      // another schema's type, as written: the server checks it when the target is normalized
+      return Optional.of(trimmed);
+    }
     String lower = trimmed.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     Optional<String> temporal = temporal(lower);
     if (temporal.isPresent()) {

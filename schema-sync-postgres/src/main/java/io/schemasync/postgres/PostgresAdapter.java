@@ -14,8 +14,10 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * The PostgreSQL adapter: one database, one tenant per schema. Thread-safe. Owns its connection
- * pool when opened from a URL; uses (and never closes) the caller's data source otherwise.
+ * The PostgreSQL adapter: one database, one tenant per schema; or with {@code
+ * schemasync.tenancy=database}, one server, one tenant per database. Thread-safe. Owns its
+ * connection pool when opened from a URL; uses (and never closes) the caller's data source
+ * otherwise.
  *
  * <p>Tenants are the database's schemas except the system ones ({@code pg_catalog}, {@code
  * information_schema}, {@code pg_toast*}, {@code pg_temp*}), the scratch schemas this adapter uses
@@ -29,25 +31,74 @@ public final class PostgresAdapter implements DatabaseAdapter {
   private final PostgresInspector inspector;
   private final PostgresRunner runner;
   private final ScratchSchema scratch;
+  private final Tenancy tenancy;
 
-  PostgresAdapter(DataSource dataSource, HikariDataSource ownedPool, RunnerSettings settings) {
+  /**
+   * @param dataSource the URL's database: the tenants' database (schema-per-tenant), or where the
+   *     server's databases are listed (database-per-tenant)
+   * @param tenancy where the tenants live; the adapter closes it
+   * @param scratch where targets are normalized; the adapter closes it
+   */
+  PostgresAdapter(
+      DataSource dataSource,
+      HikariDataSource ownedPool,
+      RunnerSettings settings,
+      Tenancy tenancy,
+      ScratchSchema scratch) {
     this.dataSource = dataSource;
     this.ownedPool = ownedPool;
-    this.scratch = new ScratchSchema(dataSource);
-    PostgresDialect renderer = new PostgresDialect(settings.online());
-    this.dialect = new PostgresDialect(settings.online(), s -> scratch.canonicalize(s, renderer));
-    this.inspector = new PostgresInspector(dataSource);
-    this.runner = new PostgresRunner(dataSource, settings);
+    this.tenancy = tenancy;
+    this.scratch = scratch;
+    PostgresDialect renderer =
+        new PostgresDialect(settings.online(), settings.extensionSchema(), tenancy::schema, null);
+    this.dialect =
+        new PostgresDialect(
+            settings.online(),
+            settings.extensionSchema(),
+            tenancy::schema,
+            s -> scratch.canonicalize(s, renderer));
+    this.inspector = new PostgresInspector(tenancy);
+    this.runner = new PostgresRunner(tenancy, settings);
+  }
+
+  /** Schema-per-tenant over one database. */
+  static PostgresAdapter ofSchemas(
+      DataSource dataSource, HikariDataSource ownedPool, RunnerSettings settings) {
+    return new PostgresAdapter(
+        dataSource,
+        ownedPool,
+        settings,
+        new SchemaTenancy(dataSource),
+        new ScratchSchema(dataSource));
   }
 
   /** An adapter over an application's data source, with default settings; the caller closes it. */
   public static PostgresAdapter over(DataSource dataSource) {
-    return new PostgresAdapter(dataSource, null, RunnerSettings.DEFAULT);
+    return ofSchemas(dataSource, null, RunnerSettings.DEFAULT);
   }
 
-  /** An adapter over an application's data source with {@code schemasync.*} settings. */
+  /**
+   * An adapter over an application's data source with {@code schemasync.*} settings. A data source
+   * is one database: database-per-tenant needs a URL ({@code SchemaSync.builder().url(...)}).
+   */
   public static PostgresAdapter over(DataSource dataSource, Map<String, String> settings) {
-    return new PostgresAdapter(dataSource, null, RunnerSettings.from(settings));
+    if (TenancySettings.from(settings).databases()) {
+      throw new IllegalArgumentException(
+          TenancySettings.TENANCY
+              + "=database needs a server URL, not a data source of one database: build the"
+              + " adapter from jdbc:postgresql://host/ instead");
+    }
+    return ofSchemas(dataSource, null, RunnerSettings.from(settings));
+  }
+
+  /** Where the tenants live; for tests. */
+  Tenancy tenancy() {
+    return tenancy;
+  }
+
+  /** Where targets are normalized; for tests. */
+  ScratchSchema scratch() {
+    return scratch;
   }
 
   @Override
@@ -72,7 +123,7 @@ public final class PostgresAdapter implements DatabaseAdapter {
 
   @Override
   public TenantContext tenant(String id) {
-    return PgNames.tenant(id);
+    return tenancy.tenant(id);
   }
 
   @Override
@@ -95,8 +146,13 @@ public final class PostgresAdapter implements DatabaseAdapter {
 
   @Override
   public void close() {
-    if (ownedPool != null) {
-      ownedPool.close();
+    try {
+      scratch.close();
+      tenancy.close();
+    } finally {
+      if (ownedPool != null) {
+        ownedPool.close();
+      }
     }
   }
 }

@@ -10,6 +10,7 @@ import io.schemasync.spi.Dialect;
 import io.schemasync.spi.StepDraft;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,15 +38,30 @@ public final class PostgresDialect implements Dialect {
   public static final String TENANT_PLACEHOLDER = "\"{tenant}\"";
 
   private final boolean online;
+  private final String extensionSchema;
+  private final Function<TenantContext, String> schemaOf;
   private final UnaryOperator<SchemaSnapshot> canonicalizer;
 
-  /** A dialect without a server: normalization fills in generated names only. */
+  /**
+   * A dialect without a server: normalization fills in generated names only; missing extensions are
+   * created in {@code public}.
+   */
   public PostgresDialect(boolean online) {
-    this(online, null);
+    this(online, RunnerSettings.DEFAULT.extensionSchema(), TenantContext::id, null);
   }
 
-  PostgresDialect(boolean online, UnaryOperator<SchemaSnapshot> canonicalizer) {
+  /**
+   * @param schemaOf the schema holding a tenant's objects: the tenant's id, or the fixed schema of
+   *     database-per-tenant
+   */
+  PostgresDialect(
+      boolean online,
+      String extensionSchema,
+      Function<TenantContext, String> schemaOf,
+      UnaryOperator<SchemaSnapshot> canonicalizer) {
     this.online = online;
+    this.extensionSchema = extensionSchema;
+    this.schemaOf = schemaOf;
     this.canonicalizer = canonicalizer;
   }
 
@@ -72,7 +88,8 @@ public final class PostgresDialect implements Dialect {
   @Override
   public SchemaSnapshot normalize(SchemaSnapshot snapshot) {
     NameLimits.check(snapshot);
-    SchemaSnapshot named = GeneratedNames.fill(DefaultMethods.clear(snapshot));
+    SchemaSnapshot named =
+        GeneratedNames.fill(DefaultMethods.clear(MysqlOnlyOptions.apply(snapshot)));
     if (canonicalizer == null) {
       return named;
     }
@@ -117,7 +134,7 @@ public final class PostgresDialect implements Dialect {
       List<SchemaChange> changes,
       SchemaSnapshot current,
       SchemaSnapshot target) {
-    return renderFor(PgNames.quote(tenant.id()), changes, current, target);
+    return renderFor(PgNames.quote(schemaOf.apply(tenant)), changes, current, target);
   }
 
   /** Renders with the given quoted schema in place of the placeholder. */
@@ -126,7 +143,8 @@ public final class PostgresDialect implements Dialect {
       List<SchemaChange> changes,
       SchemaSnapshot current,
       SchemaSnapshot target) {
-    return new PgRenderer(quotedSchema, online, current, target, changes).render(changes);
+    return new PgRenderer(quotedSchema, online, extensionSchema, current, target, changes)
+        .render(changes);
   }
 
   /** Replaces the placeholder schema in a rendered statement by the tenant's quoted schema. */

@@ -12,6 +12,8 @@ import io.schemasync.spi.RunResult;
 import io.schemasync.spi.TenantLock;
 import io.schemasync.spi.Verifier;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -19,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,23 +38,23 @@ final class PostgresRunner implements MigrationRunner {
   private static final String LOCK_NOT_AVAILABLE = "55P03";
   private static final String UNSAFE_NEW_ENUM_VALUE = "55P04";
 
-  private final DataSource dataSource;
+  private final Tenancy tenancy;
   private final RunnerSettings settings;
 
-  PostgresRunner(DataSource dataSource, RunnerSettings settings) {
-    this.dataSource = dataSource;
+  PostgresRunner(Tenancy tenancy, RunnerSettings settings) {
+    this.tenancy = tenancy;
     this.settings = settings;
   }
 
   @Override
   public TenantLock lock(TenantContext tenant, Duration timeout) {
-    return AdvisoryLock.acquire(dataSource, tenant, timeout);
+    return AdvisoryLock.acquire(tenancy, tenant, timeout);
   }
 
   @Override
   public Optional<Instant> markerOf(TenantContext tenant, String jobId) {
-    try (Connection c = dataSource.getConnection()) {
-      return RolloutMarkers.read(c, tenant.id(), jobId);
+    try (Connection c = tenancy.connect(tenant)) {
+      return RolloutMarkers.read(c, tenancy.schema(tenant), jobId);
     } catch (SQLException e) {
       throw new UnableToInspectSchemaException(tenant.id(), "cannot read its rollout markers", e);
     }
@@ -63,11 +64,11 @@ final class PostgresRunner implements MigrationRunner {
   public RunResult run(
       TenantContext tenant, MigrationPlan plan, RunOptions options, Verifier verifier) {
     long start = System.nanoTime();
-    String schema = tenant.id();
+    String schema = tenancy.schema(tenant);
     List<MigrationStep> later = new ArrayList<>();
     int stepsRun = 0;
     SchemaSnapshot result = null;
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = tenancy.connect(tenant)) {
       c.setAutoCommit(false);
       try {
         prepare(c, schema, options);
@@ -76,11 +77,11 @@ final class PostgresRunner implements MigrationRunner {
             later.add(step);
             continue;
           }
-          runStep(c, tenant, step, options);
+          runStep(c, tenant, schema, step, options);
           stepsRun++;
         }
-        if (later.isEmpty()) {
-          result = PostgresInspector.inspect(c, tenant);
+        if (later.isEmpty() && verifier.wantsResult()) {
+          result = PostgresInspector.inspect(c, schema);
           verifier.verify(result);
         }
         if (options.marker() != null && !options.dryRun() && later.isEmpty()) {
@@ -104,7 +105,7 @@ final class PostgresRunner implements MigrationRunner {
       }
       c.setAutoCommit(true);
       for (MigrationStep step : later) {
-        runOutsideTransaction(c, tenant, step, options);
+        runOutsideTransaction(c, tenant, schema, step, options);
         stepsRun++;
       }
       if (options.marker() != null && !later.isEmpty()) {
@@ -112,49 +113,74 @@ final class PostgresRunner implements MigrationRunner {
         RolloutMarkers.write(c, schema, options.marker(), plan.targetHash());
       }
     } catch (SQLException e) {
-      throw new UnableToExecuteStatementException(schema, "cannot run the plan", e);
+      throw new UnableToExecuteStatementException(tenant.id(), "cannot run the plan", e);
     }
     return new RunResult(stepsRun, true, result, Duration.ofNanos(System.nanoTime() - start));
   }
 
+  /** Sets the transaction's timeouts and path in one round trip, creating the schema if missing. */
   private void prepare(Connection c, String schema, RunOptions options) throws SQLException {
-    try (Statement st = c.createStatement()) {
-      st.execute("SET LOCAL lock_timeout = " + settings.ddlLockTimeout().toMillis());
-      if (!options.statementTimeout().isZero()) {
-        st.execute("SET LOCAL statement_timeout = " + options.statementTimeout().toMillis());
+    boolean exists;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT set_config('lock_timeout', ?, true),"
+                // no timeout of ours: the session's own stays
+                + " set_config('statement_timeout',"
+                + " COALESCE(?, current_setting('statement_timeout')), true),"
+                // routines may be created before the tables their bodies read, as pg_dump does
+                + " set_config('check_function_bodies', 'off', true),"
+                + " set_config('search_path', quote_ident(?), true),"
+                + " EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)")) {
+      ps.setString(1, String.valueOf(settings.ddlLockTimeout().toMillis()));
+      ps.setString(
+          2,
+          options.statementTimeout().isZero()
+              ? null
+              : String.valueOf(options.statementTimeout().toMillis()));
+      ps.setString(3, schema);
+      ps.setString(4, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        exists = rs.getBoolean(5);
       }
-      // routines may be created before the tables their bodies read, as pg_dump does
-      st.execute("SET LOCAL check_function_bodies = off");
-      if (!PostgresInspector.exists(c, schema)) {
-        // only when missing: CREATE SCHEMA needs CREATE on the database even with IF NOT EXISTS
+    }
+    if (!exists) {
+      // only when missing: CREATE SCHEMA needs CREATE on the database even with IF NOT EXISTS
+      try (Statement st = c.createStatement()) {
         st.execute("CREATE SCHEMA " + PgNames.quote(schema));
       }
-      st.execute("SET LOCAL search_path TO " + PgNames.quote(schema));
     }
   }
 
-  private void runStep(Connection c, TenantContext tenant, MigrationStep step, RunOptions options) {
+  private void runStep(
+      Connection c, TenantContext tenant, String schema, MigrationStep step, RunOptions options) {
     long started = System.nanoTime();
     options.listener().stepStarted(tenant, step);
     for (String sql : step.statements()) {
-      executeWithRetry(c, tenant, step, PostgresDialect.bind(sql, tenant.id()));
+      executeWithRetry(c, tenant, step, PostgresDialect.bind(sql, schema));
     }
     options.listener().stepFinished(tenant, step, Duration.ofNanos(System.nanoTime() - started));
   }
 
-  /** Runs one statement from a savepoint, retrying with backoff when it times out on a lock. */
+  /**
+   * Runs one statement from a savepoint, retrying with backoff when it times out on a lock. The
+   * savepoint, the statement and the release go to the server as one batch: one round trip instead
+   * of three, for every statement of every tenant.
+   */
   private void executeWithRetry(
       Connection c, TenantContext tenant, MigrationStep step, String sql) {
     int attempt = 0;
     while (true) {
       attempt++;
       try (Statement st = c.createStatement()) {
-        st.execute("SAVEPOINT schemasync_statement");
         try {
-          st.execute(sql);
-          st.execute("RELEASE SAVEPOINT schemasync_statement");
+          st.addBatch("SAVEPOINT schemasync_statement");
+          st.addBatch(sql);
+          st.addBatch("RELEASE SAVEPOINT schemasync_statement");
+          st.executeBatch();
           return;
-        } catch (SQLException e) {
+        } catch (SQLException batchFailure) {
+          SQLException e = firstCause(batchFailure);
           try {
             st.execute("ROLLBACK TO SAVEPOINT schemasync_statement");
           } catch (SQLException rollback) {
@@ -179,8 +205,14 @@ final class PostgresRunner implements MigrationRunner {
     }
   }
 
+  /** The server's own error inside a failed batch, which carries the SQLState and message. */
+  private static SQLException firstCause(SQLException e) {
+    SQLException next = e instanceof java.sql.BatchUpdateException ? e.getNextException() : null;
+    return next != null ? next : e;
+  }
+
   private void runOutsideTransaction(
-      Connection c, TenantContext tenant, MigrationStep step, RunOptions options)
+      Connection c, TenantContext tenant, String schema, MigrationStep step, RunOptions options)
       throws SQLException {
     long started = System.nanoTime();
     options.listener().stepStarted(tenant, step);
@@ -191,14 +223,14 @@ final class PostgresRunner implements MigrationRunner {
       st.execute(
           "SET lock_timeout = "
               + Math.max(settings.ddlLockTimeout().toMillis(), options.lockTimeout().toMillis()));
-      st.execute("SET search_path TO " + PgNames.quote(tenant.id()));
+      st.execute("SET search_path TO " + PgNames.quote(schema));
       for (String sql : step.statements()) {
-        String bound = PostgresDialect.bind(sql, tenant.id());
+        String bound = PostgresDialect.bind(sql, schema);
         LOG.info("tenant {}: step {} outside the transaction: {}", tenant, step.index(), bound);
         try {
           st.execute(bound);
         } catch (SQLException e) {
-          dropInvalidIndex(st, tenant, step, e);
+          dropInvalidIndex(st, schema, step, e);
           throw failure(tenant, step, bound, e, 1);
         }
       }
@@ -216,7 +248,7 @@ final class PostgresRunner implements MigrationRunner {
    * every write; drop it so that the next sync builds it again from scratch.
    */
   private static void dropInvalidIndex(
-      Statement st, TenantContext tenant, MigrationStep step, SQLException failure) {
+      Statement st, String schema, MigrationStep step, SQLException failure) {
     for (var change : step.changes()) {
       if (change instanceof io.schemasync.api.change.CreateIndex create) {
         try (var invalid =
@@ -225,13 +257,13 @@ final class PostgresRunner implements MigrationRunner {
                     "SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
                         + " JOIN pg_namespace n ON n.oid = c.relnamespace"
                         + " WHERE n.nspname = ? AND c.relname = ? AND NOT i.indisvalid")) {
-          invalid.setString(1, tenant.id());
+          invalid.setString(1, schema);
           invalid.setString(2, create.index().name());
           try (var rs = invalid.executeQuery()) {
             if (rs.next()) {
               st.execute(
                   "DROP INDEX CONCURRENTLY IF EXISTS "
-                      + PgNames.qualified(tenant.id(), create.index().name()));
+                      + PgNames.qualified(schema, create.index().name()));
             }
           }
         } catch (SQLException e) {

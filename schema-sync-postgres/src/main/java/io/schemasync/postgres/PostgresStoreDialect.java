@@ -50,6 +50,13 @@ final class PostgresStoreDialect implements StoreDialect {
   }
 
   @Override
+  public void relaxDurability(Connection connection) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      st.execute("SET LOCAL synchronous_commit = off");
+    }
+  }
+
+  @Override
   public void rollback(Connection connection) throws SQLException {
     try {
       connection.rollback();

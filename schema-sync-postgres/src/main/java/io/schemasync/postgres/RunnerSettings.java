@@ -14,12 +14,21 @@ import java.util.Map;
  *       lock before it gives up and is retried (default 2000);
  *   <li>{@code schemasync.ddlAttempts} — how often a statement is tried before the run fails
  *       (default 5);
- *   <li>{@code schemasync.poolSize} — connections in the adapter's own pool (default 4).
+ *   <li>{@code schemasync.poolSize} — connections in the adapter's own pool (default 4);
+ *   <li>{@code schemasync.extensionSchema} — the schema {@code CREATE EXTENSION} puts a missing
+ *       extension's objects in (default {@code public}): never a tenant's, because an extension
+ *       belongs to the whole database and every tenant uses the same one.
  * </ul>
  */
-record RunnerSettings(boolean online, Duration ddlLockTimeout, int maxAttempts, int poolSize) {
+record RunnerSettings(
+    boolean online,
+    Duration ddlLockTimeout,
+    int maxAttempts,
+    int poolSize,
+    String extensionSchema) {
   static final String PREFIX = "schemasync.";
-  static final RunnerSettings DEFAULT = new RunnerSettings(false, Duration.ofSeconds(2), 5, 4);
+  static final RunnerSettings DEFAULT =
+      new RunnerSettings(false, Duration.ofSeconds(2), 5, 4, "public");
 
   RunnerSettings {
     if (ddlLockTimeout.isNegative() || ddlLockTimeout.isZero()) {
@@ -30,6 +39,18 @@ record RunnerSettings(boolean online, Duration ddlLockTimeout, int maxAttempts, 
     }
     if (maxAttempts < 1 || maxAttempts > 100) {
       throw new IllegalArgumentException(PREFIX + "ddlAttempts must be 1..100, was " + maxAttempts);
+    }
+    if (extensionSchema == null
+        || extensionSchema.isBlank()
+        || PgNames.utf8Length(extensionSchema) > PgNames.MAX_BYTES
+        || extensionSchema.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException(
+          PREFIX
+              + "extensionSchema must name a schema (at most "
+              + PgNames.MAX_BYTES
+              + " bytes), was '"
+              + extensionSchema
+              + "'");
     }
     if (poolSize < 2 || poolSize > 100) {
       throw new IllegalArgumentException(
@@ -46,7 +67,8 @@ record RunnerSettings(boolean online, Duration ddlLockTimeout, int maxAttempts, 
           Duration.ofMillis(
               Long.parseLong(properties.getOrDefault(PREFIX + "ddlLockTimeout", "2000"))),
           Integer.parseInt(properties.getOrDefault(PREFIX + "ddlAttempts", "5")),
-          Integer.parseInt(properties.getOrDefault(PREFIX + "poolSize", "4")));
+          Integer.parseInt(properties.getOrDefault(PREFIX + "poolSize", "4")),
+          properties.getOrDefault(PREFIX + "extensionSchema", "public"));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
           "a " + PREFIX + "* property is not a number: " + e.getMessage());

@@ -19,6 +19,7 @@ final class SchemaObjects {
   private final Map<String, List<EnumType>> enums = new HashMap<>();
   private final Map<String, List<DomainType>> domains = new HashMap<>();
   private final Map<String, List<Sequence>> sequences = new HashMap<>();
+  private final Map<String, List<String>> extensions = new HashMap<>();
 
   List<View> views(String schema) {
     return views.computeIfAbsent(schema, s -> new ArrayList<>());
@@ -40,6 +41,10 @@ final class SchemaObjects {
     return sequences.computeIfAbsent(schema, s -> new ArrayList<>());
   }
 
+  List<String> extensions(String schema) {
+    return extensions.computeIfAbsent(schema, s -> new ArrayList<>());
+  }
+
   SchemaSnapshot snapshot(String schema, List<Table> tables) {
     return new SchemaSnapshot(
         tables,
@@ -47,6 +52,7 @@ final class SchemaObjects {
         routines.getOrDefault(schema, List.of()),
         enums.getOrDefault(schema, List.of()),
         domains.getOrDefault(schema, List.of()),
-        sequences.getOrDefault(schema, List.of()));
+        sequences.getOrDefault(schema, List.of()),
+        extensions.getOrDefault(schema, List.of()));
   }
 }

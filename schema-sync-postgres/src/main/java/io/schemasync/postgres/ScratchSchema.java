@@ -2,11 +2,11 @@ package io.schemasync.postgres;
 
 import io.schemasync.api.InvalidTargetException;
 import io.schemasync.api.SourceLocation;
-import io.schemasync.api.TenantContext;
 import io.schemasync.api.UnableToInspectSchemaException;
 import io.schemasync.api.change.AddConstraint;
 import io.schemasync.api.change.CreateDomain;
 import io.schemasync.api.change.CreateEnum;
+import io.schemasync.api.change.CreateExtension;
 import io.schemasync.api.change.CreateIndex;
 import io.schemasync.api.change.CreateRoutine;
 import io.schemasync.api.change.CreateSequence;
@@ -42,18 +42,37 @@ final class ScratchSchema {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final DataSource dataSource;
+  private final DatabaseTenancy databases;
+  private final String tenantSchema;
+  private String scratchDatabase;
 
+  /** Scratch schemas in the adapter's database (schema-per-tenant). */
   ScratchSchema(DataSource dataSource) {
+    this(dataSource, null, null);
+  }
+
+  /**
+   * With {@code databases} (database-per-tenant), the scratch is the fixed tenant schema in a
+   * scratch database of the server, created on first use and dropped by {@link #close}: objects
+   * there read back exactly as in a tenant's database, where the tenant schema may also hold
+   * extensions ({@code public}), which a scratch schema beside it could not reproduce.
+   */
+  ScratchSchema(DataSource dataSource, DatabaseTenancy databases, String tenantSchema) {
     this.dataSource = dataSource;
+    this.databases = databases;
+    this.tenantSchema = tenantSchema;
   }
 
   private boolean mayCreateSchemas() {
+    String may =
+        databases == null
+            ? "has_database_privilege(current_database(), 'CREATE')"
+            : "(SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user)";
     try (Connection c = dataSource.getConnection();
         Statement st = c.createStatement();
         java.sql.ResultSet rs =
             st.executeQuery(
-                "SELECT has_database_privilege(current_database(), 'CREATE'),"
-                    + " current_setting('default_transaction_read_only') = 'on'")) {
+                "SELECT " + may + ", current_setting('default_transaction_read_only') = 'on'")) {
       rs.next();
       return rs.getBoolean(1) && !rs.getBoolean(2);
     } catch (SQLException e) {
@@ -66,9 +85,10 @@ final class ScratchSchema {
   }
 
   private SchemaSnapshot withScratch(String what, Body body) {
-    byte[] random = new byte[8];
-    RANDOM.nextBytes(random);
-    String schema = PgNames.SCRATCH_PREFIX + HexFormat.of().formatHex(random);
+    if (databases != null) {
+      return inScratchDatabase(what, body);
+    }
+    String schema = PgNames.SCRATCH_PREFIX + randomHex();
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -88,6 +108,67 @@ final class ScratchSchema {
     } catch (SQLException e) {
       throw new UnableToInspectSchemaException(null, "cannot use a scratch schema to " + what, e);
     }
+  }
+
+  private SchemaSnapshot inScratchDatabase(String what, Body body) {
+    try (Connection c = databases.connectTo(scratchDatabase())) {
+      c.setAutoCommit(false);
+      try {
+        try (Statement st = c.createStatement()) {
+          st.execute("CREATE SCHEMA IF NOT EXISTS " + PgNames.quote(tenantSchema));
+          st.execute("SET LOCAL search_path TO " + PgNames.quote(tenantSchema));
+          st.execute("SET LOCAL check_function_bodies = off");
+        }
+        return body.run(c, tenantSchema);
+      } finally {
+        c.rollback(); // nothing of a target ever stays, so the database is reused
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new UnableToInspectSchemaException(
+          null, "cannot use the scratch database " + scratchDatabase + " to " + what, e);
+    }
+  }
+
+  private synchronized String scratchDatabase() throws SQLException {
+    if (scratchDatabase == null) {
+      String name = PgNames.SCRATCH_PREFIX + randomHex();
+      try (Connection c = dataSource.getConnection();
+          Statement st = c.createStatement()) {
+        st.execute("CREATE DATABASE " + PgNames.quote(name));
+      }
+      scratchDatabase = name;
+    }
+    return scratchDatabase;
+  }
+
+  /** The scratch database in use, null when none was needed yet; for tests. */
+  synchronized String scratchDatabaseName() {
+    return scratchDatabase;
+  }
+
+  /** Drops the scratch database, if one was created. */
+  synchronized void close() {
+    if (scratchDatabase == null) {
+      return;
+    }
+    databases.forget(scratchDatabase);
+    try (Connection c = dataSource.getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("DROP DATABASE IF EXISTS " + PgNames.quote(scratchDatabase) + " WITH (FORCE)");
+    } catch (SQLException e) {
+      LOG.warn(
+          "could not drop the scratch database {}; drop it by hand: {}",
+          scratchDatabase,
+          e.getMessage());
+    }
+    scratchDatabase = null;
+  }
+
+  private static String randomHex() {
+    byte[] random = new byte[8];
+    RANDOM.nextBytes(random);
+    return HexFormat.of().formatHex(random);
   }
 
   /** Runs a DDL script in a scratch schema and inspects the result. */
@@ -121,7 +202,7 @@ final class ScratchSchema {
               }
             }
           }
-          return PostgresInspector.inspect(c, TenantContext.of(schema));
+          return PostgresInspector.inspect(c, schema);
         });
   }
 
@@ -137,7 +218,9 @@ final class ScratchSchema {
     }
     if (!mayCreateSchemas()) {
       LOG.warn(
-          "this role may not create a scratch schema, so the target is compared as written;"
+          "this role may not create a scratch "
+              + (databases == null ? "schema" : "database")
+              + ", so the target is compared as written;"
               + " expressions must be in PostgreSQL's canonical form (e.g. 'x'::character varying)");
       return target;
     }
@@ -163,8 +246,26 @@ final class ScratchSchema {
             }
             createViews(st, new PgDdl(PgNames.quote(schema)), views);
           }
-          return PostgresInspector.inspect(c, TenantContext.of(schema));
+          SchemaSnapshot read = PostgresInspector.inspect(c, schema);
+          warnUnneeded(target, read);
+          return read;
         });
+  }
+
+  /**
+   * A declared extension no object depends on is not part of the schema (the inspector could never
+   * see it in a tenant), so it is not created either: said once, rather than silently.
+   */
+  private static void warnUnneeded(SchemaSnapshot target, SchemaSnapshot read) {
+    for (String extension : target.extensions()) {
+      if (!read.extensions().contains(extension)) {
+        LOG.warn(
+            "extension {} is declared but no object of the target depends on it (function bodies"
+                + " are not dependencies), so schema-sync neither needs nor creates it; create it"
+                + " once in the database if code uses it, or remove it from the target",
+            extension);
+      }
+    }
   }
 
   /** Views in any order: each pass creates those whose inputs exist, until none is left. */
@@ -196,11 +297,12 @@ final class ScratchSchema {
 
   private static List<SchemaChange> creations(SchemaSnapshot target) {
     List<SchemaChange> changes = new ArrayList<>();
+    target.extensions().forEach(e -> changes.add(new CreateExtension(e)));
     target.enums().forEach(e -> changes.add(new CreateEnum(e)));
     target.domains().forEach(d -> changes.add(new CreateDomain(d)));
     target.sequences().forEach(s -> changes.add(new CreateSequence(s)));
     target.routines().forEach(r -> changes.add(new CreateRoutine(r)));
-    for (Table t : target.tables()) {
+    for (Table t : parentsFirst(target.tables())) {
       changes.add(
           new CreateTable(
               t.withForeignKeys(List.of()).withIndexes(List.of()).withTriggers(List.of())));
@@ -214,6 +316,34 @@ final class ScratchSchema {
     }
     target.views().forEach(v -> changes.add(new CreateView(v)));
     return changes;
+  }
+
+  /**
+   * Tables with every partition after its parent (a parent that is missing fails on the server).
+   */
+  private static List<Table> parentsFirst(List<Table> tables) {
+    List<Table> ordered = new ArrayList<>();
+    java.util.Set<String> placed = new java.util.HashSet<>();
+    List<Table> pending = new ArrayList<>(tables);
+    while (!pending.isEmpty()) {
+      List<Table> next = new ArrayList<>();
+      for (Table t : pending) {
+        if (t.partitionOf() == null
+            || placed.contains(t.partitionOf().parent())
+            || tables.stream().noneMatch(p -> p.name().equals(t.partitionOf().parent()))) {
+          ordered.add(t);
+          placed.add(t.name());
+        } else {
+          next.add(t);
+        }
+      }
+      if (next.size() == pending.size()) {
+        ordered.addAll(next); // a cycle: let the server say so
+        break;
+      }
+      pending = next;
+    }
+    return ordered;
   }
 
   /**

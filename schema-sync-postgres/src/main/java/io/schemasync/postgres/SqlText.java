@@ -41,6 +41,37 @@ final class SqlText {
     throw new IllegalArgumentException("unbalanced parentheses in: " + text);
   }
 
+  /** Splits a list at commas outside parentheses and quotes; each part trimmed. */
+  static List<String> splitTopLevel(String list) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    int i = 0;
+    while (i < list.length()) {
+      char c = list.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        parts.add(list.substring(start, i).trim());
+        start = i + 1;
+      }
+      i = skip(list, i);
+    }
+    parts.add(list.substring(start).trim());
+    return parts;
+  }
+
+  /** {@code (a + 1)} → {@code a + 1}: one pair of parentheses around the whole text removed. */
+  static String unwrap(String text) {
+    String t = text.trim();
+    if (t.startsWith("(") && matchingParen(t, 0) == t.length() - 1) {
+      return t.substring(1, t.length() - 1).trim();
+    }
+    return t;
+  }
+
   /** Splits a script at top-level semicolons, keeping each statement's first line number. */
   static List<Statement> statements(String script) {
     List<Statement> out = new ArrayList<>();

@@ -1,22 +1,29 @@
 package io.schemasync.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.schemasync.api.TenantContext;
 import io.schemasync.api.change.AddColumn;
 import io.schemasync.api.change.AddConstraint;
 import io.schemasync.api.change.AddEnumValues;
 import io.schemasync.api.change.AlterColumn;
+import io.schemasync.api.change.AlterIndexVisibility;
+import io.schemasync.api.change.AlterPartitioning;
 import io.schemasync.api.change.AlterSequence;
 import io.schemasync.api.change.AlterTableComment;
+import io.schemasync.api.change.AlterTableOptions;
+import io.schemasync.api.change.AttachPartition;
 import io.schemasync.api.change.CreateDomain;
 import io.schemasync.api.change.CreateEnum;
+import io.schemasync.api.change.CreateExtension;
 import io.schemasync.api.change.CreateIndex;
 import io.schemasync.api.change.CreateRoutine;
 import io.schemasync.api.change.CreateSequence;
 import io.schemasync.api.change.CreateTable;
 import io.schemasync.api.change.CreateTrigger;
 import io.schemasync.api.change.CreateView;
+import io.schemasync.api.change.DetachPartition;
 import io.schemasync.api.change.DropColumn;
 import io.schemasync.api.change.DropConstraint;
 import io.schemasync.api.change.DropDomain;
@@ -34,14 +41,20 @@ import io.schemasync.api.model.CheckConstraint;
 import io.schemasync.api.model.Column;
 import io.schemasync.api.model.DomainType;
 import io.schemasync.api.model.EnumType;
+import io.schemasync.api.model.ExclusionConstraint;
+import io.schemasync.api.model.ExclusionElement;
 import io.schemasync.api.model.ForeignKey;
 import io.schemasync.api.model.Index;
+import io.schemasync.api.model.IndexPart;
+import io.schemasync.api.model.PartitionBy;
+import io.schemasync.api.model.PartitionOf;
 import io.schemasync.api.model.PrimaryKey;
 import io.schemasync.api.model.ReferentialAction;
 import io.schemasync.api.model.Routine;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.Sequence;
 import io.schemasync.api.model.Table;
+import io.schemasync.api.model.TableOptions;
 import io.schemasync.api.model.Trigger;
 import io.schemasync.api.model.TriggerEvent;
 import io.schemasync.api.model.TriggerTiming;
@@ -184,10 +197,32 @@ class PostgresDialectTest {
             new DropDomain(domain),
             new CreateSequence(seq),
             new DropSequence(seq),
-            new AlterSequence(seq, new Sequence("s", 1, 2, 0L, null, true, "users.id")));
+            new AlterSequence(seq, new Sequence("s", 1, 2, 0L, null, true, "users.id")),
+            new CreateExtension("uuid-ossp"),
+            new AttachPartition("users", new PartitionOf("people", "DEFAULT")),
+            new DetachPartition("users", new PartitionOf("people", "DEFAULT")));
     Set<Class<?>> kinds = new HashSet<>();
     all.forEach(c -> kinds.add(c.getClass()));
+    // Table options and index visibility are the MySQL family's: normalization drops the one and
+    // refuses the other, so no PostgreSQL plan holds them, and rendering them is refused.
+    List<SchemaChange> mysqlOnly =
+        List.of(
+            new AlterTableOptions("users", null, new TableOptions("InnoDB", null, null)),
+            new AlterIndexVisibility("users", index, index.withInvisible(true)));
+    for (SchemaChange change : mysqlOnly) {
+      kinds.add(change.getClass());
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> dialect.render(List.of(change), CURRENT, CURRENT))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("no PostgreSQL rendering");
+    }
+    kinds.add(AlterPartitioning.class); // refused by the planner, never rendered (below)
     assertThat(kinds).hasSize(SchemaChange.class.getPermittedSubclasses().length);
+    assertThatThrownBy(
+            () ->
+                dialect.render(
+                    List.of(new AlterPartitioning("users", null, null)), CURRENT, CURRENT))
+        .isInstanceOf(IllegalArgumentException.class);
 
     List<String> statements = new ArrayList<>();
     for (SchemaChange change : all) {
@@ -233,7 +268,11 @@ class PostgresDialectTest {
             "ALTER SEQUENCE "
                 + p
                 + ".\"s\" INCREMENT BY 2 MINVALUE 0 NO MAXVALUE START WITH 1 CYCLE",
-            "ALTER SEQUENCE " + p + ".\"s\" OWNED BY " + p + ".\"users\".\"id\"");
+            "ALTER SEQUENCE " + p + ".\"s\" OWNED BY " + p + ".\"users\".\"id\"",
+            "SELECT pg_advisory_xact_lock("
+                + AdvisoryLock.LOCK_CLASS
+                + ", hashtext('extension uuid-ossp'))",
+            "CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\" SCHEMA \"public\"");
   }
 
   @Test
@@ -362,5 +401,175 @@ class PostgresDialectTest {
                 + "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$;\n/* c; */ SELECT 2");
     assertThat(statements).extracting(SqlText.Statement::line).containsExactly(2, 4, 5);
     assertThat(statements.get(1).sql()).endsWith("$$ SELECT 1; $$");
+  }
+
+  @Test
+  void mysqlTableOptionsAreIgnoredAndInvisibleIndexesRefused() {
+    Table t =
+        Table.of("t", List.of(Column.of("a", "integer", false)), null)
+            .withOptions(new TableOptions("InnoDB", "utf8mb4", "utf8mb4_bin"));
+    assertThat(dialect.normalize(SchemaSnapshot.ofTables(List.of(t))).tables().get(0).options())
+        .isNull();
+    Table hidden =
+        t.withIndexes(List.of(Index.on("ix_a", false, List.of("a")).withInvisible(true)));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> dialect.normalize(SchemaSnapshot.ofTables(List.of(hidden))))
+        .isInstanceOf(io.schemasync.api.InvalidTargetException.class)
+        .hasMessageContaining("index ix_a of table t is declared invisible");
+  }
+
+  @Test
+  void rendersExclusionConstraintsAndNullsNotDistinctKeys() {
+    ExclusionConstraint noOverlap =
+        new ExclusionConstraint(
+            "rooms_excl",
+            "gist",
+            List.of(
+                ExclusionElement.column("room", "="),
+                new ExclusionElement(null, "tsrange(starts, ends)", "&&")),
+            "room > 0",
+            true);
+    Table rooms =
+        new Table(
+            "rooms",
+            List.of(Column.of("room", "integer", false), Column.of("code", "text", true)),
+            null,
+            List.of(new UniqueConstraint("rooms_code_key", List.of("code"), true)),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            null,
+            List.of(noOverlap),
+            null,
+            null);
+    assertThat(sql(dialect, new CreateTable(rooms)).get(0))
+        .contains("CONSTRAINT \"rooms_code_key\" UNIQUE NULLS NOT DISTINCT (\"code\")")
+        .contains(
+            "CONSTRAINT \"rooms_excl\" EXCLUDE USING \"gist\" (\"room\" WITH =,"
+                + " (tsrange(starts, ends)) WITH &&) WHERE (room > 0) DEFERRABLE");
+    assertThat(
+            sql(
+                dialect,
+                new CreateIndex(
+                    "users",
+                    new Index(
+                        "users_email_nnd",
+                        List.of(IndexPart.column("email")),
+                        true,
+                        null,
+                        null,
+                        List.of(),
+                        false,
+                        true))))
+        .containsExactly(
+            "CREATE UNIQUE INDEX \"users_email_nnd\" ON "
+                + PostgresDialect.TENANT_PLACEHOLDER
+                + ".\"users\" (\"email\") NULLS NOT DISTINCT");
+    StepDraft added =
+        step(
+            online,
+            new AddConstraint(
+                "users",
+                new ExclusionConstraint(
+                    "users_email_excl",
+                    null,
+                    List.of(ExclusionElement.column("email", "=")),
+                    null,
+                    false)));
+    assertThat(added.statements())
+        .singleElement()
+        .asString()
+        .endsWith("ADD CONSTRAINT \"users_email_excl\" EXCLUDE USING \"btree\" (\"email\" WITH =)");
+    assertThat(added.safety())
+        .as("an exclusion cannot be added NOT VALID, even online")
+        .isEqualTo(Safety.LOCKING);
+    assertThat(added.reason()).contains("exclusion constraint's index on users");
+    assertThat(
+            dialect
+                .normalize(
+                    SchemaSnapshot.ofTables(
+                        List.of(
+                            rooms.withExclusions(
+                                List.of(noOverlap.withName(null).withMethod("GIST"))))))
+                .tables()
+                .get(0)
+                .exclusions())
+        .as("names and methods as the server reports them")
+        .containsExactly(noOverlap.withName("rooms_room_tsrange_excl"));
+  }
+
+  @Test
+  void rendersPartitionedTablesAndTheirPartitions() {
+    String t = PostgresDialect.TENANT_PLACEHOLDER;
+    Table events =
+        Table.of(
+                "events",
+                List.of(Column.of("id", "bigint", false), Column.of("created", "date", false)),
+                null)
+            .withPartitionBy(
+                new PartitionBy(
+                    PartitionBy.Strategy.RANGE,
+                    List.of(IndexPart.column("created"), IndexPart.expression("id % 10"))));
+    PartitionOf y2024 =
+        new PartitionOf("events", "FOR VALUES FROM ('2024-01-01', 0) TO (MAXVALUE, MAXVALUE)");
+    Table partition =
+        Table.of("events_2024", List.of(), null)
+            .withPartitionOf(y2024)
+            .withChecks(List.of(new CheckConstraint("small", "id < 100")));
+    SchemaSnapshot target = SchemaSnapshot.ofTables(List.of(events, partition));
+    List<StepDraft> created =
+        dialect.render(
+            List.of(new CreateTable(events), new CreateTable(partition)),
+            SchemaSnapshot.EMPTY,
+            target);
+    assertThat(created.get(0).statements().get(0))
+        .endsWith(") PARTITION BY RANGE (\"created\", (id % 10))");
+    assertThat(created.get(1).statements())
+        .containsExactly(
+            "CREATE TABLE "
+                + t
+                + ".\"events_2024\" PARTITION OF "
+                + t
+                + ".\"events\" (\n  CONSTRAINT \"small\" CHECK (id < 100)\n) "
+                + y2024.bound());
+    assertThat(created).allMatch(step -> step.safety() == Safety.SAFE);
+
+    SchemaSnapshot current = SchemaSnapshot.ofTables(List.of(events));
+    StepDraft added = dialect.render(List.of(new CreateTable(partition)), current, target).get(0);
+    assertThat(added.safety()).isEqualTo(Safety.LOCKING);
+    assertThat(added.reason()).contains("locks events against all access");
+
+    StepDraft attach =
+        dialect.render(List.of(new AttachPartition("events_2024", y2024)), current, target).get(0);
+    assertThat(attach.statements())
+        .containsExactly(
+            "ALTER TABLE "
+                + t
+                + ".\"events\" ATTACH PARTITION "
+                + t
+                + ".\"events_2024\" "
+                + y2024.bound());
+    assertThat(attach.safety()).isEqualTo(Safety.LOCKING);
+    StepDraft detach =
+        dialect.render(List.of(new DetachPartition("events_2024", y2024)), target, current).get(0);
+    assertThat(detach.statements().get(0))
+        .startsWith("DO $body$")
+        .contains("ALTER TABLE " + t + ".\"events\" DETACH PARTITION " + t + ".\"events_2024\";")
+        .contains("'" + t + ".\"events_2024\"'::regclass");
+
+    StepDraft index =
+        online
+            .render(
+                List.of(new CreateIndex("events", Index.on("events_id", false, List.of("id")))),
+                current,
+                current)
+            .get(0);
+    assertThat(index.transactional())
+        .as("no CONCURRENTLY on a partitioned table, even online")
+        .isTrue();
+    assertThat(index.reason())
+        .contains("cannot build an index on a partitioned table CONCURRENTLY");
   }
 }

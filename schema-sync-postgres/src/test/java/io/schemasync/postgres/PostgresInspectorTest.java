@@ -7,6 +7,8 @@ import io.schemasync.api.model.Column;
 import io.schemasync.api.model.Identity;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.Table;
+import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +34,23 @@ class PostgresInspectorTest {
       adapter.close();
     }
     PostgresTestServer.drop(schema, other);
+  }
+
+  @Test
+  void theIndexedAndTheScanningCatalogPathsReadTheSameSchema() throws Exception {
+    List<String> many = new ArrayList<>(List.of(schema));
+    for (int i = 0; many.size() <= CatalogQueries.FEW_SCHEMAS; i++) {
+      many.add(schema + "_absent_" + i); // absent schemas only make the list long
+    }
+    try (Connection c = PostgresTestServer.connect()) {
+      c.setAutoCommit(false);
+      SchemaSnapshot throughDependencies = CatalogReader.read(c, List.of(schema)).get(schema);
+      Map<String, SchemaSnapshot> byScan = CatalogReader.read(c, many);
+      c.rollback();
+      assertThat(byScan).containsOnlyKeys(schema);
+      assertThat(throughDependencies.tables()).isNotEmpty();
+      assertThat(byScan.get(schema)).isEqualTo(throughDependencies);
+    }
   }
 
   @Test

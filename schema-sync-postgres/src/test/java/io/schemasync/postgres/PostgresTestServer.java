@@ -103,6 +103,62 @@ public final class PostgresTestServer {
     }
   }
 
+  /** The first column of the first row of a query, as text (null when there is no row). */
+  public static String query(String sql) {
+    try (Connection c = connect();
+        Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /** The server's URL for another database of it (same host, port and parameters). */
+  public static String urlOf(String database) {
+    return url().replaceFirst("(jdbc:postgresql://[^/?]*)/[^?]*", "$1/" + database);
+  }
+
+  /** Runs statements in autocommit on another database of the server. */
+  public static void execIn(String database, String... sql) {
+    try (Connection c = DriverManager.getConnection(urlOf(database));
+        Statement st = c.createStatement()) {
+      for (String s : sql) {
+        st.execute(s);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /** The first column of the first row of a query on another database, as text. */
+  public static String queryIn(String database, String sql) {
+    try (Connection c = DriverManager.getConnection(urlOf(database));
+        Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /** Creates a throwaway database (from template1: extensions are installed per database). */
+  public static void createDatabase(String name) {
+    exec("CREATE DATABASE " + PgNames.quote(name));
+  }
+
+  /** Drops a database if it exists, ending any session still connected to it. */
+  public static void dropDatabase(String name) {
+    exec("DROP DATABASE IF EXISTS " + PgNames.quote(name) + " WITH (FORCE)");
+  }
+
+  /** Opens an adapter on another database of the test server, with extra properties. */
+  public static PostgresAdapter openDatabase(String database, Map<String, String> properties) {
+    return (PostgresAdapter)
+        new PostgresAdapterProvider()
+            .open(new ConnectionSettings(urlOf(database), null, null, properties, null));
+  }
+
   /** Drops the schemas, with everything in them, if they exist. */
   public static void drop(String... schemas) {
     for (String schema : schemas) {

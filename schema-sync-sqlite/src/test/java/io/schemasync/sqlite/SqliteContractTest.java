@@ -2,16 +2,29 @@ package io.schemasync.sqlite;
 
 import io.schemasync.testsupport.contract.AdapterContractTest;
 import io.schemasync.testsupport.contract.AdapterFixture;
+import io.schemasync.testsupport.contract.Feature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The shared adapter contract, run against SQLite files in a temporary directory. */
 class SqliteContractTest extends AdapterContractTest {
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  @Override
+  protected Map<Feature, String> unsupported() {
+    return Map.of(
+        Feature.EXCLUSION_CONSTRAINTS,
+        "SQLite has no exclusion constraints",
+        Feature.NULLS_NOT_DISTINCT,
+        "SQLite treats NULLs as distinct in every unique key",
+        Feature.PARTITIONING,
+        "SQLite has no partitioned tables");
+  }
 
   @Override
   protected AdapterFixture fixture() {

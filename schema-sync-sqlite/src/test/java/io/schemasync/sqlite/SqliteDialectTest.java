@@ -15,6 +15,7 @@ import io.schemasync.api.model.Routine;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.Sequence;
 import io.schemasync.api.model.Table;
+import io.schemasync.api.model.TableOptions;
 import io.schemasync.api.model.Trigger;
 import io.schemasync.api.model.TriggerEvent;
 import io.schemasync.api.model.TriggerTiming;
@@ -158,6 +159,10 @@ class SqliteDialectTest {
         .isInstanceOf(InvalidTargetException.class)
         .hasMessageContaining("SQLite has no enum types (enum status); use");
     assertThatThrownBy(
+            () -> dialect.normalize(SchemaSnapshot.EMPTY.withExtensions(List.of("citext"))))
+        .isInstanceOf(InvalidTargetException.class)
+        .hasMessageContaining("SQLite has no extensions (extension citext)");
+    assertThatThrownBy(
             () ->
                 dialect.normalize(
                     new SchemaSnapshot(
@@ -213,5 +218,19 @@ class SqliteDialectTest {
             null);
     assertThatThrownBy(() -> dialect.normalize(SchemaSnapshot.ofTables(List.of(identity))))
         .hasMessageContaining("column t.a has identity");
+  }
+
+  @Test
+  void mysqlTableOptionsAreIgnoredAndInvisibleIndexesRefused() {
+    Table t =
+        Table.of("t", List.of(Column.of("a", "INTEGER", false)), null)
+            .withOptions(new TableOptions("InnoDB", "utf8mb4", null));
+    assertThat(dialect.normalize(SchemaSnapshot.ofTables(List.of(t))).tables().get(0).options())
+        .isNull();
+    Table hidden =
+        t.withIndexes(List.of(Index.on("ix_a", false, List.of("a")).withInvisible(true)));
+    assertThatThrownBy(() -> dialect.normalize(SchemaSnapshot.ofTables(List.of(hidden))))
+        .isInstanceOf(InvalidTargetException.class)
+        .hasMessageContaining("index ix_a of table t is declared invisible");
   }
 }

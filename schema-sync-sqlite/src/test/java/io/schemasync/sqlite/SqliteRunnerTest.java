@@ -96,12 +96,30 @@ class SqliteRunnerTest {
             SchemaSnapshot.EMPTY,
             target,
             RunOptions.dryRunOnly(),
-            Verifier.NONE);
+            resultSeen -> {});
     assertThat(result.result()).isEqualTo(target);
     assertThat(fixture.file("new-tenant")).doesNotExist();
     assertThat(fixture.adapter.inspector().listTenants())
         .extracting(TenantContext::id)
         .containsExactly("t");
+  }
+
+  @Test
+  void aVerifierThatWantsNoResultSparesTheInspection() {
+    SchemaSnapshot target =
+        SchemaSnapshot.ofTables(
+            List.of(Table.of("x", List.of(Column.of("a", "TEXT", true)), null)));
+    RunResult result =
+        fixture.apply(
+            "new-tenant",
+            List.of(new CreateTable(target.tables().get(0))),
+            SchemaSnapshot.EMPTY,
+            target,
+            RunOptions.apply(),
+            Verifier.NONE);
+    assertThat(result.committed()).isTrue();
+    assertThat(result.result()).isNull();
+    assertThat(fixture.inspect("new-tenant")).isEqualTo(target);
   }
 
   @Test

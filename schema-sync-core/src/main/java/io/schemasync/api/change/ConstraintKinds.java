@@ -2,6 +2,7 @@ package io.schemasync.api.change;
 
 import io.schemasync.api.model.CheckConstraint;
 import io.schemasync.api.model.Constraint;
+import io.schemasync.api.model.ExclusionConstraint;
 import io.schemasync.api.model.ForeignKey;
 import io.schemasync.api.model.PrimaryKey;
 import io.schemasync.api.model.UniqueConstraint;
@@ -19,6 +20,8 @@ public final class ConstraintKinds {
       return ObjectKind.CHECK;
     } else if (constraint instanceof ForeignKey) {
       return ObjectKind.FOREIGN_KEY;
+    } else if (constraint instanceof ExclusionConstraint) {
+      return ObjectKind.EXCLUSION;
     }
     throw new IllegalArgumentException("unknown constraint " + constraint);
   }

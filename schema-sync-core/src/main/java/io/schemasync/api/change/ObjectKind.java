@@ -10,13 +10,15 @@ public enum ObjectKind {
   UNIQUE,
   CHECK,
   FOREIGN_KEY,
+  EXCLUSION,
   INDEX,
   TRIGGER,
   VIEW,
   ROUTINE,
   ENUM,
   DOMAIN,
-  SEQUENCE;
+  SEQUENCE,
+  EXTENSION;
 
   /** Lower-case words, e.g. {@code foreign key}. */
   public String label() {

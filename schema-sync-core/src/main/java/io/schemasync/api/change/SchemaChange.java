@@ -5,10 +5,15 @@ package io.schemasync.api.change;
  * closed set of changes the model can express; each dialect renders every one of them.
  */
 public sealed interface SchemaChange
-    permits CreateTable,
+    permits CreateExtension,
+        CreateTable,
         DropTable,
         RenameTable,
         AlterTableComment,
+        AlterTableOptions,
+        AttachPartition,
+        DetachPartition,
+        AlterPartitioning,
         AddColumn,
         DropColumn,
         RenameColumn,
@@ -17,6 +22,7 @@ public sealed interface SchemaChange
         DropConstraint,
         CreateIndex,
         DropIndex,
+        AlterIndexVisibility,
         CreateTrigger,
         DropTrigger,
         CreateView,

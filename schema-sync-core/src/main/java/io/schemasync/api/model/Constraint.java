@@ -4,7 +4,7 @@ import java.util.List;
 
 /** A table constraint; the closed set of kinds the model knows. */
 public sealed interface Constraint
-    permits PrimaryKey, UniqueConstraint, CheckConstraint, ForeignKey {
+    permits PrimaryKey, UniqueConstraint, CheckConstraint, ForeignKey, ExclusionConstraint {
 
   /** The constraint's name, or null when the database keeps it unnamed (SQLite does). */
   String name();
@@ -15,6 +15,6 @@ public sealed interface Constraint
    */
   String key();
 
-  /** The columns the constraint covers, empty for a check. */
+  /** The columns the constraint covers, empty for a check; an exclusion's plain columns. */
   List<String> columns();
 }

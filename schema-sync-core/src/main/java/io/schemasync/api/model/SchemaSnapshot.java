@@ -12,6 +12,10 @@ import java.util.Optional;
  * are equal whatever order a catalog returned things in. Column order inside a table is kept as
  * declared (it is how the table is created) but is not part of the schema's identity: {@link
  * #hash()} and the diff ignore it.
+ *
+ * @param extensions the engine extensions the schema needs (PostgreSQL {@code CREATE EXTENSION}),
+ *     by name: those its objects depend on. They belong to the database, not to the tenant, and are
+ *     created when missing but never dropped by a sync
  */
 public record SchemaSnapshot(
     List<Table> tables,
@@ -19,7 +23,8 @@ public record SchemaSnapshot(
     List<Routine> routines,
     List<EnumType> enums,
     List<DomainType> domains,
-    List<Sequence> sequences) {
+    List<Sequence> sequences,
+    List<String> extensions) {
 
   /** The empty schema. */
   public static final SchemaSnapshot EMPTY =
@@ -32,6 +37,19 @@ public record SchemaSnapshot(
     enums = ModelSupport.sortedUnique(enums, EnumType::name, "enum type", null);
     domains = ModelSupport.sortedUnique(domains, DomainType::name, "domain", null);
     sequences = ModelSupport.sortedUnique(sequences, Sequence::name, "sequence", null);
+    extensions = ModelSupport.sortedUnique(extensions, e -> e, "extension", null);
+    extensions.forEach(e -> ModelSupport.name(e, "extension"));
+  }
+
+  /** A schema that needs no extension. */
+  public SchemaSnapshot(
+      List<Table> tables,
+      List<View> views,
+      List<Routine> routines,
+      List<EnumType> enums,
+      List<DomainType> domains,
+      List<Sequence> sequences) {
+    this(tables, views, routines, enums, domains, sequences, List.of());
   }
 
   /** A snapshot holding only tables. */
@@ -43,16 +61,54 @@ public record SchemaSnapshot(
     return tables.stream().filter(t -> t.name().equals(name)).findFirst();
   }
 
+  /**
+   * The columns a table really has: its own, or for a partition those of the partitioned table at
+   * the top of its chain (a partition declares none); empty when that parent is missing.
+   */
+  public List<Column> columnsOf(Table table) {
+    Table t = table;
+    for (int depth = 0; t.partitionOf() != null && depth <= tables.size(); depth++) {
+      Optional<Table> parent = table(t.partitionOf().parent());
+      if (parent.isEmpty()) {
+        return List.of();
+      }
+      t = parent.get();
+    }
+    return t.partitionOf() == null ? t.columns() : List.of();
+  }
+
+  /**
+   * The checks a partition inherits from the partitioned tables above it (what PostgreSQL requires
+   * a table to carry, under the same names, before it can be attached); empty for a plain table.
+   */
+  public List<CheckConstraint> inheritedChecks(Table table) {
+    List<CheckConstraint> checks = new java.util.ArrayList<>();
+    Table t = table;
+    for (int depth = 0; t.partitionOf() != null && depth <= tables.size(); depth++) {
+      Optional<Table> parent = table(t.partitionOf().parent());
+      if (parent.isEmpty()) {
+        break;
+      }
+      t = parent.get();
+      checks.addAll(t.checks());
+    }
+    return checks;
+  }
+
   public Optional<View> view(String name) {
     return views.stream().filter(v -> v.name().equals(name)).findFirst();
   }
 
   public SchemaSnapshot withTables(List<Table> newTables) {
-    return new SchemaSnapshot(newTables, views, routines, enums, domains, sequences);
+    return new SchemaSnapshot(newTables, views, routines, enums, domains, sequences, extensions);
   }
 
   public SchemaSnapshot withViews(List<View> newViews) {
-    return new SchemaSnapshot(tables, newViews, routines, enums, domains, sequences);
+    return new SchemaSnapshot(tables, newViews, routines, enums, domains, sequences, extensions);
+  }
+
+  public SchemaSnapshot withExtensions(List<String> newExtensions) {
+    return new SchemaSnapshot(tables, views, routines, enums, domains, sequences, newExtensions);
   }
 
   /** True when the schema holds no object at all. */
@@ -63,7 +119,8 @@ public record SchemaSnapshot(
         && routines.isEmpty()
         && enums.isEmpty()
         && domains.isEmpty()
-        && sequences.isEmpty();
+        && sequences.isEmpty()
+        && extensions.isEmpty();
   }
 
   /** The same schema with every table's columns sorted by name: the form that is hashed. */

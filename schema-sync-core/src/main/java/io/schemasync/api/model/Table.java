@@ -1,5 +1,6 @@
 package io.schemasync.api.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -13,6 +14,12 @@ import java.util.Set;
  *
  * @param primaryKey null when the table has none
  * @param comment null when the table has none
+ * @param options engine, character set and collation where the engine chooses them per table; null
+ *     when none is declared (an empty value is stored as null)
+ * @param exclusions exclusion constraints (PostgreSQL), usually empty
+ * @param partitionBy how the table is partitioned, null for a plain table
+ * @param partitionOf for a partition, its parent and bound; null otherwise. A partition has no
+ *     columns of its own (it has its parent's) and lists only what it declares itself
  */
 public record Table(
     String name,
@@ -23,7 +30,11 @@ public record Table(
     List<ForeignKey> foreignKeys,
     List<Index> indexes,
     List<Trigger> triggers,
-    String comment) {
+    String comment,
+    TableOptions options,
+    List<ExclusionConstraint> exclusions,
+    PartitionBy partitionBy,
+    PartitionOf partitionOf) {
 
   public Table {
     ModelSupport.name(name, "table");
@@ -41,6 +52,69 @@ public record Table(
     indexes = ModelSupport.sortedUnique(indexes, Index::name, "index", owner);
     triggers = ModelSupport.sortedUnique(triggers, Trigger::name, "trigger", owner);
     comment = ModelSupport.blankToNull(comment);
+    options = options == null || options.isEmpty() ? null : options;
+    exclusions =
+        ModelSupport.sortedUnique(
+            exclusions, ExclusionConstraint::key, "exclusion constraint", owner);
+    if (partitionOf != null && !columns.isEmpty()) {
+      throw new IllegalArgumentException(
+          "table " + name + " is a partition: it has the columns of " + partitionOf.parent());
+    }
+  }
+
+  /** A table without options, exclusion constraints or partitioning. */
+  public Table(
+      String name,
+      List<Column> columns,
+      PrimaryKey primaryKey,
+      List<UniqueConstraint> uniques,
+      List<CheckConstraint> checks,
+      List<ForeignKey> foreignKeys,
+      List<Index> indexes,
+      List<Trigger> triggers,
+      String comment) {
+    this(
+        name,
+        columns,
+        primaryKey,
+        uniques,
+        checks,
+        foreignKeys,
+        indexes,
+        triggers,
+        comment,
+        null,
+        List.of(),
+        null,
+        null);
+  }
+
+  /** A table with options, without exclusion constraints or partitioning. */
+  public Table(
+      String name,
+      List<Column> columns,
+      PrimaryKey primaryKey,
+      List<UniqueConstraint> uniques,
+      List<CheckConstraint> checks,
+      List<ForeignKey> foreignKeys,
+      List<Index> indexes,
+      List<Trigger> triggers,
+      String comment,
+      TableOptions options) {
+    this(
+        name,
+        columns,
+        primaryKey,
+        uniques,
+        checks,
+        foreignKeys,
+        indexes,
+        triggers,
+        comment,
+        options,
+        List.of(),
+        null,
+        null);
   }
 
   /** A table with just columns and an optional primary key. */
@@ -66,52 +140,237 @@ public record Table(
     all.addAll(uniques);
     all.addAll(checks);
     all.addAll(foreignKeys);
+    all.addAll(exclusions);
     return all;
   }
 
   public Table withColumns(List<Column> newColumns) {
     return new Table(
-        name, newColumns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment);
+        name,
+        newColumns,
+        primaryKey,
+        uniques,
+        checks,
+        foreignKeys,
+        indexes,
+        triggers,
+        comment,
+        options,
+        exclusions,
+        partitionBy,
+        partitionOf);
   }
 
   public Table withName(String newName) {
     return new Table(
-        newName, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment);
+        newName,
+        columns,
+        primaryKey,
+        uniques,
+        checks,
+        foreignKeys,
+        indexes,
+        triggers,
+        comment,
+        options,
+        exclusions,
+        partitionBy,
+        partitionOf);
   }
 
   public Table withPrimaryKey(PrimaryKey newPrimaryKey) {
     return new Table(
-        name, columns, newPrimaryKey, uniques, checks, foreignKeys, indexes, triggers, comment);
+        name,
+        columns,
+        newPrimaryKey,
+        uniques,
+        checks,
+        foreignKeys,
+        indexes,
+        triggers,
+        comment,
+        options,
+        exclusions,
+        partitionBy,
+        partitionOf);
   }
 
   public Table withUniques(List<UniqueConstraint> newUniques) {
     return new Table(
-        name, columns, primaryKey, newUniques, checks, foreignKeys, indexes, triggers, comment);
+        name,
+        columns,
+        primaryKey,
+        newUniques,
+        checks,
+        foreignKeys,
+        indexes,
+        triggers,
+        comment,
+        options,
+        exclusions,
+        partitionBy,
+        partitionOf);
   }
 
   public Table withChecks(List<CheckConstraint> newChecks) {
     return new Table(
-        name, columns, primaryKey, uniques, newChecks, foreignKeys, indexes, triggers, comment);
+        name,
+        columns,
+        primaryKey,
+        uniques,
+        newChecks,
+        foreignKeys,
+        indexes,
+        triggers,
+        comment,
+        options,
+        exclusions,
+        partitionBy,
+        partitionOf);
   }
 
   public Table withForeignKeys(List<ForeignKey> newForeignKeys) {
     return new Table(
-        name, columns, primaryKey, uniques, checks, newForeignKeys, indexes, triggers, comment);
+        name,
+        columns,
+        primaryKey,
+        uniques,
+        checks,
+        newForeignKeys,
+        indexes,
+        triggers,
+        comment,
+        options,
+        exclusions,
+        partitionBy,
+        partitionOf);
   }
 
   public Table withIndexes(List<Index> newIndexes) {
     return new Table(
-        name, columns, primaryKey, uniques, checks, foreignKeys, newIndexes, triggers, comment);
+        name,
+        columns,
+        primaryKey,
+        uniques,
+        checks,
+        foreignKeys,
+        newIndexes,
+        triggers,
+        comment,
+        options,
+        exclusions,
+        partitionBy,
+        partitionOf);
   }
 
   public Table withTriggers(List<Trigger> newTriggers) {
     return new Table(
-        name, columns, primaryKey, uniques, checks, foreignKeys, indexes, newTriggers, comment);
+        name,
+        columns,
+        primaryKey,
+        uniques,
+        checks,
+        foreignKeys,
+        indexes,
+        newTriggers,
+        comment,
+        options,
+        exclusions,
+        partitionBy,
+        partitionOf);
   }
 
   public Table withComment(String newComment) {
     return new Table(
-        name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, newComment);
+        name,
+        columns,
+        primaryKey,
+        uniques,
+        checks,
+        foreignKeys,
+        indexes,
+        triggers,
+        newComment,
+        options,
+        exclusions,
+        partitionBy,
+        partitionOf);
+  }
+
+  public Table withOptions(TableOptions newOptions) {
+    return new Table(
+        name,
+        columns,
+        primaryKey,
+        uniques,
+        checks,
+        foreignKeys,
+        indexes,
+        triggers,
+        comment,
+        newOptions,
+        exclusions,
+        partitionBy,
+        partitionOf);
+  }
+
+  public Table withExclusions(List<ExclusionConstraint> newExclusions) {
+    return new Table(
+        name,
+        columns,
+        primaryKey,
+        uniques,
+        checks,
+        foreignKeys,
+        indexes,
+        triggers,
+        comment,
+        options,
+        newExclusions,
+        partitionBy,
+        partitionOf);
+  }
+
+  /** The same table partitioned by {@code newPartitionBy} (null: not partitioned). */
+  public Table withPartitionBy(PartitionBy newPartitionBy) {
+    return new Table(
+        name,
+        columns,
+        primaryKey,
+        uniques,
+        checks,
+        foreignKeys,
+        indexes,
+        triggers,
+        comment,
+        options,
+        exclusions,
+        newPartitionBy,
+        partitionOf);
+  }
+
+  /** The same table as a partition of {@code newPartitionOf} (null: not a partition). */
+  public Table withPartitionOf(PartitionOf newPartitionOf) {
+    return new Table(
+        name,
+        columns,
+        primaryKey,
+        uniques,
+        checks,
+        foreignKeys,
+        indexes,
+        triggers,
+        comment,
+        options,
+        exclusions,
+        partitionBy,
+        newPartitionOf);
+  }
+
+  /** True when the table is a partition of another. */
+  @JsonIgnore
+  public boolean isPartition() {
+    return partitionOf != null;
   }
 
   Table withColumnsSortedByName() {

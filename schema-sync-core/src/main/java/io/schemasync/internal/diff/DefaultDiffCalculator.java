@@ -5,6 +5,7 @@ import io.schemasync.api.change.AddEnumValues;
 import io.schemasync.api.change.AlterSequence;
 import io.schemasync.api.change.CreateDomain;
 import io.schemasync.api.change.CreateEnum;
+import io.schemasync.api.change.CreateExtension;
 import io.schemasync.api.change.CreateIndex;
 import io.schemasync.api.change.CreateRoutine;
 import io.schemasync.api.change.CreateSequence;
@@ -22,6 +23,7 @@ import io.schemasync.api.change.RenameTable;
 import io.schemasync.api.change.SchemaChange;
 import io.schemasync.api.change.SchemaDiff;
 import io.schemasync.api.model.EnumType;
+import io.schemasync.api.model.PartitionOf;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.Table;
 import io.schemasync.spi.DiffCalculator;
@@ -44,6 +46,10 @@ public final class DefaultDiffCalculator implements DiffCalculator {
     RenameHints hints = renames == null ? RenameHints.NONE : renames;
     List<SchemaChange> changes = new ArrayList<>();
 
+    // an extension the schema no longer needs stays: it is the database's, other tenants may use it
+    to.extensions().stream()
+        .filter(e -> !from.extensions().contains(e))
+        .forEach(e -> changes.add(new CreateExtension(e)));
     SortMerge.by(
         from.enums(),
         to.enums(),
@@ -93,7 +99,7 @@ public final class DefaultDiffCalculator implements DiffCalculator {
     // Apply declared table renames to the old side first, so the merge sees them as the same table.
     Map<String, Table> old = new HashMap<>();
     from.tables().forEach(t -> old.put(t.name(), t));
-    List<Table> renamedFrom = new ArrayList<>(from.tables());
+    Map<String, String> renamed = new HashMap<>();
     for (Table target : to.tables()) {
       hints
           .tableRenamedFrom(target.name())
@@ -101,16 +107,26 @@ public final class DefaultDiffCalculator implements DiffCalculator {
           .ifPresent(
               oldName -> {
                 changes.add(new RenameTable(oldName, target.name()));
-                renamedFrom.remove(old.get(oldName));
-                renamedFrom.add(old.get(oldName).withName(target.name()));
+                renamed.put(oldName, target.name());
               });
     }
+    List<Table> renamedFrom = new ArrayList<>();
+    for (Table table : from.tables()) {
+      Table t = table.withName(renamed.getOrDefault(table.name(), table.name()));
+      PartitionOf of = t.partitionOf();
+      if (of != null && renamed.containsKey(of.parent())) {
+        // a partition follows its parent's rename: it is still the same partition
+        t = t.withPartitionOf(new PartitionOf(renamed.get(of.parent()), of.bound()));
+      }
+      renamedFrom.add(t);
+    }
     renamedFrom.sort(java.util.Comparator.comparing(Table::name));
+    SchemaSnapshot before = from.withTables(renamedFrom);
     SortMerge.by(
         renamedFrom,
         to.tables(),
         Table::name,
-        (a, b) -> TableDiff.diff(a, b, hints, changes),
+        (a, b) -> TableDiff.diff(a, b, before, to, hints, changes),
         a -> changes.add(new DropTable(a)),
         b -> created(b, changes));
   }

@@ -81,12 +81,29 @@ public final class DefaultExecutor implements Executor {
   }
 
   private void verify(TenantContext tenant, SchemaSnapshot result, SchemaSnapshot target) {
+    verify(diffCalculator, tenant, result, target, "the target");
+  }
+
+  /**
+   * Throws when {@code result} differs from {@code target}: the one check every run makes before it
+   * commits, for {@code sync} and for rollouts.
+   *
+   * @param targetName how the message names the target
+   * @throws VerificationFailedException naming the tenant and the remaining differences
+   */
+  public static void verify(
+      DiffCalculator diffCalculator,
+      TenantContext tenant,
+      SchemaSnapshot result,
+      SchemaSnapshot target,
+      String targetName) {
     SchemaDiff remaining = diffCalculator.diff(result, target);
     if (!remaining.isEmpty()) {
       throw new VerificationFailedException(
           tenant.id(),
-          "after the plan ran, the schema still differs from the target, so nothing was"
-              + " committed where the engine allows; remaining differences:\n"
+          "after the plan ran, the schema still differs from "
+              + targetName
+              + ", so nothing was committed where the engine allows; remaining differences:\n"
               + remaining.render());
     }
   }

@@ -4,16 +4,22 @@ import io.schemasync.api.change.AddColumn;
 import io.schemasync.api.change.AddConstraint;
 import io.schemasync.api.change.AddEnumValues;
 import io.schemasync.api.change.AlterColumn;
+import io.schemasync.api.change.AlterIndexVisibility;
+import io.schemasync.api.change.AlterPartitioning;
 import io.schemasync.api.change.AlterSequence;
 import io.schemasync.api.change.AlterTableComment;
+import io.schemasync.api.change.AlterTableOptions;
+import io.schemasync.api.change.AttachPartition;
 import io.schemasync.api.change.CreateDomain;
 import io.schemasync.api.change.CreateEnum;
+import io.schemasync.api.change.CreateExtension;
 import io.schemasync.api.change.CreateIndex;
 import io.schemasync.api.change.CreateRoutine;
 import io.schemasync.api.change.CreateSequence;
 import io.schemasync.api.change.CreateTable;
 import io.schemasync.api.change.CreateTrigger;
 import io.schemasync.api.change.CreateView;
+import io.schemasync.api.change.DetachPartition;
 import io.schemasync.api.change.DropColumn;
 import io.schemasync.api.change.DropConstraint;
 import io.schemasync.api.change.DropDomain;
@@ -40,7 +46,8 @@ import java.util.Map;
  * Puts changes in an order every engine can execute: everything that depends on an object is
  * dropped before it, and created after it. Phases give the coarse order (views and foreign keys
  * dropped first, types before tables, tables before their constraints, foreign keys after both
- * ends, views last); inside a phase, tables and views are ordered topologically.
+ * ends, views last); inside a phase, tables and views are ordered topologically, and partitions are
+ * created after and dropped before their parents.
  */
 final class ChangeOrder {
   private ChangeOrder() {}
@@ -60,7 +67,7 @@ final class ChangeOrder {
       return 2;
     } else if (change instanceof DropIndex) {
       return 3;
-    } else if (change instanceof DropConstraint) {
+    } else if (change instanceof DropConstraint || change instanceof DetachPartition) {
       return 4;
     } else if (change instanceof DropTable) {
       return 5;
@@ -72,18 +79,20 @@ final class ChangeOrder {
       return 8;
     } else if (change instanceof RenameColumn) {
       return 9;
-    } else if (change instanceof CreateEnum
+    } else if (change instanceof CreateExtension
+        || change instanceof CreateEnum
         || change instanceof AddEnumValues
         || change instanceof CreateDomain
         || change instanceof CreateSequence) {
       return 10;
     } else if (change instanceof CreateRoutine) {
       return 11;
-    } else if (change instanceof CreateTable) {
+    } else if (change instanceof CreateTable || change instanceof AlterPartitioning) {
       return 12;
     } else if (change instanceof AddColumn
         || change instanceof AlterColumn
-        || change instanceof AlterTableComment) {
+        || change instanceof AlterTableComment
+        || change instanceof AlterTableOptions) {
       return 13;
     } else if (change instanceof DropEnum
         || change instanceof DropDomain
@@ -92,14 +101,16 @@ final class ChangeOrder {
       return 14;
     } else if (change instanceof AddConstraint a && !(a.constraint() instanceof ForeignKey)) {
       return 15;
-    } else if (change instanceof CreateIndex) {
-      return 16;
-    } else if (change instanceof AddConstraint) {
+    } else if (change instanceof AttachPartition) {
+      return 16; // after the columns and checks PostgreSQL requires the table to have
+    } else if (change instanceof CreateIndex || change instanceof AlterIndexVisibility) {
       return 17;
-    } else if (change instanceof CreateTrigger) {
+    } else if (change instanceof AddConstraint) {
       return 18;
-    } else if (change instanceof CreateView) {
+    } else if (change instanceof CreateTrigger) {
       return 19;
+    } else if (change instanceof CreateView) {
+      return 20;
     }
     throw new IllegalArgumentException("no phase for " + change);
   }
@@ -120,9 +131,14 @@ final class ChangeOrder {
       List<SchemaChange> group = changes.subList(i, j);
       if (phase == 5) {
         out.addAll(dependentsFirst(group, ChangeOrder::referencedTables));
+      } else if (phase == 12) {
+        // a partition is created after its parent: reverse of "partitions first"
+        List<SchemaChange> reversed = new ArrayList<>(dependentsFirst(group, ChangeOrder::parent));
+        java.util.Collections.reverse(reversed);
+        out.addAll(reversed);
       } else if (phase == 0) {
         out.addAll(dependentsFirst(group, c -> viewReads(((DropView) c).view(), group)));
-      } else if (phase == 19) {
+      } else if (phase == 20) {
         List<SchemaChange> reversed =
             new ArrayList<>(dependentsFirst(group, c -> viewReads(((CreateView) c).view(), group)));
         java.util.Collections.reverse(reversed);
@@ -135,12 +151,26 @@ final class ChangeOrder {
     return out;
   }
 
+  /** What a dropped table must be dropped before: the tables it references and its parent. */
   private static List<String> referencedTables(SchemaChange change) {
     Table table = ((DropTable) change).definition();
-    return table.foreignKeys().stream()
-        .map(ForeignKey::referencedTable)
-        .filter(t -> !t.equals(table.name()))
-        .toList();
+    List<String> referenced =
+        new ArrayList<>(
+            table.foreignKeys().stream()
+                .map(ForeignKey::referencedTable)
+                .filter(t -> !t.equals(table.name()))
+                .toList());
+    if (table.partitionOf() != null) {
+      referenced.add(table.partitionOf().parent());
+    }
+    return referenced;
+  }
+
+  /** The parent a created partition needs to exist first. */
+  private static List<String> parent(SchemaChange change) {
+    return change instanceof CreateTable create && create.definition().partitionOf() != null
+        ? List.of(create.definition().partitionOf().parent())
+        : List.of();
   }
 
   private static List<String> viewReads(View view, List<SchemaChange> group) {

@@ -1,6 +1,7 @@
 package io.schemasync.internal.plan;
 
 import io.schemasync.api.TenantContext;
+import io.schemasync.api.change.AlterPartitioning;
 import io.schemasync.api.change.CreateView;
 import io.schemasync.api.change.DropView;
 import io.schemasync.api.change.RenameTable;
@@ -42,7 +43,11 @@ public final class DefaultPlanner implements Planner {
       return new MigrationPlan(tenant, fromHash, targetHash, List.of(), List.of(), List.of());
     }
     List<SchemaChange> changes = withDependentViews(diff.changes(), current, target, dialect);
-    List<SchemaChange> ordered = ChangeOrder.sort(changes);
+    List<SchemaChange> all = ChangeOrder.sort(changes);
+    // no engine changes a table's partitioning in place: refused below, never rendered
+    List<SchemaChange> impossible =
+        all.stream().filter(c -> c instanceof AlterPartitioning).toList();
+    List<SchemaChange> ordered = all.stream().filter(c -> !impossible.contains(c)).toList();
     List<StepDraft> drafts = dialect.render(tenant, ordered, current, target);
     requireCovered(ordered, drafts);
 
@@ -71,6 +76,9 @@ public final class DefaultPlanner implements Planner {
       steps.add(step);
       judge(step, policy, warnings, violations);
     }
+    for (SchemaChange change : impossible) {
+      refuse((AlterPartitioning) change, steps, violations);
+    }
     return new MigrationPlan(tenant, fromHash, targetHash, steps, warnings, violations);
   }
 
@@ -96,6 +104,42 @@ public final class DefaultPlanner implements Planner {
         return String.join("; ", reasons);
       }
     }
+  }
+
+  /**
+   * A step without SQL for a partitioning change, refused whatever the policy: recreating the table
+   * would lose its rows, so it is left to the people who know where the rows must go.
+   */
+  private static void refuse(
+      AlterPartitioning change, List<MigrationStep> steps, List<PolicyViolation> violations) {
+    int index = steps.size() + 1;
+    String reason =
+        "table "
+            + change.tableName()
+            + " is partitioned "
+            + (change.from() == null ? "not at all" : "by " + change.from().describe())
+            + " but the target has it "
+            + (change.to() == null ? "not partitioned" : "partitioned by " + change.to().describe())
+            + "; a table's partitioning cannot be changed in place, and recreating the table"
+            + " would drop its rows";
+    steps.add(
+        new MigrationStep(
+            index,
+            change.describe(),
+            List.of(change),
+            List.of(),
+            Safety.DESTRUCTIVE,
+            reason,
+            List.of(),
+            true));
+    violations.add(
+        new PolicyViolation(
+            index,
+            Safety.DESTRUCTIVE,
+            reason,
+            "create a table with the new partitioning under another name, copy the rows into it,"
+                + " then drop the old table and rename the new one; schema-sync does not move rows"
+                + " by itself"));
   }
 
   private static void judge(

@@ -3,9 +3,11 @@ package io.schemasync.internal.plan;
 import io.schemasync.api.change.AddColumn;
 import io.schemasync.api.change.AddConstraint;
 import io.schemasync.api.change.AlterColumn;
+import io.schemasync.api.change.AttachPartition;
 import io.schemasync.api.change.ConstraintKinds;
 import io.schemasync.api.change.CreateIndex;
 import io.schemasync.api.change.CreateTable;
+import io.schemasync.api.change.DetachPartition;
 import io.schemasync.api.change.DropColumn;
 import io.schemasync.api.change.DropDomain;
 import io.schemasync.api.change.DropEnum;
@@ -87,6 +89,28 @@ final class SafetyRules {
               + ": fails if "
               + create.tableName()
               + " holds duplicates");
+    } else if (change instanceof AttachPartition attach) {
+      return new Verdict(
+          Safety.BREAKING,
+          "attaches "
+              + attach.tableName()
+              + " to "
+              + attach.partitionOf().parent()
+              + ": fails if a row of "
+              + attach.tableName()
+              + " lies outside "
+              + attach.partitionOf().bound());
+    } else if (change instanceof DetachPartition detach) {
+      return new Verdict(
+          Safety.BREAKING,
+          "detaches "
+              + detach.tableName()
+              + " from "
+              + detach.partitionOf().parent()
+              + ": its rows stay in "
+              + detach.tableName()
+              + " but no longer appear in "
+              + detach.partitionOf().parent());
     } else if (change instanceof RenameTable || change instanceof RenameColumn) {
       return new Verdict(
           Safety.BREAKING, change.describe() + ": code still using the old name will fail");

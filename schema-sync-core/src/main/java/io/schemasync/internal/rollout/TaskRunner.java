@@ -15,6 +15,8 @@ import io.schemasync.api.rollout.WorkerRef;
 import io.schemasync.internal.json.CanonicalJson;
 import io.schemasync.spi.CommitMarker;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,7 @@ final class TaskRunner {
   private final RolloutJob job;
   private final JobTarget target;
   private final WorkerRef worker;
+  private final Set<String> verifiedStarts = ConcurrentHashMap.newKeySet();
 
   TaskRunner(TenantPipeline pipeline, RolloutJob job, JobTarget target, WorkerRef worker) {
     this.pipeline = pipeline;
@@ -58,7 +61,7 @@ final class TaskRunner {
 
   private Result dryRun(RolloutTask task, TenantContext tenant, Instant start) {
     TenantPipeline.Attempt attempt =
-        pipeline.attempt(tenant, target, job.settings().policy(), null);
+        pipeline.attempt(tenant, target, job.settings().policy(), null, verifiedStarts);
     return end(task, Phase.DRY_RUN, start, AttemptOutcome.DRY_RUN_OK, attempt.plan(), null);
   }
 
@@ -67,7 +70,11 @@ final class TaskRunner {
     // written in the same transaction is the truth, and collecting it is what prevents a rerun.
     TenantPipeline.Attempt attempt =
         pipeline.attempt(
-            tenant, target, job.settings().policy(), new CommitMarker(job.id(), task.taskId()));
+            tenant,
+            target,
+            job.settings().policy(),
+            new CommitMarker(job.id(), task.taskId()),
+            verifiedStarts);
     AttemptOutcome outcome =
         attempt.alreadyCommitted()
             ? AttemptOutcome.ALREADY_APPLIED

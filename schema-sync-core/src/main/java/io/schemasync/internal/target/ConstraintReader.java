@@ -1,6 +1,8 @@
 package io.schemasync.internal.target;
 
 import io.schemasync.api.model.CheckConstraint;
+import io.schemasync.api.model.ExclusionConstraint;
+import io.schemasync.api.model.ExclusionElement;
 import io.schemasync.api.model.ForeignKey;
 import io.schemasync.api.model.PrimaryKey;
 import io.schemasync.api.model.ReferentialAction;
@@ -12,11 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the table-level {@code primaryKey}, {@code uniques}, {@code checks} and {@code
- * foreignKeys}.
+ * Reads the table-level {@code primaryKey}, {@code uniques}, {@code checks}, {@code foreignKeys}
+ * and {@code exclusions}.
  */
 final class ConstraintReader {
   private static final List<String> KEY_KEYS = List.of("name", "columns");
+  private static final List<String> UNIQUE_KEYS = List.of("name", "columns", "nullsNotDistinct");
+  private static final List<String> EXCLUSION_KEYS =
+      List.of("name", "method", "elements", "where", "deferrable");
+  private static final List<String> ELEMENT_KEYS = List.of("column", "expression", "operator");
   private static final List<String> CHECK_KEYS = List.of("name", "expression");
   private static final List<String> FK_KEYS =
       List.of("name", "columns", "references", "onDelete", "onUpdate", "deferrable");
@@ -66,11 +72,12 @@ final class ConstraintReader {
   List<Located<UniqueConstraint>> uniques() {
     List<Located<UniqueConstraint>> out = new ArrayList<>();
     for (PropertyReader r : entries("uniques", "unique constraint")) {
-      r.allowOnly(KEY_KEYS);
+      r.allowOnly(UNIQUE_KEYS);
       String name = r.has("name") ? r.name("name", "unique constraint", rules) : null;
       List<String> columns = requiredColumns(r, "columns");
+      boolean nullsNotDistinct = r.bool("nullsNotDistinct", false);
       if (!columns.isEmpty()) {
-        out.add(new Located<>(new UniqueConstraint(name, columns), r.location()));
+        out.add(new Located<>(new UniqueConstraint(name, columns, nullsNotDistinct), r.location()));
       }
     }
     return out;
@@ -146,6 +153,74 @@ final class ConstraintReader {
               r.location()));
     }
     return out;
+  }
+
+  /**
+   * {@code exclusions: [{name, method, elements: [{column|expression, operator}], where,
+   * deferrable}]}.
+   */
+  List<Located<ExclusionConstraint>> exclusions() {
+    List<Located<ExclusionConstraint>> out = new ArrayList<>();
+    for (PropertyReader r : entries("exclusions", "exclusion constraint")) {
+      r.allowOnly(EXCLUSION_KEYS);
+      String name = r.has("name") ? r.name("name", "exclusion constraint", rules) : null;
+      String method = r.string("method");
+      String where = r.text("where");
+      boolean deferrable = r.bool("deferrable", false);
+      if (!r.has("elements")) {
+        r.problems()
+            .add(
+                r.location(),
+                "missing 'elements' in "
+                    + r.what()
+                    + "; list {column, operator} pairs, e.g. {column: room, operator: '='}");
+        continue;
+      }
+      List<LocatedNode> nodes = r.list("elements");
+      List<ExclusionElement> elements = new ArrayList<>();
+      boolean broken = false;
+      for (int i = 0; i < nodes.size(); i++) {
+        ExclusionElement element = element(nodes.get(i), i, r);
+        broken |= element == null;
+        if (element != null) {
+          elements.add(element);
+        }
+      }
+      if (nodes.isEmpty() && r.value("elements") instanceof ListNode) {
+        emptyColumns(r, "elements");
+      }
+      if (broken || elements.isEmpty()) {
+        continue;
+      }
+      out.add(
+          new Located<>(
+              new ExclusionConstraint(name, method, elements, where, deferrable), r.location()));
+    }
+    return out;
+  }
+
+  private static ExclusionElement element(LocatedNode node, int i, PropertyReader owner) {
+    PropertyReader e =
+        PropertyReader.of(
+            node,
+            "element " + (i + 1) + " of " + owner.what(),
+            owner.path() + ".elements[" + i + "]",
+            owner.problems());
+    if (e == null) {
+      return null;
+    }
+    e.allowOnly(ELEMENT_KEYS);
+    String column = e.string("column");
+    String expression = e.text("expression");
+    String operator = e.requiredString("operator");
+    if (e.has("column") == e.has("expression")) {
+      e.problems().add(e.location(), e.what() + " names either 'column' or 'expression'");
+      return null;
+    }
+    if ((column == null && expression == null) || operator == null) {
+      return null;
+    }
+    return new ExclusionElement(column, expression, operator);
   }
 
   /**

@@ -29,6 +29,7 @@ final class DocumentMerger {
   private final Kind<EnumType> enums;
   private final Kind<DomainType> domains;
   private final Kind<Sequence> sequences;
+  private final Kind<String> extensions;
 
   DocumentMerger(Problems problems) {
     this.problems = problems;
@@ -38,6 +39,7 @@ final class DocumentMerger {
     this.enums = new Kind<>("enum", EnumType::name);
     this.domains = new Kind<>("domain", DomainType::name);
     this.sequences = new Kind<>("sequence", Sequence::name);
+    this.extensions = new Kind<>("extension", e -> e);
   }
 
   void add(SchemaPart part) {
@@ -53,6 +55,7 @@ final class DocumentMerger {
     enums.addAll(part.enums());
     domains.addAll(part.domains());
     sequences.addAll(part.sequences());
+    extensions.addAll(part.extensions());
   }
 
   /** The merged schema; call only when no problem was recorded (duplicates are left out). */
@@ -65,7 +68,8 @@ final class DocumentMerger {
             routines.values,
             enums.values,
             domains.values,
-            sequences.values);
+            sequences.values,
+            extensions.values);
     Map<String, String> tableRenames = new LinkedHashMap<>();
     Map<String, Map<String, String>> columnRenames = new LinkedHashMap<>();
     for (DeclaredTable table : tables) {

@@ -10,7 +10,15 @@ import java.util.List;
 /** Reads one entry of a table's {@code indexes}. */
 final class IndexReader {
   static final List<String> KEYS =
-      List.of("name", "columns", "unique", "where", "method", "include");
+      List.of(
+          "name",
+          "columns",
+          "unique",
+          "where",
+          "method",
+          "include",
+          "invisible",
+          "nullsNotDistinct");
   private static final List<String> PART_KEYS = List.of("column", "expression", "order");
 
   private IndexReader() {}
@@ -61,14 +69,25 @@ final class IndexReader {
     String where = r.text("where");
     String method = r.string("method");
     List<String> include = r.strings("include");
+    boolean invisible = r.bool("invisible", false);
+    boolean nullsNotDistinct = r.bool("nullsNotDistinct", false);
+    if (nullsNotDistinct && !unique) {
+      problems.add(
+          r.location("nullsNotDistinct"),
+          r.what() + " is not unique, so 'nullsNotDistinct' means nothing; add 'unique: true'");
+      return null;
+    }
     Index index =
         problems.build(
-            r.location(), () -> new Index(finalName, parts, unique, where, method, include));
+            r.location(),
+            () ->
+                new Index(
+                    finalName, parts, unique, where, method, include, invisible, nullsNotDistinct));
     return index == null ? null : new Located<>(index, r.location());
   }
 
   /** {@code email}, {@code {column: email, order: desc}} or {@code {expression: lower(email)}}. */
-  private static IndexPart part(LocatedNode element, PropertyReader index) {
+  static IndexPart part(LocatedNode element, PropertyReader index) {
     if (element instanceof Scalar s && s.kind() == ScalarKind.TEXT) {
       return IndexPart.column(s.text());
     }

@@ -4,6 +4,7 @@ import static io.schemasync.internal.target.IdentifierRules.show;
 
 import io.schemasync.api.SourceLocation;
 import io.schemasync.api.model.CheckConstraint;
+import io.schemasync.api.model.ExclusionConstraint;
 import io.schemasync.api.model.ForeignKey;
 import io.schemasync.api.model.Index;
 import io.schemasync.api.model.SchemaSnapshot;
@@ -90,6 +91,14 @@ final class NamespaceChecks {
               unique.name(),
               "unique constraint " + show(unique.name()) + of,
               sources.at("tables", t, "uniques", unique.key()));
+        }
+      }
+      for (ExclusionConstraint exclusion : table.exclusions()) {
+        if (exclusion.name() != null) {
+          relations.claim(
+              exclusion.name(),
+              "exclusion constraint " + show(exclusion.name()) + of,
+              sources.at("tables", t, "exclusions", exclusion.key()));
         }
       }
       for (ForeignKey fk : table.foreignKeys()) {

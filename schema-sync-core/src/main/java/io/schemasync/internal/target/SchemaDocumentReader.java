@@ -17,7 +17,15 @@ import java.util.function.BiConsumer;
  */
 final class SchemaDocumentReader {
   static final List<String> KEYS =
-      List.of("identifiers", "tables", "views", "enums", "domains", "sequences", "routines");
+      List.of(
+          "identifiers",
+          "tables",
+          "views",
+          "enums",
+          "domains",
+          "sequences",
+          "routines",
+          "extensions");
 
   private static final List<String> VIEW_KEYS = List.of("name", "definition", "materialized");
   private static final List<String> ENUM_KEYS = List.of("name", "values");
@@ -75,7 +83,39 @@ final class SchemaDocumentReader {
     each("domains", "domain", DOMAIN_KEYS, this::domain);
     each("sequences", "sequence", SEQUENCE_KEYS, this::sequence);
     each("routines", "routine", ROUTINE_KEYS, this::routine);
+    extensions();
     return part;
+  }
+
+  /**
+   * {@code extensions: [citext, btree_gist]}: names as the engine knows them ({@code uuid-ossp} has
+   * a hyphen), so checked only for being printable and short.
+   */
+  private void extensions() {
+    List<LocatedNode> elements = document.list("extensions");
+    for (int i = 0; i < elements.size(); i++) {
+      LocatedNode element = elements.get(i);
+      var at = element.at("extensions[" + i + "]");
+      if (!(element instanceof LocatedNode.Scalar s)
+          || s.kind() != LocatedNode.ScalarKind.TEXT
+          || s.text().isBlank()) {
+        document.problems().add(at, "'extensions' lists extension names (text), e.g. [citext]");
+        continue;
+      }
+      String name = s.text().strip();
+      if (name.length() > 63 || name.chars().anyMatch(Character::isISOControl)) {
+        document
+            .problems()
+            .add(
+                at,
+                "extension name '"
+                    + IdentifierRules.show(name)
+                    + "' is not an extension name; write it as CREATE EXTENSION takes it");
+        continue;
+      }
+      part.sourceMap().put(at, "extensions", name);
+      part.extensions().add(new Located<>(name, at));
+    }
   }
 
   /** Reads every mapping of a top-level list whose entries have a required name. */

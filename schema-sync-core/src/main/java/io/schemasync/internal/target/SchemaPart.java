@@ -16,11 +16,13 @@ record SchemaPart(
     List<Located<EnumType>> enums,
     List<Located<DomainType>> domains,
     List<Located<Sequence>> sequences,
+    List<Located<String>> extensions,
     SourceMap sourceMap) {
 
   /** An empty part to fill while reading a file. */
   static SchemaPart empty() {
     return new SchemaPart(
+        new ArrayList<>(),
         new ArrayList<>(),
         new ArrayList<>(),
         new ArrayList<>(),

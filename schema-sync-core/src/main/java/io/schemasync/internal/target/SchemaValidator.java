@@ -4,6 +4,7 @@ import static io.schemasync.internal.target.IdentifierRules.show;
 
 import io.schemasync.api.model.Column;
 import io.schemasync.api.model.DomainType;
+import io.schemasync.api.model.ExclusionConstraint;
 import io.schemasync.api.model.ForeignKey;
 import io.schemasync.api.model.Index;
 import io.schemasync.api.model.IndexPart;
@@ -122,12 +123,70 @@ final class SchemaValidator {
     for (ForeignKey fk : table.foreignKeys()) {
       foreignKey(table, fk);
     }
+    for (ExclusionConstraint exclusion : table.exclusions()) {
+      columnsExist(
+          table,
+          exclusion.columns(),
+          "exclusion constraint " + show(exclusion.key()) + " of table " + show(t),
+          sources.at("tables", t, "exclusions", exclusion.key()));
+    }
     for (Trigger trigger : table.triggers()) {
       columnsExist(
           table,
           trigger.updateOf(),
           "trigger " + show(trigger.name()) + " of table " + show(t) + " (updateOf)",
           sources.at("tables", t, "triggers", trigger.name()));
+    }
+    partitioning(table);
+  }
+
+  /**
+   * A partition's parent is a declared partitioned table, and no chain of parents loops; a
+   * partition key names columns of the table.
+   */
+  private void partitioning(Table table) {
+    String t = table.name();
+    if (table.partitionBy() != null) {
+      columnsExist(
+          table,
+          table.partitionBy().key().stream()
+              .filter(p -> p.column() != null)
+              .map(IndexPart::column)
+              .toList(),
+          "partition key of table " + show(t),
+          sources.at("tables", t, "partitionBy"));
+    }
+    if (table.partitionOf() == null) {
+      return;
+    }
+    var at = sources.at("tables", t, "partitionOf");
+    String parentName = table.partitionOf().parent();
+    Optional<Table> parent = schema.table(parentName);
+    if (parent.isEmpty()) {
+      problems.add(
+          at,
+          "table "
+              + show(t)
+              + " is a partition of "
+              + show(parentName)
+              + ", which is not a declared table; declare it with 'partitionBy'");
+    } else if (parent.get().partitionBy() == null) {
+      problems.add(
+          at,
+          "table "
+              + show(t)
+              + " is a partition of "
+              + show(parentName)
+              + ", which is not partitioned; give "
+              + show(parentName)
+              + " a 'partitionBy'");
+    } else if (schema.columnsOf(table).isEmpty()) {
+      problems.add(
+          at,
+          "table "
+              + show(t)
+              + " is (through its parents) a partition of itself; a chain of partitions must end"
+              + " at a partitioned table that is no partition");
     }
   }
 
@@ -270,7 +329,10 @@ final class SchemaValidator {
     }
   }
 
-  private static List<String> missing(Table table, List<String> columns) {
-    return columns.stream().filter(c -> !table.hasColumn(c)).distinct().toList();
+  /** The columns the table does not have (a partition has its parent's). */
+  private List<String> missing(Table table, List<String> columns) {
+    Set<String> has = new HashSet<>();
+    schema.columnsOf(table).forEach(c -> has.add(c.name()));
+    return columns.stream().filter(c -> !has.contains(c)).distinct().toList();
   }
 }

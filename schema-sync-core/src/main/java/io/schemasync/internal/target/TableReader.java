@@ -2,10 +2,14 @@ package io.schemasync.internal.target;
 
 import io.schemasync.api.model.CheckConstraint;
 import io.schemasync.api.model.Column;
+import io.schemasync.api.model.ExclusionConstraint;
 import io.schemasync.api.model.ForeignKey;
 import io.schemasync.api.model.Index;
+import io.schemasync.api.model.PartitionBy;
+import io.schemasync.api.model.PartitionOf;
 import io.schemasync.api.model.PrimaryKey;
 import io.schemasync.api.model.Table;
+import io.schemasync.api.model.TableOptions;
 import io.schemasync.api.model.Trigger;
 import io.schemasync.api.model.UniqueConstraint;
 import io.schemasync.internal.target.ColumnReader.ColumnDeclaration;
@@ -32,7 +36,11 @@ final class TableReader {
           "checks",
           "foreignKeys",
           "indexes",
-          "triggers");
+          "triggers",
+          "options",
+          "exclusions",
+          "partitionBy",
+          "partitionOf");
 
   private TableReader() {}
 
@@ -72,7 +80,17 @@ final class TableReader {
       sourceMap.put(r.location("renamedFrom"), "tables", name, "renamedFrom");
     }
 
-    List<ColumnDeclaration> columns = columns(r, name, rules, sourceMap);
+    PartitionBy partitionBy = PartitionReader.partitionBy(r, name, sourceMap);
+    PartitionOf partitionOf = PartitionReader.partitionOf(r, name, sourceMap);
+    boolean partition = r.has("partitionOf");
+    if (partition && r.has("columns")) {
+      problems.add(
+          r.location("columns"),
+          "table "
+              + IdentifierRules.show(name)
+              + " is a partition and has the columns of its parent; remove 'columns'");
+    }
+    List<ColumnDeclaration> columns = partition ? List.of() : columns(r, name, rules, sourceMap);
     ConstraintReader constraints = new ConstraintReader(r, name, rules, sourceMap);
     UniqueNames constraintNames = new UniqueNames(problems);
     PrimaryKey primaryKey = primaryKey(r, name, columns, constraints.primaryKey(), constraintNames);
@@ -107,10 +125,21 @@ final class TableReader {
             sourceMap,
             "foreignKeys",
             problems);
+    List<ExclusionConstraint> exclusions =
+        distinct(
+            constraints.exclusions(),
+            ExclusionConstraint::key,
+            ExclusionConstraint::name,
+            "exclusion constraint",
+            name,
+            constraintNames,
+            sourceMap,
+            "exclusions",
+            problems);
     List<Index> indexes = indexes(r, name, rules, sourceMap);
     List<Trigger> triggers = triggers(r, name, rules, sourceMap);
 
-    if (columns.isEmpty()) {
+    if (columns.isEmpty() && (!partition || partitionOf == null)) {
       return null;
     }
     Map<String, String> columnRenames = new LinkedHashMap<>();
@@ -122,6 +151,7 @@ final class TableReader {
       }
     }
     String comment = r.text("comment");
+    TableOptions options = TableOptionsReader.read(r, name);
     Table table =
         problems.build(
             r.location(),
@@ -135,7 +165,11 @@ final class TableReader {
                     foreignKeys,
                     indexes,
                     triggers,
-                    comment));
+                    comment,
+                    options,
+                    exclusions,
+                    partitionBy,
+                    partitionOf));
     return table == null
         ? null
         : new DeclaredTable(table, renamedFrom, columnRenames, r.location());

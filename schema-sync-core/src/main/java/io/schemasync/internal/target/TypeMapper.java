@@ -67,7 +67,13 @@ final class TypeMapper {
               domain.name(), base, domain.notNull(), domain.defaultValue(), domain.checks()));
     }
     return new SchemaSnapshot(
-        tables, schema.views(), schema.routines(), schema.enums(), domains, schema.sequences());
+        tables,
+        schema.views(),
+        schema.routines(),
+        schema.enums(),
+        domains,
+        schema.sequences(),
+        schema.extensions());
   }
 
   private String resolve(String declared, String what, SourceLocation at) {

@@ -1,6 +1,7 @@
 package io.schemasync.internal.target;
 
 import io.schemasync.api.model.Identity;
+import io.schemasync.api.model.PartitionBy;
 import io.schemasync.api.model.ReferentialAction;
 import io.schemasync.api.model.Routine.RoutineKind;
 import io.schemasync.api.model.TriggerEvent;
@@ -30,6 +31,12 @@ final class Vocabulary {
 
   static final Map<String, RoutineKind> ROUTINE_KIND =
       ordered("function", RoutineKind.FUNCTION, "procedure", RoutineKind.PROCEDURE);
+
+  static final Map<String, PartitionBy.Strategy> PARTITION_STRATEGY =
+      ordered(
+          "range", PartitionBy.Strategy.RANGE,
+          "list", PartitionBy.Strategy.LIST,
+          "hash", PartitionBy.Strategy.HASH);
 
   static final Map<String, Boolean> ORDER_DESCENDING = ordered("asc", false, "desc", true);
 

@@ -6,6 +6,8 @@ import io.schemasync.api.change.AddColumn;
 import io.schemasync.api.change.AddConstraint;
 import io.schemasync.api.change.AddEnumValues;
 import io.schemasync.api.change.AlterColumn;
+import io.schemasync.api.change.AlterIndexVisibility;
+import io.schemasync.api.change.AlterTableOptions;
 import io.schemasync.api.change.CreateEnum;
 import io.schemasync.api.change.CreateIndex;
 import io.schemasync.api.change.CreateTable;
@@ -23,6 +25,8 @@ import io.schemasync.api.model.Index;
 import io.schemasync.api.model.PrimaryKey;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.Table;
+import io.schemasync.api.model.TableOptions;
+import io.schemasync.api.model.UniqueConstraint;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -185,5 +189,90 @@ class DefaultDiffCalculatorTest {
         .hasSize(2)
         .satisfies(c -> assertThat(c.get(0)).isInstanceOf(DropEnum.class))
         .satisfies(c -> assertThat(c.get(1)).isInstanceOf(CreateEnum.class));
+  }
+
+  @Test
+  void tableOptionsAreComparedOnlyWhereTheTargetDeclaresThem() {
+    Table live = users().withOptions(new TableOptions("MyISAM", "latin1", "latin1_swedish_ci"));
+    SchemaSnapshot current = SchemaSnapshot.ofTables(List.of(live));
+
+    assertThat(diff.diff(current, SchemaSnapshot.ofTables(List.of(users()))).isEmpty()).isTrue();
+    assertThat(
+            diff.diff(
+                    current,
+                    SchemaSnapshot.ofTables(
+                        List.of(users().withOptions(new TableOptions("MyISAM", null, null)))))
+                .isEmpty())
+        .isTrue();
+
+    List<SchemaChange> changes =
+        diff.diff(
+                current,
+                SchemaSnapshot.ofTables(
+                    List.of(users().withOptions(new TableOptions(null, "utf8mb4", null)))))
+            .changes();
+    assertThat(changes)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            AlterTableOptions.class,
+            c -> {
+              // The new character set brings its own default collation: none is carried over.
+              assertThat(c.to()).isEqualTo(new TableOptions("MyISAM", "utf8mb4", null));
+              assertThat(c.charsetChanged()).isTrue();
+              assertThat(c.engineChanged()).isFalse();
+              assertThat(c.describe())
+                  .isEqualTo("set options of table users (charset latin1 -> utf8mb4)");
+            });
+  }
+
+  @Test
+  void anIndexThatOnlyChangesVisibilityIsAlteredNotRebuilt() {
+    Index visible = users().indexes().get(0);
+    SchemaSnapshot current = SchemaSnapshot.ofTables(List.of(users()));
+    SchemaSnapshot hidden =
+        SchemaSnapshot.ofTables(List.of(users().withIndexes(List.of(visible.withInvisible(true)))));
+
+    assertThat(diff.diff(current, hidden).changes())
+        .containsExactly(new AlterIndexVisibility("users", visible, visible.withInvisible(true)));
+    assertThat(diff.diff(hidden, current).changes())
+        .containsExactly(new AlterIndexVisibility("users", visible.withInvisible(true), visible));
+    // Visibility and definition both changed: the index is rebuilt, already invisible.
+    Index other = Index.on("idx_users_email", false, List.of("email")).withInvisible(true);
+    assertThat(
+            diff.diff(
+                    current, SchemaSnapshot.ofTables(List.of(users().withIndexes(List.of(other)))))
+                .changes())
+        .containsExactly(new DropIndex("users", visible), new CreateIndex("users", other));
+  }
+
+  @Test
+  void invisibilityIsLeftOutOfTheJsonOfVisibleIndexes() {
+    SchemaSnapshot s = SchemaSnapshot.ofTables(List.of(users()));
+    assertThat(s.toJson()).doesNotContain("invisible");
+    SchemaSnapshot hidden =
+        SchemaSnapshot.ofTables(
+            List.of(users().withIndexes(List.of(users().indexes().get(0).withInvisible(true)))));
+    assertThat(hidden.toJson()).contains("\"invisible\" : true");
+    assertThat(SchemaSnapshot.fromJson(hidden.toJson())).isEqualTo(hidden);
+    assertThat(SchemaSnapshot.fromJson(s.toJson())).isEqualTo(s);
+  }
+
+  @Test
+  void hidingAUniqueConstraintIsAChangeOfVisibility() {
+    Table visible =
+        users()
+            .withIndexes(List.of())
+            .withUniques(List.of(new UniqueConstraint("uq", List.of("email"))));
+    Index hiddenIndex = Index.on("uq", true, List.of("email")).withInvisible(true);
+    Table hidden = users().withIndexes(List.of(hiddenIndex));
+    SchemaSnapshot a = SchemaSnapshot.ofTables(List.of(visible));
+    SchemaSnapshot b = SchemaSnapshot.ofTables(List.of(hidden));
+
+    assertThat(diff.diff(a, b).changes())
+        .containsExactly(
+            new AlterIndexVisibility("users", Index.on("uq", true, List.of("email")), hiddenIndex));
+    assertThat(diff.diff(b, a).changes())
+        .containsExactly(
+            new AlterIndexVisibility("users", hiddenIndex, Index.on("uq", true, List.of("email"))));
   }
 }

@@ -11,6 +11,9 @@ import io.schemasync.api.change.DropView;
 import io.schemasync.api.change.SchemaChange;
 import io.schemasync.api.model.Column;
 import io.schemasync.api.model.ForeignKey;
+import io.schemasync.api.model.IndexPart;
+import io.schemasync.api.model.PartitionBy;
+import io.schemasync.api.model.PartitionOf;
 import io.schemasync.api.model.PrimaryKey;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.Table;
@@ -166,5 +169,61 @@ class DefaultPlannerTest {
             PlanPolicy.DEFAULT);
     MigrationStep fk = plan.steps().get(2);
     assertThat(fk.dependsOn()).containsExactly(1, 2);
+  }
+
+  private static Table partitioned(String name) {
+    return Table.of(name, List.of(Column.of("id", "INTEGER", false)), null)
+        .withPartitionBy(
+            new PartitionBy(PartitionBy.Strategy.RANGE, List.of(IndexPart.column("id"))));
+  }
+
+  private static Table partition(String name, String parent, String bound) {
+    return Table.of(name, List.of(), null).withPartitionOf(new PartitionOf(parent, bound));
+  }
+
+  @Test
+  void partitionsAreCreatedAfterAndDroppedBeforeTheirParent() {
+    // names sort the partition first: the order must come from the parent link, not the name
+    SchemaSnapshot to =
+        SchemaSnapshot.ofTables(
+            List.of(
+                partitioned("z_events"),
+                partition("a_events_1", "z_events", "FOR VALUES FROM (1) TO (10)")));
+    List<String> created =
+        changes(plan(SchemaSnapshot.EMPTY, to, PlanPolicy.DEFAULT)).stream()
+            .map(SchemaChange::describe)
+            .toList();
+    assertThat(created).containsExactly("create table z_events", "create table a_events_1");
+
+    MigrationPlan dropped =
+        plan(
+            to,
+            SchemaSnapshot.ofTables(List.of(table("other"))),
+            PlanPolicy.DEFAULT.withAllowDestructive(true));
+    List<String> drops =
+        changes(dropped).stream()
+            .filter(c -> c instanceof DropTable)
+            .map(SchemaChange::describe)
+            .toList();
+    assertThat(drops).containsExactly("drop table a_events_1", "drop table z_events");
+  }
+
+  @Test
+  void aChangedPartitioningIsRefusedWhateverThePolicy() {
+    SchemaSnapshot from = SchemaSnapshot.ofTables(List.of(partitioned("events")));
+    SchemaSnapshot to =
+        SchemaSnapshot.ofTables(List.of(partitioned("events").withPartitionBy(null)));
+    MigrationPlan plan = plan(from, to, PlanPolicy.DEFAULT.withAllowDestructive(true));
+    assertThat(plan.isAllowed()).isFalse();
+    assertThat(plan.steps()).singleElement().satisfies(s -> assertThat(s.statements()).isEmpty());
+    assertThat(plan.violations())
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.step()).isEqualTo(1);
+              assertThat(v.message())
+                  .contains("table events is partitioned by RANGE (id)")
+                  .contains("cannot be changed in place");
+            });
   }
 }

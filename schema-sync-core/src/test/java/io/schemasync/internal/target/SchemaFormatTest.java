@@ -2,6 +2,7 @@ package io.schemasync.internal.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.schemasync.api.InvalidTargetException;
 import io.schemasync.api.model.CheckConstraint;
 import io.schemasync.api.model.Column;
 import io.schemasync.api.model.DomainType;
@@ -16,6 +17,7 @@ import io.schemasync.api.model.Routine;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.Sequence;
 import io.schemasync.api.model.Table;
+import io.schemasync.api.model.TableOptions;
 import io.schemasync.api.model.Trigger;
 import io.schemasync.api.model.TriggerEvent;
 import io.schemasync.api.model.TriggerTiming;
@@ -347,5 +349,58 @@ class SchemaFormatTest {
     assertThat(dialect.normalized.get(0).views()).hasSize(2);
     assertThat(resolved.snapshot().views()).isEmpty();
     assertThat(resolved.description()).endsWith("shop.yaml");
+  }
+
+  @Test
+  void tableOptionsAndInvisibleIndexesAreRead() {
+    Path file =
+        Documents.write(
+            dir,
+            "t.yaml",
+            """
+            tables:
+              - name: t
+                options: {engine: InnoDB, charset: utf8mb4, collation: utf8mb4_unicode_ci}
+                columns:
+                  - {name: a, type: integer}
+                indexes:
+                  - {name: ix_a, columns: [a], invisible: true}
+              - name: u
+                options: {charset: latin1}
+                columns:
+                  - {name: a, type: integer}
+            """);
+
+    SchemaSnapshot s = Documents.resolve(file).snapshot();
+    assertThat(s.table("t").orElseThrow().options())
+        .isEqualTo(new TableOptions("InnoDB", "utf8mb4", "utf8mb4_unicode_ci"));
+    assertThat(s.table("t").orElseThrow().indexes().get(0).invisible()).isTrue();
+    assertThat(s.table("u").orElseThrow().options())
+        .isEqualTo(new TableOptions(null, "latin1", null));
+  }
+
+  @Test
+  void aTableOptionThatIsNotAWordIsRefusedWithItsLine() {
+    Path file =
+        Documents.write(
+            dir,
+            "t.yaml",
+            """
+            tables:
+              - name: t
+                columns:
+                  - {name: a, type: integer}
+                options:
+                  engine: "InnoDB; DROP TABLE t"
+                  colation: utf8mb4_bin
+            """);
+
+    InvalidTargetException e = Documents.failure(file);
+    assertThat(e.location().line()).isEqualTo(6);
+    assertThat(e.getMessage())
+        .contains("'engine' of options of table t")
+        .contains("write a storage engine such as InnoDB")
+        .contains("t.yaml:7")
+        .contains("unknown property 'colation'");
   }
 }

@@ -442,6 +442,138 @@ class SchemaValidationTest {
   }
 
   @Test
+  void exclusionsAndNullsNotDistinctMistakesAreReported() {
+    InvalidTargetException e =
+        failure(
+            """
+            tables:
+              - name: rooms
+                columns:
+                  - {name: id, type: bigint}
+                exclusions:
+                  - name: rooms_excl
+                    elements:
+                      - {column: id}
+                  - {name: rooms_excl3, elements: [{column: id, expression: id, operator: "="}]}
+                indexes:
+                  - {name: rooms_id, columns: [id], nullsNotDistinct: true}
+            """);
+
+    assertAt(e, 8, "missing 'operator' in element 1 of exclusion constraint rooms_excl");
+    assertThat(e.getMessage())
+        .contains("schema.yaml:9:")
+        .contains("element 1 of exclusion constraint rooms_excl3 of table rooms names either")
+        .contains("schema.yaml:11:")
+        .contains(
+            "index rooms_id of table rooms is not unique, so 'nullsNotDistinct' means nothing");
+
+    assertAt(
+        failure(
+            """
+            tables:
+              - name: rooms
+                columns:
+                  - {name: id, type: bigint}
+                exclusions:
+                  - name: rooms_excl
+                    elements:
+                      - {column: room, operator: "="}
+            """),
+        6,
+        "exclusion constraint rooms_excl of table rooms names column(s) room");
+  }
+
+  @Test
+  void partitioningMistakesAreReported() {
+    InvalidTargetException e =
+        failure(
+            """
+            tables:
+              - name: events
+                columns:
+                  - {name: id, type: bigint}
+                partitionBy: {strategy: list, key: [id, {column: id, order: desc}]}
+              - name: events_1
+                columns:
+                  - {name: id, type: bigint}
+                partitionOf: {table: events, bound: DEFAULT}
+              - name: events_2
+                partitionOf: {table: events}
+              - name: events_3
+                partitionBy: {strategy: ranged, key: [id]}
+                partitionOf: {table: events, bound: DEFAULT}
+            """);
+
+    assertAt(e, 5, "a partition key of partitioning of table events has no order");
+    assertThat(e.getMessage())
+        .contains("schema.yaml:8:")
+        .contains("table events_1 is a partition and has the columns of its parent")
+        .contains("schema.yaml:11:")
+        .contains("missing 'bound' in partition bound of table events_2; give DEFAULT or")
+        .contains("schema.yaml:13:")
+        .contains("'strategy' of partitioning of table events_3 is 'ranged'; expected one of");
+
+    InvalidTargetException whole =
+        failure(
+            """
+            tables:
+              - name: events
+                columns:
+                  - {name: id, type: bigint}
+                partitionBy: {strategy: range, key: [created]}
+              - name: plain
+                columns:
+                  - {name: id, type: bigint}
+              - name: events_1
+                partitionOf: {table: plain, bound: DEFAULT}
+                indexes:
+                  - {name: events_1_id, columns: [id]}
+              - name: events_2
+                partitionOf: {table: nowhere, bound: DEFAULT}
+            """);
+    assertAt(whole, 5, "partition key of table events names column(s) created");
+    assertThat(whole.getMessage())
+        .contains("schema.yaml:10:")
+        .contains("table events_1 is a partition of plain, which is not partitioned")
+        .contains("schema.yaml:14:")
+        .contains("table events_2 is a partition of nowhere, which is not a declared table")
+        .doesNotContain("events_1_id");
+  }
+
+  @Test
+  void extensionsAreNamesListedOnce() {
+    InvalidTargetException e =
+        failure(
+            """
+            extensions:
+              - citext
+              - {name: hstore}
+              - citext
+            tables:
+              - name: users
+                columns:
+                  - {name: id, type: public.citext}
+            """);
+    assertAt(e, 3, "'extensions' lists extension names (text)");
+    assertThat(e.getMessage()).contains("schema.yaml:4:").contains("extension citext");
+    assertThat(
+            Documents.resolve(
+                    Documents.write(
+                        dir,
+                        "ok.yaml",
+                        """
+                        extensions: [uuid-ossp, citext]
+                        tables:
+                          - name: users
+                            columns:
+                              - {name: id, type: citext}
+                        """))
+                .snapshot()
+                .extensions())
+        .containsExactly("citext", "uuid-ossp");
+  }
+
+  @Test
   void primaryKeyDeclaredTwiceIsReported() {
     assertAt(
         failure(

@@ -16,11 +16,13 @@ import io.schemasync.api.model.TriggerEvent;
 import io.schemasync.api.model.TriggerTiming;
 import io.schemasync.api.model.UniqueConstraint;
 import io.schemasync.api.model.View;
+import io.schemasync.spi.ModelFeature;
 import io.schemasync.sqlite.internal.SqlTokenizer.Token;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Brings a snapshot to the form SQLite's inspector reports: no constraint names or comments
@@ -50,7 +52,20 @@ public final class TargetNormalizer {
     return new SchemaSnapshot(tables, views, List.of(), List.of(), List.of(), List.of());
   }
 
+  /** What SQLite lacks of the model, and what to write instead. */
+  private static final Map<ModelFeature, String> MISSING =
+      Map.of(
+          ModelFeature.EXCLUSION_CONSTRAINTS,
+          "check overlaps in a BEFORE INSERT/UPDATE trigger that raises an error",
+          ModelFeature.NULLS_NOT_DISTINCT,
+          "SQLite treats NULLs as distinct in every unique key; make the columns NOT NULL",
+          ModelFeature.PARTITIONING,
+          "declare one plain table",
+          ModelFeature.EXTENSIONS,
+          "load SQLite extensions in the application; remove 'extensions'");
+
   private static void rejectUnsupported(SchemaSnapshot snapshot) {
+    ModelFeature.rejectUnsupported(snapshot, "SQLite", MISSING);
     if (!snapshot.enums().isEmpty()) {
       throw invalid(
           "SQLite has no enum types (enum "
@@ -68,6 +83,18 @@ public final class TargetNormalizer {
           "SQLite has no sequences (sequence "
               + snapshot.sequences().get(0).name()
               + "); use an INTEGER PRIMARY KEY column with identity (AUTOINCREMENT)");
+    }
+    for (Table table : snapshot.tables()) {
+      for (Index index : table.indexes()) {
+        if (index.invisible()) {
+          throw invalid(
+              "SQLite cannot hide an index from its query planner (index "
+                  + index.name()
+                  + " of table "
+                  + table.name()
+                  + " is declared invisible); drop 'invisible', or drop the index");
+        }
+      }
     }
     if (!snapshot.routines().isEmpty()) {
       throw invalid(
@@ -94,6 +121,9 @@ public final class TargetNormalizer {
       columns.add(column(table.name(), column, rowidAlias && pkColumn));
     }
     List<String> names = columns.stream().map(Column::name).toList();
+    // Table options (engine, character set, collation) are the MySQL family's: SQLite has one
+    // encoding per file and one storage engine, so they are left out rather than refused, and a
+    // document shared with MySQL tenants stays usable.
     return new Table(
         table.name(),
         columns,

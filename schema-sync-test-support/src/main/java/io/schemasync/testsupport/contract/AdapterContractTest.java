@@ -3,6 +3,7 @@ package io.schemasync.testsupport.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.schemasync.api.InvalidTargetException;
 import io.schemasync.api.SchemaSync;
 import io.schemasync.api.SyncReport;
 import io.schemasync.api.Target;
@@ -105,7 +106,8 @@ public abstract class AdapterContractTest {
       assertThat(status(sync.validate(TenantSelection.ids(tenant))))
           .isEqualTo(TenantStatus.IN_SYNC);
       assertThat(status(sync.sync(TenantSelection.ids(tenant)))).isEqualTo(TenantStatus.IN_SYNC);
-      assertThat(sync.inspect(tenant).hash()).isEqualTo(sync.target().hash());
+      assertThat(AsDeclared.of(sync.inspect(tenant), sync.target()).hash())
+          .isEqualTo(sync.target().hash());
     }
   }
 
@@ -207,6 +209,45 @@ public abstract class AdapterContractTest {
       assertThat(sync.inspect(tenant).tables())
           .extracting(t -> t.name())
           .containsExactly("x\"; DROP TABLE accounts; --");
+    }
+  }
+
+  @Test
+  void exclusionConstraintsConvergeOrAreRefusedByName() {
+    convergesOrIsRefused(
+        Feature.EXCLUSION_CONSTRAINTS, ContractSchemas.EXCLUSION, "accounts_email_excl");
+  }
+
+  @Test
+  void nullsNotDistinctKeysConvergeOrAreRefusedByName() {
+    convergesOrIsRefused(
+        Feature.NULLS_NOT_DISTINCT, ContractSchemas.NULLS_NOT_DISTINCT, "accounts_email_key");
+  }
+
+  @Test
+  void partitionedTablesConvergeOrAreRefusedByName() {
+    convergesOrIsRefused(Feature.PARTITIONING, ContractSchemas.PARTITIONED, "table events");
+  }
+
+  /**
+   * A supported feature converges; an unsupported one is refused before anything runs, with a
+   * message naming the object, and the tenant stays as it was.
+   */
+  private void convergesOrIsRefused(Feature feature, String yaml, String object) {
+    String tenant = newTenant();
+    try (SchemaSync sync = engine(yaml)) {
+      if (unsupported().containsKey(feature)) {
+        assertThatThrownBy(() -> sync.sync(TenantSelection.ids(tenant)))
+            .isInstanceOf(InvalidTargetException.class)
+            .hasMessageContaining(object);
+        assertThat(sync.adapter().inspector().inspect(sync.adapter().tenant(tenant)).tables())
+            .isEmpty();
+        return;
+      }
+      assertThat(status(sync.sync(TenantSelection.ids(tenant)))).isEqualTo(TenantStatus.APPLIED);
+      assertThat(status(sync.validate(TenantSelection.ids(tenant))))
+          .isEqualTo(TenantStatus.IN_SYNC);
+      assertThat(status(sync.sync(TenantSelection.ids(tenant)))).isEqualTo(TenantStatus.IN_SYNC);
     }
   }
 

@@ -100,4 +100,39 @@ final class ContractSchemas {
           indexes:
             - {name: "idx \\"q\\" ;", columns: ["naïve column ✓"]}
       """;
+
+  static final String EXCLUSION =
+      """
+      tables:
+        - name: accounts
+          columns:
+            - {name: id, type: integer, primaryKey: true}
+            - {name: email, type: varchar(100)}
+          exclusions:
+            - name: accounts_email_excl
+              elements: [{column: email, operator: "="}]
+      """;
+
+  static final String NULLS_NOT_DISTINCT =
+      """
+      tables:
+        - name: accounts
+          columns:
+            - {name: id, type: integer, primaryKey: true}
+            - {name: email, type: varchar(100), nullable: true}
+          uniques:
+            - {name: accounts_email_key, columns: [email], nullsNotDistinct: true}
+      """;
+
+  static final String PARTITIONED =
+      """
+      tables:
+        - name: events
+          columns:
+            - {name: id, type: integer}
+            - {name: created, type: date}
+          partitionBy: {strategy: range, key: [created]}
+        - name: events_2024
+          partitionOf: {table: events, bound: "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"}
+      """;
 }

@@ -9,5 +9,20 @@ public enum Feature {
   /** A dry run that really executes the plan inside a transaction that is rolled back. */
   TRANSACTIONAL_DRY_RUN,
   /** Names with quotes, semicolons, spaces and non-ASCII letters. */
-  HOSTILE_NAMES
+  HOSTILE_NAMES,
+  /**
+   * Exclusion constraints ({@code EXCLUDE (email WITH =)}); an engine without them must refuse the
+   * target naming the constraint.
+   */
+  EXCLUSION_CONSTRAINTS,
+  /**
+   * Unique keys under which NULLs are equal ({@code NULLS NOT DISTINCT}); an engine without them
+   * must refuse the target naming the key.
+   */
+  NULLS_NOT_DISTINCT,
+  /**
+   * Partitioned tables and their partitions; an engine without them must refuse the target naming
+   * the table.
+   */
+  PARTITIONING
 }

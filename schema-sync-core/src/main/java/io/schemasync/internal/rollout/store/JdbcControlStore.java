@@ -227,7 +227,7 @@ public final class JdbcControlStore implements ControlStore {
   @Override
   public synchronized List<RolloutTask> claim(
       String jobId, Phase phase, int maxWave, WorkerRef worker, Duration lease, int limit) {
-    return write(
+    return writeTasks(
         "claim tasks of job " + jobId,
         () -> {
           long now = dialect.now(connection);
@@ -309,7 +309,7 @@ public final class JdbcControlStore implements ControlStore {
   @Override
   public synchronized boolean finish(
       RolloutTask task, WorkerRef worker, TaskState state, String error, TaskAttempt attempt) {
-    return write(
+    return writeTasks(
         "record task " + task.taskId() + " of job " + task.jobId(),
         () -> {
           int updated;
@@ -355,7 +355,7 @@ public final class JdbcControlStore implements ControlStore {
 
   @Override
   public synchronized int expireLeases(String jobId, String workerId) {
-    return write(
+    return writeTasks(
         "expire leases of job " + jobId,
         () -> {
           try (PreparedStatement u =
@@ -387,9 +387,21 @@ public final class JdbcControlStore implements ControlStore {
   }
 
   private <T> T write(String what, Work<T> work) {
+    return write(what, false, work);
+  }
+
+  /** A write of task rows only: see {@link StoreDialect#relaxDurability}. */
+  private <T> T writeTasks(String what, Work<T> work) {
+    return write(what, true, work);
+  }
+
+  private <T> T write(String what, boolean relaxed, Work<T> work) {
     try {
       dialect.begin(connection);
       try {
+        if (relaxed) {
+          dialect.relaxDurability(connection);
+        }
         T result = work.run();
         dialect.commit(connection);
         return result;

@@ -22,6 +22,14 @@ public interface StoreDialect {
 
   void commit(Connection connection) throws SQLException;
 
+  /**
+   * Lets the write transaction in progress commit without waiting for its flush to disk, where the
+   * engine can. Used for claims, leases and task results: if a crash of the store's server loses
+   * the last of them, tasks run again, which their commit markers make harmless (a change already
+   * committed is found and not repeated); job states are always written durably.
+   */
+  default void relaxDurability(Connection connection) throws SQLException {}
+
   void rollback(Connection connection) throws SQLException;
 
   /**
