@@ -13,17 +13,7 @@ import net.jqwik.api.lifecycle.BeforeProperty;
 
 /** apply(plan(a -> b)) to a gives b, for random schemas and evolutions, on the real server. */
 class PostgresMigrationPropertiesTest {
-  private static final List<String> TYPES =
-      List.of(
-          "integer",
-          "bigint",
-          "character varying(40)",
-          "numeric(10,2)",
-          "double precision",
-          "boolean",
-          "text",
-          "bytea",
-          "timestamp with time zone");
+  private static final List<String> TYPES = PostgresCasts.TYPES;
   private static final List<String> KEY_TYPES =
       List.of("integer", "bigint", "character varying(40)", "numeric(10,2)");
 
@@ -53,7 +43,11 @@ class PostgresMigrationPropertiesTest {
 
   @Provide
   Arbitrary<Tuple2<SchemaSnapshot, SchemaSnapshot>> evolutions() {
-    return SchemaArbitraries.defaults().withTypes(TYPES).withKeyTypes(KEY_TYPES).evolutions();
+    return SchemaArbitraries.defaults()
+        .withTypes(TYPES)
+        .withKeyTypes(KEY_TYPES)
+        .withTypeChanges(PostgresCasts::castable)
+        .evolutions();
   }
 
   @Provide
@@ -61,6 +55,7 @@ class PostgresMigrationPropertiesTest {
     return SchemaArbitraries.defaults()
         .withTypes(TYPES)
         .withKeyTypes(KEY_TYPES)
+        .withTypeChanges(PostgresCasts::castable)
         .withQuotedNames(true)
         .evolutions();
   }

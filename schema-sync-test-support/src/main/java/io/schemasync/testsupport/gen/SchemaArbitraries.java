@@ -3,6 +3,7 @@ package io.schemasync.testsupport.gen;
 import io.schemasync.api.model.SchemaSnapshot;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiPredicate;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -64,8 +65,7 @@ public final class SchemaArbitraries {
 
   /** Everything on except hard-to-quote names, with {@link #SQLITE_TYPES}. */
   public static SchemaArbitraries defaults() {
-    return new SchemaArbitraries(
-        new Settings(SQLITE_TYPES, SQLITE_KEY_TYPES, false, true, true, true, true, true));
+    return new SchemaArbitraries(Settings.defaults(SQLITE_TYPES, SQLITE_KEY_TYPES));
   }
 
   /**
@@ -88,92 +88,41 @@ public final class SchemaArbitraries {
    * characters ({@code order}, {@code Mixed Case}, {@code we"ird}, {@code it's}).
    */
   public SchemaArbitraries withQuotedNames(boolean enabled) {
-    Settings s = settings;
-    return new SchemaArbitraries(
-        new Settings(
-            s.types(),
-            s.keyTypes(),
-            enabled,
-            s.defaults(),
-            s.checks(),
-            s.foreignKeys(),
-            s.partialIndexes(),
-            s.views()));
+    return new SchemaArbitraries(settings.withQuotedNames(enabled));
   }
 
   /** Whether columns may have constant defaults. */
   public SchemaArbitraries withDefaults(boolean enabled) {
-    Settings s = settings;
-    return new SchemaArbitraries(
-        new Settings(
-            s.types(),
-            s.keyTypes(),
-            s.quotedNames(),
-            enabled,
-            s.checks(),
-            s.foreignKeys(),
-            s.partialIndexes(),
-            s.views()));
+    return new SchemaArbitraries(settings.withDefaults(enabled));
   }
 
   /** Whether tables may have check constraints. */
   public SchemaArbitraries withChecks(boolean enabled) {
-    Settings s = settings;
-    return new SchemaArbitraries(
-        new Settings(
-            s.types(),
-            s.keyTypes(),
-            s.quotedNames(),
-            s.defaults(),
-            enabled,
-            s.foreignKeys(),
-            s.partialIndexes(),
-            s.views()));
+    return new SchemaArbitraries(settings.withChecks(enabled));
   }
 
   /** Whether tables may have foreign keys. */
   public SchemaArbitraries withForeignKeys(boolean enabled) {
-    Settings s = settings;
-    return new SchemaArbitraries(
-        new Settings(
-            s.types(),
-            s.keyTypes(),
-            s.quotedNames(),
-            s.defaults(),
-            s.checks(),
-            enabled,
-            s.partialIndexes(),
-            s.views()));
+    return new SchemaArbitraries(settings.withForeignKeys(enabled));
   }
 
   /** Whether indexes may be partial (MySQL has no partial indexes). */
   public SchemaArbitraries withPartialIndexes(boolean enabled) {
-    Settings s = settings;
-    return new SchemaArbitraries(
-        new Settings(
-            s.types(),
-            s.keyTypes(),
-            s.quotedNames(),
-            s.defaults(),
-            s.checks(),
-            s.foreignKeys(),
-            enabled,
-            s.views()));
+    return new SchemaArbitraries(settings.withPartialIndexes(enabled));
   }
 
   /** Whether the schema may have views. */
   public SchemaArbitraries withViews(boolean enabled) {
-    Settings s = settings;
-    return new SchemaArbitraries(
-        new Settings(
-            s.types(),
-            s.keyTypes(),
-            s.quotedNames(),
-            s.defaults(),
-            s.checks(),
-            s.foreignKeys(),
-            s.partialIndexes(),
-            enabled));
+    return new SchemaArbitraries(settings.withViews(enabled));
+  }
+
+  /**
+   * Which column type changes an evolution may make, as (from, to) pairs; all by default. An engine
+   * that cannot convert between some types even in an empty table (PostgreSQL has no cast from
+   * {@code integer} to {@code bytea}) says so here, so that evolutions stay ones it can apply.
+   */
+  public SchemaArbitraries withTypeChanges(BiPredicate<String, String> allowed) {
+    return new SchemaArbitraries(settings.withTypeChanges(allowed));
   }
 
   /** Random valid schemas. */
@@ -226,17 +175,7 @@ public final class SchemaArbitraries {
   }
 
   private SchemaArbitraries with(List<String> types, List<String> keyTypes) {
-    Settings s = settings;
-    return new SchemaArbitraries(
-        new Settings(
-            types,
-            keyTypes,
-            s.quotedNames(),
-            s.defaults(),
-            s.checks(),
-            s.foreignKeys(),
-            s.partialIndexes(),
-            s.views()));
+    return new SchemaArbitraries(settings.withTypes(types, keyTypes));
   }
 
   // One list per table, so that shrinking can remove whole tables before simplifying the rest.

@@ -189,6 +189,7 @@ final class SchemaEvolver {
     Column column = c.oneOf(candidates);
     List<String> types = new ArrayList<>(settings.types());
     types.remove(column.type());
+    types.removeIf(type -> !settings.typeChanges().test(column.type(), type));
     if (types.isEmpty()) {
       return s;
     }

@@ -1,0 +1,97 @@
+package io.schemasync.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.schemasync.api.SchemaSync;
+import io.schemasync.api.Target;
+import io.schemasync.api.TenantResult;
+import io.schemasync.api.model.Column;
+import io.schemasync.api.model.PrimaryKey;
+import io.schemasync.api.model.SchemaSnapshot;
+import io.schemasync.api.model.Table;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Column type changes between every pair of the property tests' types: the castable ones converge
+ * (all in one plan), the others fail cleanly, naming the column, with the tenant unchanged.
+ */
+class PostgresTypeChangeTest {
+  private PostgresAdapter adapter;
+  private final List<String> schemas = new ArrayList<>();
+
+  @BeforeEach
+  void open() {
+    adapter = PostgresTestServer.open();
+  }
+
+  @AfterEach
+  void close() {
+    adapter.close();
+    PostgresTestServer.drop(schemas.toArray(String[]::new));
+  }
+
+  @Test
+  void everyCastableTypeChangeConverges() {
+    List<Table> before = new ArrayList<>();
+    List<Table> after = new ArrayList<>();
+    int n = 0;
+    for (String from : PostgresCasts.TYPES) {
+      for (String to : PostgresCasts.TYPES) {
+        if (!from.equals(to) && PostgresCasts.castable(from, to)) {
+          before.add(table("t" + n, from));
+          after.add(table("t" + n, to));
+          n++;
+        }
+      }
+    }
+    assertThat(n).isGreaterThan(40);
+    String tenant = tenant();
+    Convergence.converge(adapter, tenant, SchemaSnapshot.ofTables(before));
+    Convergence.converge(adapter, tenant, SchemaSnapshot.ofTables(after));
+  }
+
+  @Test
+  void aTypeChangeWithoutCastFailsNamingTheColumnAndChangesNothing() {
+    for (List<String> pair :
+        List.of(
+            List.of("integer", "bytea"),
+            List.of("timestamp with time zone", "integer"),
+            List.of("boolean", "numeric(10,2)"))) {
+      assertThat(PostgresCasts.castable(pair.get(0), pair.get(1))).isFalse();
+      String tenant = tenant();
+      Convergence.converge(
+          adapter, tenant, SchemaSnapshot.ofTables(List.of(table("accounts", pair.get(0)))));
+      try (SchemaSync sync =
+          SchemaSync.builder()
+              .adapter(adapter)
+              .target(
+                  new Target.Snapshot(
+                      SchemaSnapshot.ofTables(List.of(table("accounts", pair.get(1))))))
+              .build()) {
+        String hash = sync.inspect(tenant).hash();
+        TenantResult result = sync.sync(tenant);
+        assertThat(result.failure()).as(pair.toString()).isNotNull();
+        assertThat(result.failure().getMessage())
+            .contains(tenant, "accounts.value", "cannot cast type", "nothing was changed");
+        assertThat(sync.inspect(tenant).hash()).isEqualTo(hash);
+      }
+    }
+  }
+
+  private String tenant() {
+    String name = PostgresTestServer.uniqueName("types");
+    schemas.add(name);
+    return name;
+  }
+
+  private static Table table(String name, String valueType) {
+    return Table.of(
+        name,
+        List.of(Column.of("id", "integer", false), Column.of("value", valueType, true)),
+        new PrimaryKey(null, List.of("id")));
+  }
+}
