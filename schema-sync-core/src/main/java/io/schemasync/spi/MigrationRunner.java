@@ -1,10 +1,18 @@
 package io.schemasync.spi;
 
 import io.schemasync.api.TenantContext;
+import io.schemasync.api.UnableToAcquireLockException;
 import io.schemasync.api.plan.MigrationPlan;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Executes a plan's statements on one tenant, the way the engine allows: in one transaction where
@@ -36,5 +44,52 @@ public interface MigrationRunner {
    */
   default Optional<Instant> markerOf(TenantContext tenant, String jobId) {
     return Optional.empty();
+  }
+
+  /**
+   * How many tenants a rollout worker thread takes at once: locked together by {@link #tryLockAll},
+   * read in one catalog pass, then changed one after another. Engines that can lock many tenants in
+   * one round trip (PostgreSQL: one session holding many advisory locks) return more than one; the
+   * default of one keeps each tenant's lock, connection and reads separate.
+   */
+  default int batchSize() {
+    return 1;
+  }
+
+  /**
+   * Takes, without waiting, the locks of those of the tenants that no one else holds. The caller
+   * runs the others on their own, through {@link #lock}, which waits. The default takes them one by
+   * one.
+   */
+  default TenantLocks tryLockAll(Collection<TenantContext> tenants) {
+    List<TenantLock> locks = new ArrayList<>();
+    Set<TenantContext> held = new LinkedHashSet<>();
+    TenantLock releaseAll = () -> locks.forEach(TenantLock::close);
+    try {
+      for (TenantContext tenant : tenants) {
+        try {
+          locks.add(lock(tenant, Duration.ZERO));
+          held.add(tenant);
+        } catch (UnableToAcquireLockException busy) {
+          // another migration has it: the caller waits for it separately
+        }
+      }
+    } catch (RuntimeException e) {
+      releaseAll.close();
+      throw e;
+    }
+    return new TenantLocks(held, releaseAll);
+  }
+
+  /**
+   * {@link #markerOf} for several tenants: those holding a marker of {@code jobId}, with the time
+   * it was committed. The default asks tenant by tenant.
+   */
+  default Map<TenantContext, Instant> markersOf(Collection<TenantContext> tenants, String jobId) {
+    Map<TenantContext, Instant> markers = new LinkedHashMap<>();
+    for (TenantContext tenant : tenants) {
+      markerOf(tenant, jobId).ifPresent(at -> markers.put(tenant, at));
+    }
+    return markers;
   }
 }

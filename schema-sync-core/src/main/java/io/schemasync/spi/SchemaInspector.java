@@ -36,4 +36,12 @@ public interface SchemaInspector {
     }
     return result;
   }
+
+  /**
+   * {@link #inspectAll} of the tenants that exist; the others are absent from the result rather
+   * than an error. The default checks each tenant first.
+   */
+  default Map<TenantContext, SchemaSnapshot> inspectExisting(Collection<TenantContext> tenants) {
+    return inspectAll(tenants.stream().filter(this::exists).toList());
+  }
 }

@@ -3,11 +3,17 @@ package io.schemasync.postgres;
 import io.schemasync.api.TenantContext;
 import io.schemasync.api.UnableToAcquireLockException;
 import io.schemasync.spi.TenantLock;
+import io.schemasync.spi.TenantLocks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A tenant's migration lock: a session-level advisory lock keyed by a fixed class id and {@code
@@ -67,6 +73,61 @@ final class AdvisoryLock implements TenantLock {
       closeQuietly(c);
       throw new UnableToAcquireLockException(
           tenant.id(), "interrupted while waiting for the tenant's lock");
+    }
+  }
+
+  /**
+   * Takes, without waiting, the locks of those schemas of one database that no one else holds, all
+   * in one session and one round trip; closing the result releases them and the session.
+   */
+  static TenantLocks tryAll(Tenancy tenancy, List<TenantContext> tenants) {
+    Map<String, TenantContext> bySchema = new LinkedHashMap<>();
+    tenants.forEach(t -> bySchema.put(tenancy.schema(t), t));
+    Connection c = null;
+    try {
+      c = tenancy.connect(tenants.get(0));
+      c.setAutoCommit(true);
+      List<String> held = new ArrayList<>();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT s, pg_try_advisory_lock("
+                  + LOCK_CLASS
+                  + ", "
+                  + KEY.replace("?", "s")
+                  + ") FROM unnest(?::text[]) AS s")) {
+        ps.setArray(1, c.createArrayOf("text", bySchema.keySet().toArray()));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            if (rs.getBoolean(2)) {
+              held.add(rs.getString(1));
+            }
+          }
+        }
+      }
+      Connection session = c;
+      TenantLock release = () -> releaseAll(session, held);
+      return new TenantLocks(held.stream().map(bySchema::get).collect(Collectors.toSet()), release);
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw new UnableToAcquireLockException(
+          null, "cannot take the migration locks of " + tenants.size() + " tenants", e);
+    }
+  }
+
+  private static void releaseAll(Connection c, List<String> schemas) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT pg_advisory_unlock("
+                + LOCK_CLASS
+                + ", "
+                + KEY.replace("?", "s")
+                + ") FROM unnest(?::text[]) AS s")) {
+      ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
+      ps.execute();
+    } catch (SQLException e) {
+      // closing the connection below ends the session, which releases the locks anyway
+    } finally {
+      closeQuietly(c);
     }
   }
 

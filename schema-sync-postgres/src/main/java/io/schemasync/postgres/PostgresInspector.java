@@ -65,15 +65,27 @@ final class PostgresInspector implements SchemaInspector {
 
   @Override
   public Map<TenantContext, SchemaSnapshot> inspectAll(Collection<TenantContext> tenants) {
+    return read(tenants, true);
+  }
+
+  /** In the same catalog pass as {@link #inspectAll}: a missing schema is simply not read. */
+  @Override
+  public Map<TenantContext, SchemaSnapshot> inspectExisting(Collection<TenantContext> tenants) {
+    return read(tenants, false);
+  }
+
+  private Map<TenantContext, SchemaSnapshot> read(
+      Collection<TenantContext> tenants, boolean mustExist) {
     Map<TenantContext, SchemaSnapshot> result = new LinkedHashMap<>();
     for (List<TenantContext> pass : tenancy.passes(tenants)) {
-      result.putAll(readPass(pass, tenants.size()));
+      result.putAll(readPass(pass, tenants.size(), mustExist));
     }
     return result;
   }
 
   /** Tenants that share a connection, read with one set of catalog queries. */
-  private Map<TenantContext, SchemaSnapshot> readPass(List<TenantContext> pass, int total) {
+  private Map<TenantContext, SchemaSnapshot> readPass(
+      List<TenantContext> pass, int total, boolean mustExist) {
     List<String> schemas = pass.stream().map(tenancy::schema).distinct().toList();
     Map<String, SchemaSnapshot> read;
     try (Connection c = tenancy.connect(pass.get(0))) {
@@ -96,10 +108,11 @@ final class PostgresInspector implements SchemaInspector {
     Map<TenantContext, SchemaSnapshot> result = new LinkedHashMap<>();
     for (TenantContext tenant : pass) {
       SchemaSnapshot snapshot = read.get(tenancy.schema(tenant));
-      if (snapshot == null) {
+      if (snapshot != null) {
+        result.put(tenant, snapshot);
+      } else if (mustExist) {
         throw missing(tenant);
       }
-      result.put(tenant, snapshot);
     }
     return result;
   }

@@ -10,6 +10,7 @@ import io.schemasync.spi.MigrationRunner;
 import io.schemasync.spi.RunOptions;
 import io.schemasync.spi.RunResult;
 import io.schemasync.spi.TenantLock;
+import io.schemasync.spi.TenantLocks;
 import io.schemasync.spi.Verifier;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +20,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +53,39 @@ final class PostgresRunner implements MigrationRunner {
   @Override
   public TenantLock lock(TenantContext tenant, Duration timeout) {
     return AdvisoryLock.acquire(tenancy, tenant, timeout);
+  }
+
+  /** Schema tenants share a database, so one session can hold many of their locks. */
+  @Override
+  public int batchSize() {
+    return tenancy instanceof SchemaTenancy ? settings.rolloutBatch() : 1;
+  }
+
+  @Override
+  public TenantLocks tryLockAll(Collection<TenantContext> tenants) {
+    if (!(tenancy instanceof SchemaTenancy)) {
+      return MigrationRunner.super.tryLockAll(tenants);
+    }
+    return AdvisoryLock.tryAll(tenancy, List.copyOf(tenants));
+  }
+
+  @Override
+  public Map<TenantContext, Instant> markersOf(Collection<TenantContext> tenants, String jobId) {
+    Map<TenantContext, Instant> markers = new LinkedHashMap<>();
+    for (List<TenantContext> pass : tenancy.passes(tenants)) {
+      try (Connection c = tenancy.connect(pass.get(0))) {
+        Map<String, TenantContext> bySchema = new LinkedHashMap<>();
+        pass.forEach(t -> bySchema.put(tenancy.schema(t), t));
+        RolloutMarkers.readAll(c, bySchema.keySet(), jobId)
+            .forEach((schema, at) -> markers.put(bySchema.get(schema), at));
+      } catch (SQLException e) {
+        throw new UnableToInspectSchemaException(
+            pass.size() == 1 ? pass.get(0).id() : null,
+            "cannot read the rollout markers of " + pass.size() + " tenant(s)",
+            e);
+      }
+    }
+    return markers;
   }
 
   @Override

@@ -7,6 +7,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,27 +52,54 @@ final class RolloutMarkers {
 
   /** When a task of the job committed in this tenant, if one did. */
   static Optional<Instant> read(Connection c, String schema, String jobId) throws SQLException {
-    try (PreparedStatement exists =
+    return Optional.ofNullable(readAll(c, List.of(schema), jobId).get(schema));
+  }
+
+  /**
+   * {@link #read} for several schemas of one database in two round trips: which of them have a
+   * marker table, then one query over those tables.
+   */
+  static Map<String, Instant> readAll(Connection c, Collection<String> schemas, String jobId)
+      throws SQLException {
+    List<String> withTable = new ArrayList<>();
+    try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT 1 FROM pg_class k JOIN pg_namespace n ON n.oid = k.relnamespace"
-                + " WHERE n.nspname = ? AND k.relname = ?")) {
-      exists.setString(1, schema);
-      exists.setString(2, CommitMarker.TABLE);
-      try (ResultSet rs = exists.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
+            "SELECT n.nspname FROM pg_class k JOIN pg_namespace n ON n.oid = k.relnamespace"
+                + " WHERE n.nspname = ANY(?) AND k.relname = ?")) {
+      ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
+      ps.setString(2, CommitMarker.TABLE);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          withTable.add(rs.getString(1));
         }
       }
     }
-    try (PreparedStatement query =
-        c.prepareStatement(
-            "SELECT min(committed_at) FROM " + table(schema) + " WHERE job_id = ?")) {
-      query.setString(1, jobId);
-      try (ResultSet rs = query.executeQuery()) {
-        rs.next();
-        java.sql.Timestamp at = rs.getTimestamp(1);
-        return at == null ? Optional.empty() : Optional.of(at.toInstant());
+    Map<String, Instant> markers = new LinkedHashMap<>();
+    if (withTable.isEmpty()) {
+      return markers;
+    }
+    StringBuilder sql = new StringBuilder();
+    for (int i = 0; i < withTable.size(); i++) {
+      sql.append(i == 0 ? "" : " UNION ALL ")
+          .append("SELECT ")
+          .append(i)
+          .append(", min(committed_at) FROM ")
+          .append(table(withTable.get(i)))
+          .append(" WHERE job_id = ?");
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < withTable.size(); i++) {
+        ps.setString(i + 1, jobId);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          java.sql.Timestamp at = rs.getTimestamp(2);
+          if (at != null) {
+            markers.put(withTable.get(rs.getInt(1)), at.toInstant());
+          }
+        }
       }
     }
+    return markers;
   }
 }

@@ -25,10 +25,11 @@ record RunnerSettings(
     Duration ddlLockTimeout,
     int maxAttempts,
     int poolSize,
-    String extensionSchema) {
+    String extensionSchema,
+    int rolloutBatch) {
   static final String PREFIX = "schemasync.";
   static final RunnerSettings DEFAULT =
-      new RunnerSettings(false, Duration.ofSeconds(2), 5, 4, "public");
+      new RunnerSettings(false, Duration.ofSeconds(2), 5, 4, "public", 16);
 
   RunnerSettings {
     if (ddlLockTimeout.isNegative() || ddlLockTimeout.isZero()) {
@@ -52,6 +53,14 @@ record RunnerSettings(
               + extensionSchema
               + "'");
     }
+    if (rolloutBatch < 1 || rolloutBatch > CatalogQueries.FEW_SCHEMAS) {
+      throw new IllegalArgumentException(
+          PREFIX
+              + "rolloutBatch must be 1.."
+              + CatalogQueries.FEW_SCHEMAS
+              + " (tenants a rollout thread locks and reads at once), was "
+              + rolloutBatch);
+    }
     if (poolSize < 2 || poolSize > 100) {
       throw new IllegalArgumentException(
           PREFIX
@@ -68,7 +77,8 @@ record RunnerSettings(
               Long.parseLong(properties.getOrDefault(PREFIX + "ddlLockTimeout", "2000"))),
           Integer.parseInt(properties.getOrDefault(PREFIX + "ddlAttempts", "5")),
           Integer.parseInt(properties.getOrDefault(PREFIX + "poolSize", "4")),
-          properties.getOrDefault(PREFIX + "extensionSchema", "public"));
+          properties.getOrDefault(PREFIX + "extensionSchema", "public"),
+          Integer.parseInt(properties.getOrDefault(PREFIX + "rolloutBatch", "16")));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
           "a " + PREFIX + "* property is not a number: " + e.getMessage());

@@ -154,6 +154,69 @@ class PostgresRolloutTest {
     }
   }
 
+  @Test
+  void aThreadLocksAndReadsItsBatchTogetherAndRunsALockedTenantAfterItsHolder() throws Exception {
+    fleet(12);
+    String missing = tenants.get(0) + "_new";
+    tenants.add(missing);
+    try (SchemaSync engine = engine();
+        Rollouts rollouts = engine.rollouts("jdbc:sqlite:" + dir.resolve("control.db"))) {
+      var runner = engine.adapter().runner();
+      assertThat(runner.batchSize()).isEqualTo(16);
+      TenantContext busy = TenantContext.of(tenants.get(5));
+      var holder = runner.lock(busy, java.time.Duration.ofSeconds(5));
+      Thread release =
+          new Thread(
+              () -> {
+                try {
+                  Thread.sleep(1500);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                holder.close();
+              });
+      release.start();
+      RolloutReport report =
+          rollouts
+              .start(
+                  RolloutOptions.of(TenantSelection.ids(tenants.toArray(String[]::new))),
+                  WorkerOptions.defaults().withParallelism(1))
+              .orThrow();
+      release.join();
+      assertThat(report.count(TaskState.SUCCEEDED)).isEqualTo(13);
+      List<TenantContext> all = tenants.stream().map(TenantContext::of).toList();
+      assertThat(runner.markersOf(all, report.job().id())).containsOnlyKeys(all);
+      assertThat(runner.markersOf(all, "other-job")).isEmpty();
+      for (String tenant : tenants) {
+        assertThat(engine.inspect(tenant).hash()).isEqualTo(engine.target().hash());
+      }
+      assertThat(count("SELECT count(*) FROM " + busy.id() + ".users")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void tryLockAllLeavesOutTenantsLockedElsewhereAndReleasesTheRest() {
+    fleet(3);
+    try (PostgresAdapter adapter = PostgresTestServer.open()) {
+      var runner = adapter.runner();
+      List<TenantContext> all = tenants.stream().map(TenantContext::of).toList();
+      try (var other = runner.lock(all.get(1), java.time.Duration.ofSeconds(5))) {
+        try (var locks = runner.tryLockAll(all)) {
+          assertThat(locks.held()).containsExactlyInAnyOrder(all.get(0), all.get(2));
+          try (var second = runner.tryLockAll(all)) {
+            assertThat(second.held()).isEmpty();
+          }
+        }
+        try (var again = runner.tryLockAll(all)) {
+          assertThat(again.held()).containsExactlyInAnyOrder(all.get(0), all.get(2));
+        }
+      }
+      TenantContext gone = TenantContext.of(tenants.get(0) + "_none");
+      assertThat(adapter.inspector().inspectExisting(List.of(all.get(0), gone)))
+          .containsOnlyKeys(all.get(0));
+    }
+  }
+
   private static long count(String sql) throws Exception {
     try (Connection c = PostgresTestServer.connect();
         Statement st = c.createStatement();

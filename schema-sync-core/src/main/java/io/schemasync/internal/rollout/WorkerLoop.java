@@ -10,6 +10,7 @@ import io.schemasync.api.rollout.WorkerOptions;
 import io.schemasync.api.rollout.WorkerRef;
 import io.schemasync.spi.ControlStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -26,10 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One worker process's part in a job: claims tasks up to its parallelism, runs them on a thread
- * pool, renews its leases every third of the lease, takes over tasks of dead local processes, and
- * steps the job when there is nothing left to claim. Returns when the job has ended and its own
- * tasks in flight have finished.
+ * One worker process's part in a job: claims tasks up to its parallelism (times the adapter's batch
+ * size), runs them on a thread pool, renews its leases every third of the lease, takes over tasks
+ * of dead local processes, and steps the job when there is nothing left to claim. Returns when the
+ * job has ended and its own tasks in flight have finished.
  */
 final class WorkerLoop {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerLoop.class);
@@ -133,13 +134,23 @@ final class WorkerLoop {
     }
     // the gate covers every wave; the real run only the waves opened so far
     int maxWave = phase == Phase.DRY_RUN ? Integer.MAX_VALUE : job.wave();
-    List<RolloutTask> tasks = store.claim(jobId, phase, maxWave, worker, lease, free);
-    for (RolloutTask task : tasks) {
+    int batch = batchSize(job, phase);
+    List<RolloutTask> tasks = store.claim(jobId, phase, maxWave, worker, lease, free * batch);
+    // dealt round-robin, so that a short last claim still keeps every free thread busy
+    List<List<RolloutTask>> batches = new ArrayList<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      if (i < free) {
+        batches.add(new ArrayList<>());
+      }
+      batches.get(i % free).add(tasks.get(i));
+    }
+    for (List<RolloutTask> slice : batches) {
       inFlight.incrementAndGet();
       pool.execute(
           () -> {
             try {
-              work(runner, task, phase);
+              runner.runAll(
+                  slice, phase, task -> options.listener().taskStarted(task, phase), this::finish);
             } catch (RuntimeException e) {
               fatal.compareAndSet(null, e);
             } finally {
@@ -151,9 +162,21 @@ final class WorkerLoop {
     return tasks.size();
   }
 
-  private void work(TaskRunner runner, RolloutTask task, Phase phase) {
-    options.listener().taskStarted(task, phase);
-    TaskRunner.Result result = runner.run(task, phase);
+  /**
+   * How many tasks one thread takes at once. The gate runs every task whatever happens, and so does
+   * the last wave of a job without {@code --max-failures}; otherwise a failure must stop the job
+   * before more tenants start, so a thread holds only the one it works on.
+   */
+  private int batchSize(RolloutJob job, Phase phase) {
+    boolean failureStopsJob =
+        job.settings().maxFailures() > 0 || job.wave() < job.settings().lastWave();
+    return phase == Phase.DRY_RUN || !failureStopsJob
+        ? Math.max(1, pipeline.adapter().runner().batchSize())
+        : 1;
+  }
+
+  private void finish(TaskRunner.Result result) {
+    RolloutTask task = result.task();
     String error = result.attempt().error();
     if (!store.finish(task, worker, result.state(), error, result.attempt())) {
       LOG.warn(
