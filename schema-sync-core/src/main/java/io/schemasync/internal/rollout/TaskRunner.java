@@ -74,8 +74,10 @@ final class TaskRunner {
       TenantPipeline.Batch batch = null;
       try {
         batch =
-            pipeline.lockAndRead(
-                List.copyOf(byTenant.keySet()), phase == Phase.RUN ? job.id() : null);
+            byTenant.size() < 2
+                ? null
+                : pipeline.lockAndRead(
+                    List.copyOf(byTenant.keySet()), phase == Phase.RUN ? job.id() : null);
       } catch (RuntimeException e) {
         LOG.info(
             "cannot lock and read {} tenants together ({}); running them one by one",
