@@ -97,6 +97,13 @@ class PostgresRolloutTest {
         assertThat(engine.adapter().runner().markerOf(TenantContext.of(tenant), report.job().id()))
             .isPresent();
         assertThat(count("SELECT count(*) FROM " + tenant + ".users")).isEqualTo(2);
+        // bounded columns: no TOAST table to create in every tenant
+        assertThat(
+                count(
+                    "SELECT reltoastrelid::int FROM pg_class WHERE oid = '"
+                        + tenant
+                        + "._schema_sync_rollout'::regclass"))
+            .isZero();
       }
       assertThat(engine.adapter().runner().markerOf(TenantContext.of(tenants.get(0)), "other-job"))
           .isEmpty();
