@@ -165,12 +165,7 @@ public final class RolloutBench {
 
   private static RolloutReport rollout(
       String url, List<String> names, int parallelism, String batch) {
-    // each thread holds two pooled connections: its tenants' advisory locks and the working one
-    SchemaSync.Builder builder =
-        SchemaSync.builder()
-            .url(url)
-            .target("tenant:" + REFERENCE)
-            .property("schemasync.poolSize", String.valueOf(2 * parallelism + 2));
+    SchemaSync.Builder builder = SchemaSync.builder().url(url).target("tenant:" + REFERENCE);
     if (batch != null) {
       builder.property("schemasync.rolloutBatch", batch);
     }

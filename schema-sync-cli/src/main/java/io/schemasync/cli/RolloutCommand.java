@@ -161,7 +161,6 @@ final class RolloutCommand implements Callable<Integer> {
           if (connection.user != null || connection.password != null) {
             builder.credentials(connection.user, connection.password);
           }
-          RolloutConnection.sizePool(builder, url, parallelism);
           try (SchemaSync engine = builder.build();
               ControlStore store = connection.openStore();
               Rollouts rollouts = engine.rollouts(store)) {

@@ -73,7 +73,7 @@ final class RolloutConnection {
    * An engine on the job's tenants: {@code url} when given, otherwise the URL the job was started
    * with (which the store keeps with its password masked, so a password must come from --password).
    */
-  SchemaSync engineFor(RolloutJob job, String url, int parallelism) {
+  SchemaSync engineFor(RolloutJob job, String url) {
     String tenants = url != null ? url : job.url();
     if (tenants == null || tenants.contains("***")) {
       throw new NoSuchRolloutException(
@@ -87,18 +87,7 @@ final class RolloutConnection {
     if (user != null || password != null) {
       builder.credentials(user, password);
     }
-    sizePool(builder, tenants, parallelism);
     return builder.build();
-  }
-
-  /**
-   * Each PostgreSQL tenant in flight holds two pooled connections (its advisory lock and the one
-   * running the plan), so the adapter's pool must grow with the parallelism or the workers starve.
-   */
-  static void sizePool(SchemaSync.Builder builder, String url, int parallelism) {
-    if (url.startsWith("jdbc:postgresql:")) {
-      builder.property("schemasync.poolSize", String.valueOf(Math.min(100, 2 * parallelism + 2)));
-    }
   }
 
   Terminal terminal(String url) {

@@ -69,7 +69,7 @@ final class RolloutResumeCommand implements Callable<Integer> {
                     .orElseThrow(
                         () ->
                             NoSuchRolloutException.noJob(jobId, JdbcUrls.mask(connection.control)));
-            try (SchemaSync engine = connection.engineFor(job, url, parallelism);
+            try (SchemaSync engine = connection.engineFor(job, url);
                 Rollouts rollouts = engine.rollouts(store)) {
               RolloutReport report =
                   RolloutProgress.run(

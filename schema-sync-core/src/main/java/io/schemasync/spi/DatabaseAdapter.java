@@ -36,6 +36,15 @@ public interface DatabaseAdapter extends AutoCloseable {
    */
   SchemaSnapshot snapshotOfSql(String sql, String sourceName);
 
+  /**
+   * Called before up to {@code threads} threads work on tenants at once (a rollout's parallelism).
+   * An adapter whose runner holds a connection for a tenant's lock besides the one that changes it
+   * makes its own pool large enough for all of them, so that no thread waits for a connection
+   * another thread holds; a data source the application handed in stays the application's to size.
+   * The default does nothing.
+   */
+  default void expectConcurrency(int threads) {}
+
   /** Releases connections; the adapter is unusable afterwards. */
   @Override
   void close();

@@ -9,12 +9,17 @@ import io.schemasync.spi.MigrationRunner;
 import io.schemasync.spi.SchemaInspector;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An open MySQL or MariaDB server: a tenant is one of its databases. Thread-safe; closes the pool
  * it created (never an application's data source).
  */
 public final class MysqlAdapter implements DatabaseAdapter {
+  private static final Logger LOG = LoggerFactory.getLogger(MysqlAdapter.class);
+  private static final int MAX_POOL_SIZE = 100;
+
   /** How long one DDL statement waits for a metadata lock before it is retried. */
   static final Duration DDL_LOCK_WAIT = Duration.ofSeconds(5);
 
@@ -69,6 +74,29 @@ public final class MysqlAdapter implements DatabaseAdapter {
   @Override
   public SchemaSnapshot snapshotOfSql(String sql, String sourceName) {
     return scratch.ofScript(sql, sourceName);
+  }
+
+  /**
+   * Each thread holds up to three pooled connections (the tenant's GET_LOCK, the one changing it,
+   * and for a dry run the scratch database's besides the tenant's read), and two more serve other
+   * reads: the adapter's own pool grows to that; an application's pool that is smaller gets a
+   * warning, not a change.
+   */
+  @Override
+  public void expectConcurrency(int threads) {
+    int needed = Math.min(MAX_POOL_SIZE, 3 * threads + 2);
+    if (ownedPool != null) {
+      if (ownedPool.getMaximumPoolSize() < needed) {
+        ownedPool.getHikariConfigMXBean().setMaximumPoolSize(needed);
+      }
+    } else if (dataSource instanceof HikariDataSource app && app.getMaximumPoolSize() < needed) {
+      LOG.warn(
+          "the data source has at most {} connections; {} threads at once need {}: enlarge it,"
+              + " or lower the parallelism",
+          app.getMaximumPoolSize(),
+          threads,
+          needed);
+    }
   }
 
   @Override

@@ -87,6 +87,29 @@ class MysqlRolloutIT {
     }
   }
 
+  @Test
+  void moreThreadsThanTheDefaultPoolServesStillFindConnections() throws Exception {
+    try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
+      List<String> tenants = fleet(dbs, "rpool", 16);
+      try (SchemaSync engine = engine(schemaOf(V2));
+          Rollouts rollouts = engine.rollouts("jdbc:sqlite:" + dir.resolve("control.db"))) {
+        long start = System.nanoTime();
+        // eight threads each hold a GET_LOCK connection and one or two working ones: more than
+        // the pool's 10
+        RolloutReport report =
+            rollouts
+                .start(
+                    RolloutOptions.of(selection(tenants)),
+                    WorkerOptions.defaults().withParallelism(8))
+                .orThrow();
+        assertThat(report.count(TaskState.SUCCEEDED)).isEqualTo(16);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+            .as("no thread waited out the pool's connection timeout")
+            .isLessThan(java.time.Duration.ofSeconds(20));
+      }
+    }
+  }
+
   private static List<String> fleet(MysqlTestServer.Databases dbs, String prefix, int size)
       throws Exception {
     String base = MysqlTestServer.uniqueName(prefix);

@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL adapter: one database, one tenant per schema; or with {@code
@@ -25,6 +27,9 @@ import javax.sql.DataSource;
  * name it explicitly to treat it as a tenant.
  */
 public final class PostgresAdapter implements DatabaseAdapter {
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresAdapter.class);
+  private static final int MAX_POOL_SIZE = 100;
+
   private final DataSource dataSource;
   private final HikariDataSource ownedPool;
   private final PostgresDialect dialect;
@@ -141,6 +146,28 @@ public final class PostgresAdapter implements DatabaseAdapter {
         c.rollback();
         c.setAutoCommit(true);
       }
+    }
+  }
+
+  /**
+   * Each thread holds two pooled connections (the tenant's advisory lock and the one changing it),
+   * and two more serve reads and scratch work: the adapter's own pool grows to that; an
+   * application's pool that is smaller gets a warning, not a change.
+   */
+  @Override
+  public void expectConcurrency(int threads) {
+    int needed = Math.min(MAX_POOL_SIZE, 2 * threads + 2);
+    if (ownedPool != null) {
+      if (ownedPool.getMaximumPoolSize() < needed) {
+        ownedPool.getHikariConfigMXBean().setMaximumPoolSize(needed);
+      }
+    } else if (dataSource instanceof HikariDataSource app && app.getMaximumPoolSize() < needed) {
+      LOG.warn(
+          "the data source has at most {} connections; {} threads at once need {}: enlarge it,"
+              + " or lower the parallelism",
+          app.getMaximumPoolSize(),
+          threads,
+          needed);
     }
   }
 

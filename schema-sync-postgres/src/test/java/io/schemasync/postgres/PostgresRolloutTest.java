@@ -204,6 +204,25 @@ class PostgresRolloutTest {
   }
 
   @Test
+  void theDefaultPoolServesTheDefaultParallelism() throws Exception {
+    fleet(40);
+    try (SchemaSync engine = engine();
+        Rollouts rollouts = engine.rollouts("jdbc:sqlite:" + dir.resolve("control.db"))) {
+      long start = System.nanoTime();
+      RolloutReport report =
+          rollouts
+              .start(
+                  RolloutOptions.of(TenantSelection.ids(tenants.toArray(String[]::new))),
+                  WorkerOptions.defaults())
+              .orThrow();
+      assertThat(report.count(TaskState.SUCCEEDED)).isEqualTo(40);
+      // no thread waited for a pooled connection until the pool's timeout
+      assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+          .isLessThan(java.time.Duration.ofSeconds(20));
+    }
+  }
+
+  @Test
   void tryLockAllLeavesOutTenantsLockedElsewhereAndReleasesTheRest() {
     fleet(3);
     try (PostgresAdapter adapter = PostgresTestServer.open()) {

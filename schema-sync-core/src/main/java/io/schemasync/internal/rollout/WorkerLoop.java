@@ -71,6 +71,7 @@ final class WorkerLoop {
     RolloutJob job = store.job(jobId).orElseThrow(() -> NoSuchRolloutException.noJob(jobId, null));
     JobTarget target = JobTarget.fromDocument(store.targetDocument(jobId));
     TaskRunner runner = new TaskRunner(pipeline, job, target, worker);
+    pipeline.adapter().expectConcurrency(options.parallelism());
     Duration lease = job.settings().lease();
     ExecutorService pool =
         Executors.newFixedThreadPool(options.parallelism(), daemon("rollout-worker"));
