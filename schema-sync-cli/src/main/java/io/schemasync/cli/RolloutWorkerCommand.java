@@ -31,6 +31,6 @@ final class RolloutWorkerCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     return RolloutResumeCommand.work(
-        spec, connection, "rollout worker", jobId, worker.url, worker.parallelism);
+        spec, connection, "rollout worker", jobId, worker.url, worker.parallelism, false);
   }
 }

@@ -95,6 +95,61 @@ class RolloutCommandTest {
   }
 
   @Test
+  void resumeRetriesAFailedGateOnlyWhenAskedTo() throws Exception {
+    fleetAtV1(3);
+    Path unique =
+        Cli.write(
+            dir.resolve("unique.yaml"),
+            Schemas.V1.replace(
+                "        unique: true\n",
+                "        unique: true\n"
+                    + "      - name: ix_accounts_nickname\n"
+                    + "        columns: [nickname]\n"
+                    + "        unique: true\n"));
+    assertThat(Files.readString(unique)).contains("ix_accounts_nickname");
+    String t1 = "jdbc:sqlite:" + dir.resolve("tenants").resolve("t1.db");
+    sql(
+        t1,
+        "INSERT INTO accounts (id, email, nickname) VALUES (1, 'a@x.test', 'same'),"
+            + " (2, 'b@x.test', 'same')");
+    Cli.Result run =
+        Cli.run(
+            base(
+                "rollout",
+                "--url",
+                tenants(),
+                "--target",
+                unique.toString(),
+                "--breaking",
+                "warn",
+                "--format",
+                "json"));
+    assertThat(run.exit()).as(run.toString()).isNotZero();
+    assertThat(run.json().get("job").get("state").asText()).isEqualTo("DRY_RUN_FAILED");
+    assertThat(run.json().get("job").get("counts").get("dryRunFailed").asInt()).isEqualTo(1);
+    String jobId = run.json().get("job").get("id").asText();
+
+    Cli.Result again = Cli.run(base("rollout", "resume", jobId));
+    assertThat(again.exit()).isNotZero();
+    assertThat(again.err()).contains("already ended DRY_RUN_FAILED").contains("--retry-failed");
+
+    sql(t1, "UPDATE accounts SET nickname = 'other' WHERE id = 2");
+    Cli.Result retried = Cli.run(base("rollout", "resume", jobId, "--retry-failed"));
+    assertThat(retried.exit()).as(retried.toString()).isZero();
+    assertThat(retried.err()).contains("failed tenants are back in the queue");
+    assertThat(retried.out()).contains("SUCCEEDED");
+    assertThat(Cli.run("validate", "--url", tenants(), "--target", unique.toString()).exit())
+        .isZero();
+  }
+
+  private static void sql(String url, String statement) throws Exception {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+        java.sql.Statement st = c.createStatement()) {
+      st.execute(statement);
+    }
+  }
+
+  @Test
   void unknownJobIsBadInputAndResumeFinishesAnEnqueuedJob() {
     Cli.Result missing = Cli.run(base("rollout", "resume", "r-nope", "--format", "json"));
     assertThat(missing.exit()).isEqualTo(ExitCode.INVALID_INPUT);

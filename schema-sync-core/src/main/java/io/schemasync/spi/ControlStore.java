@@ -71,6 +71,17 @@ public interface ControlStore extends AutoCloseable {
   boolean finish(
       RolloutTask task, WorkerRef worker, TaskState state, String error, TaskAttempt attempt);
 
+  /**
+   * Re-opens a job that ended {@link JobState#FAILED} or {@link JobState#DRY_RUN_FAILED}, in one
+   * transaction: its failed tasks go back to the queue of their phase ({@code FAILED} tasks to
+   * {@code DRY_RUN_OK}, {@code DRY_RUN_FAILED} ones to {@code ENQUEUED}, errors and leases
+   * cleared), and the job back to that phase ({@code RUNNING} at the same wave, or {@code
+   * WAITING_FOR_DRY_RUN}), its message cleared. The audit trail keeps every attempt.
+   *
+   * @return how many tasks went back to the queue, or -1 when the job was in neither state
+   */
+  int reopenFailed(String jobId);
+
   /** Expires every lease the worker with this id holds in the job (its process is known dead). */
   int expireLeases(String jobId, String workerId);
 

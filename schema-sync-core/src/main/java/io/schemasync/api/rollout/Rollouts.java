@@ -37,6 +37,19 @@ public interface Rollouts extends AutoCloseable {
    */
   RolloutReport work(String jobId, WorkerOptions worker);
 
+  /**
+   * Puts the failed tenants of a job that ended {@link JobState#FAILED} (the real run) or {@link
+   * JobState#DRY_RUN_FAILED} (the gate) back in the queue, once their cause is fixed (the rows a
+   * dry run stumbled on, a long transaction that held a lock): the job returns to that phase, and
+   * {@link #resume} or {@link #work} then runs them. Tenants that succeeded are not run again; the
+   * audit trail keeps the failed attempts.
+   *
+   * @return the job, back in its phase
+   * @throws NoSuchRolloutException when there is no such job
+   * @throws RolloutStateException when the job did not end in one of those states
+   */
+  RolloutJob retryFailed(String jobId);
+
   /** The job, its tasks and its audit trail. */
   RolloutReport status(String jobId);
 

@@ -9,6 +9,7 @@ import io.schemasync.api.rollout.NoSuchRolloutException;
 import io.schemasync.api.rollout.RolloutJob;
 import io.schemasync.api.rollout.RolloutOptions;
 import io.schemasync.api.rollout.RolloutReport;
+import io.schemasync.api.rollout.RolloutStateException;
 import io.schemasync.api.rollout.RolloutTask;
 import io.schemasync.api.rollout.Rollouts;
 import io.schemasync.api.rollout.WorkerOptions;
@@ -23,9 +24,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@link Rollouts} over one control store and one engine's pipeline. */
 public final class DefaultRollouts implements Rollouts {
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultRollouts.class);
+
   private static final DateTimeFormatter ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -161,6 +166,23 @@ public final class DefaultRollouts implements Rollouts {
   @Override
   public List<RolloutJob> jobs() {
     return store.jobs();
+  }
+
+  @Override
+  public RolloutJob retryFailed(String jobId) {
+    RolloutJob job = status(jobId).job();
+    int reopened = store.reopenFailed(jobId);
+    if (reopened < 0) {
+      throw new RolloutStateException(
+          "rollout "
+              + jobId
+              + " is "
+              + job.state()
+              + "; only a job that ended FAILED or DRY_RUN_FAILED has failed tenants to retry"
+              + (job.state().isTerminal() ? "" : " (resume it to let it finish)"));
+    }
+    LOG.info("rollout {}: {} failed tenant(s) back in the queue", jobId, reopened);
+    return store.job(jobId).orElseThrow();
   }
 
   @Override

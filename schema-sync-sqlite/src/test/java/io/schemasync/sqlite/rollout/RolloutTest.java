@@ -9,6 +9,7 @@ import io.schemasync.api.rollout.AttemptOutcome;
 import io.schemasync.api.rollout.JobState;
 import io.schemasync.api.rollout.Phase;
 import io.schemasync.api.rollout.RolloutFailedException;
+import io.schemasync.api.rollout.RolloutJob;
 import io.schemasync.api.rollout.RolloutListener;
 import io.schemasync.api.rollout.RolloutOptions;
 import io.schemasync.api.rollout.RolloutReport;
@@ -165,6 +166,78 @@ class RolloutTest {
       assertThat(report.job().state()).isEqualTo(JobState.CANCELLED);
       assertThat(report.attempts()).isEmpty();
     }
+  }
+
+  @Test
+  void retryFailedRunsAFailedGateAgainOnceTheDataIsFixed() {
+    Fleet fleet = new Fleet(dir).create(6);
+    fleet.execute(Fleet.id(4), "INSERT INTO users VALUES (3, 'a@x.test', 'Ann again')");
+    try (SchemaSync engine = fleet.engine();
+        Rollouts rollouts = engine.rollouts(fleet.controlUrl())) {
+      RolloutReport failed =
+          rollouts.start(RolloutOptions.of(TenantSelection.all()), WorkerOptions.defaults());
+      assertThat(failed.job().state()).isEqualTo(JobState.DRY_RUN_FAILED);
+      String id = failed.job().id();
+
+      fleet.execute(Fleet.id(4), "DELETE FROM users WHERE id = 3");
+      RolloutJob reopened = rollouts.retryFailed(id);
+      assertThat(reopened.state()).isEqualTo(JobState.WAITING_FOR_DRY_RUN);
+      assertThat(reopened.message()).isNull();
+      RolloutReport report = rollouts.resume(id, WorkerOptions.defaults()).orThrow();
+
+      assertThat(report.count(TaskState.SUCCEEDED)).isEqualTo(6);
+      for (int i = 0; i < 6; i++) {
+        assertThat(engine.inspect(Fleet.id(i)).hash()).isEqualTo(engine.target().hash());
+      }
+      assertThat(outcomes(report, Fleet.id(4)))
+          .containsExactly(
+              AttemptOutcome.DRY_RUN_FAILED, AttemptOutcome.DRY_RUN_OK, AttemptOutcome.APPLIED);
+      assertThat(outcomes(report, Fleet.id(0)))
+          .containsExactly(AttemptOutcome.DRY_RUN_OK, AttemptOutcome.APPLIED);
+    }
+  }
+
+  @Test
+  void retryFailedRunsFailedTenantsOfTheRealRunOnceAndNoOtherAgain() {
+    Fleet fleet = new Fleet(dir).create(8);
+    try (SchemaSync engine = fleet.engine();
+        Rollouts rollouts = engine.rollouts(fleet.controlUrl())) {
+      RolloutReport failed =
+          rollouts.start(
+              RolloutOptions.of(TenantSelection.all()).withMaxFailures(1),
+              new WorkerOptions(1, null, breakBeforeRun(fleet, Fleet.id(2))));
+      assertThat(failed.job().state()).isEqualTo(JobState.FAILED);
+      String id = failed.job().id();
+      assertThatThrownBy(() -> rollouts.retryFailed("no-such-job"))
+          .isInstanceOf(io.schemasync.api.rollout.NoSuchRolloutException.class);
+
+      fleet.execute(Fleet.id(2), "DELETE FROM users WHERE id = 9");
+      assertThat(rollouts.retryFailed(id).state()).isEqualTo(JobState.RUNNING);
+      RolloutReport report = rollouts.resume(id, WorkerOptions.defaults()).orThrow();
+
+      assertThat(report.count(TaskState.SUCCEEDED)).isEqualTo(8);
+      for (int i = 0; i < 8; i++) {
+        String tenant = Fleet.id(i);
+        assertThat(engine.inspect(tenant).hash()).isEqualTo(engine.target().hash());
+        assertThat(fleet.markers(tenant)).containsExactly(id + "/" + tenant);
+        assertThat(outcomes(report, tenant).stream().filter(o -> o == AttemptOutcome.APPLIED))
+            .as("applied once: " + tenant)
+            .hasSize(1);
+      }
+      assertThat(outcomes(report, Fleet.id(2)))
+          .containsExactly(
+              AttemptOutcome.DRY_RUN_OK, AttemptOutcome.FAILED, AttemptOutcome.APPLIED);
+      assertThatThrownBy(() -> rollouts.retryFailed(id))
+          .isInstanceOf(io.schemasync.api.rollout.RolloutStateException.class)
+          .hasMessageContaining("is SUCCEEDED");
+    }
+  }
+
+  private static List<AttemptOutcome> outcomes(RolloutReport report, String tenant) {
+    return report.attempts().stream()
+        .filter(a -> a.tenantId().equals(tenant))
+        .map(TaskAttempt::outcome)
+        .toList();
   }
 
   private static RolloutListener breakBeforeRun(Fleet fleet, String tenant) {

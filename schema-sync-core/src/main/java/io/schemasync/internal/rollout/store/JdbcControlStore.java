@@ -354,6 +354,57 @@ public final class JdbcControlStore implements ControlStore {
   }
 
   @Override
+  public synchronized int reopenFailed(String jobId) {
+    return write(
+        "re-open job " + jobId,
+        () -> {
+          Optional<RolloutJob> job = queryJobs(" WHERE id = ?", jobId).stream().findFirst();
+          if (job.isEmpty()) {
+            return -1;
+          }
+          JobState from = job.get().state();
+          JobState to;
+          TaskState failed;
+          TaskState queued;
+          if (from == JobState.FAILED) {
+            to = JobState.RUNNING;
+            failed = TaskState.FAILED;
+            queued = TaskState.DRY_RUN_OK;
+          } else if (from == JobState.DRY_RUN_FAILED) {
+            to = JobState.WAITING_FOR_DRY_RUN;
+            failed = TaskState.DRY_RUN_FAILED;
+            queued = TaskState.ENQUEUED;
+          } else {
+            return -1;
+          }
+          try (PreparedStatement u =
+              connection.prepareStatement(
+                  "UPDATE "
+                      + jobs
+                      + " SET state = ?, message = NULL, updated_at = ? WHERE id = ? AND state = ?")) {
+            u.setString(1, to.name());
+            u.setLong(2, dialect.now(connection));
+            u.setString(3, jobId);
+            u.setString(4, from.name());
+            if (u.executeUpdate() != 1) {
+              return -1;
+            }
+          }
+          try (PreparedStatement u =
+              connection.prepareStatement(
+                  "UPDATE "
+                      + tasks
+                      + " SET state = ?, error = NULL, lease_until = NULL, finished_at = NULL"
+                      + " WHERE job_id = ? AND state = ?")) {
+            u.setString(1, queued.name());
+            u.setString(2, jobId);
+            u.setString(3, failed.name());
+            return u.executeUpdate();
+          }
+        });
+  }
+
+  @Override
   public synchronized int expireLeases(String jobId, String workerId) {
     return writeTasks(
         "expire leases of job " + jobId,
