@@ -1,6 +1,6 @@
 package io.schemasync.sqlite.rollout;
 
-import static io.schemasync.sqlite.rollout.ChildWorkers.count;
+import static io.schemasync.testsupport.rollout.ChildWorkers.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schemasync.api.SchemaSync;
@@ -14,6 +14,7 @@ import io.schemasync.api.rollout.RolloutTask;
 import io.schemasync.api.rollout.Rollouts;
 import io.schemasync.api.rollout.TaskAttempt;
 import io.schemasync.api.rollout.TaskState;
+import io.schemasync.testsupport.rollout.ChildWorkers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

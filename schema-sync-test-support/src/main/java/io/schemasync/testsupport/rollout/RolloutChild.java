@@ -1,4 +1,4 @@
-package io.schemasync.sqlite.rollout;
+package io.schemasync.testsupport.rollout;
 
 import io.schemasync.api.SchemaSync;
 import io.schemasync.api.TenantContext;

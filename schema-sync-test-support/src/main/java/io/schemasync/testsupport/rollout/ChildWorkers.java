@@ -1,4 +1,4 @@
-package io.schemasync.sqlite.rollout;
+package io.schemasync.testsupport.rollout;
 
 import io.schemasync.api.rollout.RolloutTask;
 import io.schemasync.api.rollout.TaskState;
@@ -14,21 +14,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** Starts {@link RolloutChild} worker processes and kills them at chosen moments. */
-final class ChildWorkers {
+public final class ChildWorkers {
   private final String tenantsUrl;
   private final String controlUrl;
   private final String jobId;
   private final Path logs;
   private int started;
 
-  ChildWorkers(String tenantsUrl, String controlUrl, String jobId, Path logs) {
+  public ChildWorkers(String tenantsUrl, String controlUrl, String jobId, Path logs) {
     this.tenantsUrl = tenantsUrl;
     this.controlUrl = controlUrl;
     this.jobId = jobId;
     this.logs = logs;
   }
 
-  Process start(int parallelism, long stepDelayMillis) {
+  public Process start(int parallelism, long stepDelayMillis) {
     String classpath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -58,7 +58,8 @@ final class ChildWorkers {
   /**
    * Waits until the condition holds on the job's tasks or the process exits; true if it held first.
    */
-  boolean awaitTasks(Process process, Predicate<List<RolloutTask>> condition, long timeoutMillis) {
+  public boolean awaitTasks(
+      Process process, Predicate<List<RolloutTask>> condition, long timeoutMillis) {
     long deadline = System.currentTimeMillis() + timeoutMillis;
     try (ControlStore store = ControlStores.open(controlUrl, null, null)) {
       while (process.isAlive() && System.currentTimeMillis() < deadline) {
@@ -72,21 +73,21 @@ final class ChildWorkers {
   }
 
   /** Tenants that committed so far, read from the store now. */
-  long succeeded() {
+  public long succeeded() {
     try (ControlStore store = ControlStores.open(controlUrl, null, null)) {
       return count(store.tasks(jobId), TaskState.SUCCEEDED);
     }
   }
 
   /** Tenants not yet finished, read from the store now. */
-  long remaining() {
+  public long remaining() {
     try (ControlStore store = ControlStores.open(controlUrl, null, null)) {
       return store.tasks(jobId).stream().filter(t -> !t.state().isFinished()).count();
     }
   }
 
   /** Kills the process hard (no shutdown hooks) if it still runs; true when it did. */
-  static boolean kill(Process process) {
+  public static boolean kill(Process process) {
     if (!process.isAlive()) {
       return false;
     }
@@ -99,7 +100,7 @@ final class ChildWorkers {
     return true;
   }
 
-  static int exitCode(Process process, long timeoutSeconds) {
+  public static int exitCode(Process process, long timeoutSeconds) {
     try {
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         process.destroyForcibly();
@@ -112,12 +113,12 @@ final class ChildWorkers {
     }
   }
 
-  static long count(List<RolloutTask> tasks, TaskState... states) {
+  public static long count(List<RolloutTask> tasks, TaskState... states) {
     List<TaskState> wanted = List.of(states);
     return tasks.stream().filter(t -> wanted.contains(t.state())).count();
   }
 
-  static void sleep(long millis) {
+  public static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
