@@ -169,7 +169,9 @@ public final class SchemaSync implements AutoCloseable {
   /**
    * Brings every selected tenant to the target. Every tenant is planned first; when any plan is
    * refused by the policy, no tenant is changed (the others read SKIPPED). Each tenant then runs
-   * under its lock and is verified against the target before it commits.
+   * under its lock and is verified against the target before it commits; a tenant that changed
+   * since it was planned (another sync of it got there first) is planned again from its live
+   * schema, once.
    */
   public SyncReport sync(TenantSelection selection) {
     ResolvedTarget t = resolvedTarget();
@@ -355,7 +357,24 @@ public final class SchemaSync implements AutoCloseable {
     return new TenantResult(tenant, status, current.hash(), diff, plan, null, failure);
   }
 
+  /**
+   * Runs the tenant's plan; when the tenant changed between planning and taking its lock (another
+   * sync of it that just finished, DDL a killed run left running on the server), plans once more
+   * from the live schema and runs that: {@code sync} is asked for the target, not for a plan the
+   * caller reviewed. The new plan passes the same policy, or the tenant reads {@code REFUSED}.
+   */
   private TenantResult execute(TenantResult planned, boolean dryRun) {
+    try {
+      return executeOnce(planned, dryRun);
+    } catch (ConcurrentChangeException e) {
+      LOG.info(
+          "tenant {}: {}; planning again from its live schema", planned.tenant(), e.getMessage());
+      TenantResult again = planOnly(planned.tenant(), null, false);
+      return again.status() == TenantStatus.DRIFT ? executeOnce(again, dryRun) : again;
+    }
+  }
+
+  private TenantResult executeOnce(TenantResult planned, boolean dryRun) {
     RunOptions options = new RunOptions(dryRun, lockTimeout, Duration.ZERO, listener);
     ExecutionResult execution = executor.execute(planned.plan(), target(), adapter, options);
     if (!dryRun && snapshotStore != null) {

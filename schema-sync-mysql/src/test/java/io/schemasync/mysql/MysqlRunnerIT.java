@@ -202,7 +202,7 @@ class MysqlRunnerIT {
   }
 
   @Test
-  void twoThreadsOnOneTenantApplyOnceAndTheOtherWaitsThenFindsNothingOrReplans() throws Exception {
+  void twoThreadsOnOneTenantApplyOnceAndTheOtherWaitsThenFindsNothingToDo() throws Exception {
     try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
       String tenant = dbs.create("race");
       MysqlTestServer.exec(tenant, BASE);
@@ -228,19 +228,10 @@ class MysqlRunnerIT {
       for (Thread t : threads) {
         t.join(60_000);
       }
+      // the second finds the tenant changed under its lock, plans again and has nothing to do
       assertThat(results)
           .extracting(TenantResult::status)
-          .containsAnyOf(TenantStatus.APPLIED)
-          .allMatch(
-              s ->
-                  s == TenantStatus.APPLIED
-                      || s == TenantStatus.IN_SYNC
-                      || s == TenantStatus.FAILED);
-      for (TenantResult r : results) {
-        if (r.status() == TenantStatus.FAILED) {
-          assertThat(r.failure()).hasMessageContaining("plan again");
-        }
-      }
+          .containsExactlyInAnyOrder(TenantStatus.APPLIED, TenantStatus.IN_SYNC);
       assertThat(
               count(tenant, "SELECT COUNT(*) FROM _schema_sync_journal WHERE outcome = 'applied'"))
           .isEqualTo(3);

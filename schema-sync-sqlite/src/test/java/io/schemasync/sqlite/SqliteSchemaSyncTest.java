@@ -27,6 +27,55 @@ class SqliteSchemaSyncTest {
   }
 
   @Test
+  void aTenantChangedBetweenItsPlanAndItsLockIsPlannedAgainFromItsLiveSchema() {
+    Path tenants = dir.resolve("tenants");
+    SqliteFixture fixture = new SqliteFixture(tenants);
+    try (SchemaSync sync = engine(new Target.SchemaFile(RELEASE_1))) {
+      assertThat(sync.sync("acme").status()).isEqualTo(TenantStatus.APPLIED);
+    }
+    // Another sync gets to the tenant first, between this sync's plan and its lock: it adds one
+    // of the release's tables. The plan made before it would create that table again.
+    io.schemasync.internal.execute.DefaultExecutor real =
+        new io.schemasync.internal.execute.DefaultExecutor();
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    io.schemasync.spi.Executor racing =
+        (plan, target, adapter, options) -> {
+          if (calls.incrementAndGet() == 1) {
+            fixture.execute("acme", "CREATE TABLE early_bird (id INTEGER PRIMARY KEY)");
+          }
+          return real.execute(plan, target, adapter, options);
+        };
+    SchemaSnapshot withEarlyBird;
+    try (SchemaSync release = engine(new Target.SchemaFile(RELEASE_1))) {
+      List<io.schemasync.api.model.Table> tables =
+          new java.util.ArrayList<>(release.target().tables());
+      for (String name : List.of("early_bird", "late_bird")) {
+        tables.add(
+            io.schemasync.api.model.Table.of(
+                name,
+                List.of(io.schemasync.api.model.Column.of("id", "INTEGER", false)),
+                new io.schemasync.api.model.PrimaryKey(null, List.of("id"))));
+      }
+      withEarlyBird = release.target().withTables(tables);
+    }
+    try (SchemaSync sync =
+        SchemaSync.builder()
+            .url("jdbc:sqlite:" + tenants)
+            .target(new Target.Snapshot(withEarlyBird))
+            .executor(racing)
+            .build()) {
+      TenantResult result = sync.sync("acme");
+      assertThat(result.failure()).isNull();
+      assertThat(result.status()).isEqualTo(TenantStatus.APPLIED);
+      assertThat(calls).hasValue(2);
+      assertThat(result.plan().steps()).hasSize(1);
+      assertThat(result.plan().steps().get(0).description()).contains("late_bird");
+      assertThat(sync.inspect("acme").hash()).isEqualTo(sync.target().hash());
+    }
+  }
+
+  @Test
   void createsTenantsUpgradesThemAndKeepsTheirRows() throws Exception {
     try (SchemaSync sync = engine(new Target.SchemaFile(RELEASE_1))) {
       SyncReport first = sync.sync(TenantSelection.ids("acme", "globex"));
