@@ -530,16 +530,23 @@ public final class SchemaSync implements AutoCloseable {
       return this;
     }
 
+    /** Replaces the diff between a tenant's schema and the target, for every operation. */
     public Builder diffCalculator(DiffCalculator calculator) {
       this.diffCalculator = Objects.requireNonNull(calculator, "diffCalculator");
       return this;
     }
 
+    /** Replaces how a diff becomes ordered, classified steps, for every operation. */
     public Builder planner(Planner planner) {
       this.planner = Objects.requireNonNull(planner, "planner");
       return this;
     }
 
+    /**
+     * Replaces how {@code sync} and {@code plan} run a tenant's plan (lock, check, run, verify).
+     * Rollouts keep their own pipeline, which plans under the lock and writes commit markers; they
+     * use the diff calculator and planner set here, not the executor.
+     */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;
