@@ -186,6 +186,15 @@ final class DatabaseTenancy implements Tenancy {
     return "database";
   }
 
+  /**
+   * A pass per database, each mostly waiting on its round trips: up to four at once, and never more
+   * than {@code schemasync.databasePools}, so reads keep the bound on open pools.
+   */
+  @Override
+  public int concurrentPasses() {
+    return Math.min(4, maxPools);
+  }
+
   @Override
   public synchronized void close() {
     pools.values().forEach(p -> p.dataSource.close());

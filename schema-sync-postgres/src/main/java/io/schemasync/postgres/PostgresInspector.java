@@ -10,10 +10,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Reads tenants' schemas from pg_catalog in read-only transactions. {@link #inspectAll} reads any
@@ -22,6 +28,13 @@ import java.util.Map;
  * the right to connect: catalogs are readable by every role.
  */
 final class PostgresInspector implements SchemaInspector {
+  private static final ThreadFactory PASS_THREADS =
+      runnable -> {
+        Thread thread = new Thread(runnable, "schema-sync-postgres-read");
+        thread.setDaemon(true);
+        return thread;
+      };
+
   private final Tenancy tenancy;
 
   PostgresInspector(Tenancy tenancy) {
@@ -76,11 +89,43 @@ final class PostgresInspector implements SchemaInspector {
 
   private Map<TenantContext, SchemaSnapshot> read(
       Collection<TenantContext> tenants, boolean mustExist) {
+    List<List<TenantContext>> passes = List.copyOf(tenancy.passes(tenants));
     Map<TenantContext, SchemaSnapshot> result = new LinkedHashMap<>();
-    for (List<TenantContext> pass : tenancy.passes(tenants)) {
-      result.putAll(readPass(pass, tenants.size(), mustExist));
+    int concurrent = Math.min(tenancy.concurrentPasses(), passes.size());
+    if (concurrent <= 1) {
+      for (List<TenantContext> pass : passes) {
+        result.putAll(readPass(pass, tenants.size(), mustExist));
+      }
+      return result;
+    }
+    // a pass per database (database-per-tenant) mostly waits on its round trips: read a few at once
+    ExecutorService threads = Executors.newFixedThreadPool(concurrent, PASS_THREADS);
+    try {
+      List<Future<Map<TenantContext, SchemaSnapshot>>> reads = new ArrayList<>();
+      for (List<TenantContext> pass : passes) {
+        reads.add(threads.submit(() -> readPass(pass, tenants.size(), mustExist)));
+      }
+      for (Future<Map<TenantContext, SchemaSnapshot>> read : reads) {
+        result.putAll(join(read));
+      }
+    } finally {
+      threads.shutdownNow();
     }
     return result;
+  }
+
+  private static <T> T join(Future<T> future) {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UnableToInspectSchemaException(null, "interrupted while reading the catalogs", e);
+    }
   }
 
   /** Tenants that share a connection, read with one set of catalog queries. */

@@ -67,6 +67,12 @@ final class SchemaTenancy implements Tenancy {
     return "schema";
   }
 
+  /** Every tenant is in one pass. */
+  @Override
+  public int concurrentPasses() {
+    return 1;
+  }
+
   @Override
   public void close() {
     // the data source belongs to the adapter

@@ -43,6 +43,9 @@ sealed interface Tenancy extends AutoCloseable permits SchemaTenancy, DatabaseTe
   /** What "missing" means for a tenant, for messages: "schema", "database". */
   String kind();
 
+  /** How many of its {@link #passes} may be read at once, each on its own connection. */
+  int concurrentPasses();
+
   @Override
   void close();
 

@@ -76,6 +76,57 @@ class SqliteSchemaSyncTest {
   }
 
   @Test
+  void aTableWhoseColumnsAllChangeKeepsItsRowsOrFailsWithoutLosingThem() {
+    Path tenants = dir.resolve("tenants");
+    SqliteFixture fixture = new SqliteFixture(tenants);
+    java.util.function.Function<io.schemasync.api.model.Column, SchemaSnapshot> onlyColumn =
+        column ->
+            SchemaSnapshot.ofTables(
+                List.of(io.schemasync.api.model.Table.of("t", List.of(column), null)));
+    try (SchemaSync sync =
+        SchemaSync.builder()
+            .url("jdbc:sqlite:" + tenants)
+            .target(
+                new Target.Snapshot(
+                    onlyColumn.apply(io.schemasync.api.model.Column.of("a", "INTEGER", true))))
+            .build()) {
+      assertThat(sync.sync("acme").status()).isEqualTo(TenantStatus.APPLIED);
+    }
+    fixture.execute("acme", "INSERT INTO t (a) VALUES (1), (2);");
+    // every old column dropped, a new nullable one: the two rows stay, as NULLs
+    try (SchemaSync sync =
+        SchemaSync.builder()
+            .url("jdbc:sqlite:" + tenants)
+            .target(
+                new Target.Snapshot(
+                    onlyColumn.apply(io.schemasync.api.model.Column.of("b", "TEXT", true))))
+            .allowDestructive(true)
+            .build()) {
+      assertThat(sync.sync("acme").status()).isEqualTo(TenantStatus.APPLIED);
+    }
+    assertThat(fixture.rows("acme", "SELECT count(*), count(b) FROM t"))
+        .containsExactly(List.of(2, 0));
+    // a new NOT NULL column without a default cannot hold them: the step fails, nothing changes
+    try (SchemaSync sync =
+        SchemaSync.builder()
+            .url("jdbc:sqlite:" + tenants)
+            .target(
+                new Target.Snapshot(
+                    onlyColumn.apply(io.schemasync.api.model.Column.of("c", "INTEGER", false))))
+            .allowDestructive(true)
+            .build()) {
+      String before = sync.inspect("acme").hash();
+      TenantResult result = sync.sync("acme");
+      assertThat(result.status()).isEqualTo(TenantStatus.FAILED);
+      assertThat(result.failure().getMessage())
+          .contains("NOT NULL")
+          .contains("nothing was changed");
+      assertThat(sync.inspect("acme").hash()).isEqualTo(before);
+    }
+    assertThat(fixture.rows("acme", "SELECT count(*) FROM t")).containsExactly(List.of(2));
+  }
+
+  @Test
   void createsTenantsUpgradesThemAndKeepsTheirRows() throws Exception {
     try (SchemaSync sync = engine(new Target.SchemaFile(RELEASE_1))) {
       SyncReport first = sync.sync(TenantSelection.ids("acme", "globex"));

@@ -226,9 +226,20 @@ public final class ChangeRenderer {
       return !SqliteAlterRules.canAddColumn(a.column(), target.table(key).orElse(null));
     }
     if (change instanceof DropColumn d) {
-      return !SqliteAlterRules.canDropColumn(d.column().name(), currentTable(key));
+      return !SqliteAlterRules.canDropColumn(d.column().name(), currentTable(key))
+          || dropsEveryColumn(key);
     }
     return false;
+  }
+
+  /**
+   * Whether the plan drops every column the table has now: SQLite refuses to drop a table's last
+   * column ("no other columns exist") even when others are added later in the plan.
+   */
+  private boolean dropsEveryColumn(String key) {
+    long dropped =
+        changes.stream().filter(c -> c instanceof DropColumn && key.equals(key(c))).count();
+    return dropped >= currentTable(key).columns().size();
   }
 
   private static boolean absorbable(SchemaChange change) {

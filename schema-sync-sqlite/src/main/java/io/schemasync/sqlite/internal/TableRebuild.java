@@ -87,7 +87,18 @@ public record TableRebuild(
               });
     }
     if (into.isEmpty()) {
-      return Optional.empty();
+      // No column survives, but the rows do, as the new columns' defaults; a NOT NULL column
+      // without one then fails the step instead of the rows silently vanishing.
+      Optional<Column> first =
+          target.columns().stream().filter(column -> column.generated() == null).findFirst();
+      if (first.isEmpty()) {
+        return Optional.empty();
+      }
+      into.add(quote(first.get().name()));
+      from.add(
+          first.get().defaultValue() == null
+              ? "NULL"
+              : SqliteDdl.defaultExpression(first.get().defaultValue()));
     }
     return Optional.of(
         "INSERT INTO "

@@ -35,8 +35,11 @@ final class SchemaEvolver {
    */
   SchemaSnapshot evolve(SchemaSnapshot from, List<Choices> mutations) {
     SchemaSnapshot schema = from;
+    // A table dropped and added again under its old name is the same table to a diff (altered,
+    // rows kept), not a new one: new tables take names the starting schema never had.
+    Set<String> original = from.tables().stream().map(Table::name).collect(Collectors.toSet());
     for (Choices c : mutations) {
-      schema = Repair.repair(mutate(schema, c));
+      schema = Repair.repair(mutate(schema, c, original));
     }
     if (schema.hash().equals(from.hash())) {
       schema = addColumn(schema, schema.tables().get(0), new Choices(List.of()));
@@ -65,7 +68,7 @@ final class SchemaEvolver {
     DROP_TABLE
   }
 
-  private SchemaSnapshot mutate(SchemaSnapshot s, Choices c) {
+  private SchemaSnapshot mutate(SchemaSnapshot s, Choices c, Set<String> original) {
     Mutation mutation = c.oneOf(List.of(Mutation.values()));
     Table t = c.oneOf(s.tables());
     return switch (mutation) {
@@ -110,7 +113,7 @@ final class SchemaEvolver {
               : replace(s, t.withForeignKeys(without(t.foreignKeys(), c)));
       case ADD_VIEW -> settings.views() ? addView(s, t, c) : s;
       case DROP_VIEW -> s.views().isEmpty() ? s : s.withViews(without(s.views(), c));
-      case ADD_TABLE -> addTable(s, c);
+      case ADD_TABLE -> addTable(s, c, original);
       case DROP_TABLE -> s.tables().size() <= 1 ? s : s.withTables(without(s.tables(), t));
     };
   }
@@ -159,6 +162,8 @@ final class SchemaEvolver {
     List<Column> candidates =
         t.columns().stream()
             .filter(col -> !inPrimaryKey(t, col))
+            // a default fills the column in existing rows, and no literal names a referenced key
+            .filter(col -> !inForeignKey(t, col))
             .filter(col -> !TypeLiterals.defaults(col.type()).isEmpty())
             .toList();
     if (candidates.isEmpty() || !settings.defaults()) {
@@ -240,8 +245,9 @@ final class SchemaEvolver {
         .orElse(s);
   }
 
-  private SchemaSnapshot addTable(SchemaSnapshot s, Choices c) {
+  private SchemaSnapshot addTable(SchemaSnapshot s, Choices c, Set<String> original) {
     Set<String> used = s.tables().stream().map(Table::name).collect(Collectors.toSet());
+    used.addAll(original);
     used.addAll(s.views().stream().map(View::name).toList());
     String name = Names.pick(settings.tableNames(), c.below(settings.tableNames().size()), used);
     if (name == null) {
