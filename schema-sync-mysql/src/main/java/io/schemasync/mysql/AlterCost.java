@@ -17,6 +17,8 @@ import io.schemasync.api.model.ForeignKey;
 import io.schemasync.api.model.Index;
 import io.schemasync.api.model.PrimaryKey;
 import io.schemasync.api.model.SchemaSnapshot;
+import io.schemasync.api.model.UniqueConstraint;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -91,6 +93,10 @@ enum AlterCost {
         why.append("dropping the primary key copies the table");
         return COPY;
       }
+      if (drop.constraint() instanceof UniqueConstraint unique
+          && clustersTable(current, drop.tableName(), unique.columns())) {
+        return clusteringKey(unique.key(), why);
+      }
       return INPLACE;
     } else if (change instanceof CreateIndex create) {
       Index ix = create.index();
@@ -103,13 +109,44 @@ enum AlterCost {
         return COPY;
       }
       return INPLACE;
-    } else if (change instanceof DropIndex) {
+    } else if (change instanceof DropIndex drop) {
+      Index ix = drop.index();
+      if (ix.unique()
+          && ix.parts().stream().allMatch(p -> p.column() != null)
+          && clustersTable(
+              current, drop.tableName(), ix.parts().stream().map(p -> p.column()).toList())) {
+        return clusteringKey(ix.name(), why);
+      }
       return INPLACE;
     } else if (change instanceof AlterIndexVisibility) {
       // Metadata only on both servers; MySQL documents it as in place, so no INSTANT is forced.
       return INPLACE;
     }
     throw new IllegalArgumentException("not an ALTER TABLE clause: " + change);
+  }
+
+  /**
+   * Whether InnoDB may cluster the table on a unique key over these columns: a table without a
+   * primary key is clustered on its first UNIQUE index whose columns are all NOT NULL, and dropping
+   * that index is dropping the primary key (in place refused: errno 1846). Which one is first is
+   * not in the model, so every such key counts.
+   */
+  private static boolean clustersTable(SchemaSnapshot current, String table, List<String> columns) {
+    return current
+        .table(table)
+        .filter(t -> t.primaryKey() == null)
+        .map(
+            t ->
+                columns.stream()
+                    .allMatch(name -> t.column(name).map(c -> !c.nullable()).orElse(false)))
+        .orElse(false);
+  }
+
+  private static AlterCost clusteringKey(String name, StringBuilder why) {
+    why.append("the table has no primary key, so InnoDB may cluster it on ")
+        .append(name)
+        .append(" (unique, NOT NULL); dropping it copies the table");
+    return COPY;
   }
 
   private static AlterCost alterColumn(AlterColumn alter, StringBuilder why) {

@@ -59,6 +59,7 @@ public final class MysqlAdapterProvider implements AdapterProvider {
     config.setMinimumIdle(0);
     config.setPoolName("schema-sync-mysql");
     config.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
+    config.setExceptionOverrideClassName(KeepConnectionOnDdlErrors.class.getName());
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(config);

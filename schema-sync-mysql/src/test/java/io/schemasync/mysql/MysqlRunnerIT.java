@@ -95,6 +95,30 @@ class MysqlRunnerIT {
   }
 
   @Test
+  void droppingTheUniqueKeyInnoDbClustersAKeylessTableOnIsALockingCopyThatConverges()
+      throws Exception {
+    try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
+      String tenant = dbs.create("clust");
+      MysqlTestServer.exec(
+          tenant,
+          "CREATE TABLE tags (id INT NOT NULL, label VARCHAR(20), UNIQUE KEY uq_id (id))",
+          "INSERT INTO tags VALUES (1, 'a'), (2, 'b')");
+      SchemaSnapshot target = schemaOf("CREATE TABLE tags (id INT NOT NULL, label VARCHAR(20))");
+      try (SchemaSync sync = engine(target, true)) {
+        TenantResult result = sync.sync(tenant);
+        assertThat(result.failure()).isNull();
+        assertThat(result.status()).isEqualTo(TenantStatus.APPLIED);
+        assertThat(result.plan().steps().get(0).safety())
+            .isEqualTo(io.schemasync.api.plan.Safety.LOCKING);
+        assertThat(result.plan().steps().get(0).reason()).contains("no primary key", "uq_id");
+        assertThat(result.plan().statements().get(0)).doesNotContain("ALGORITHM=INPLACE");
+        assertThat(sync.sync(tenant).status()).isEqualTo(TenantStatus.IN_SYNC);
+      }
+      assertThat(count(tenant, "SELECT COUNT(*) FROM tags")).isEqualTo(2);
+    }
+  }
+
+  @Test
   void aSecondRunnerWaitsForTheLockOrReportsIt() throws Exception {
     try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases();
         MysqlAdapter holder = MysqlFixture.adapter()) {
