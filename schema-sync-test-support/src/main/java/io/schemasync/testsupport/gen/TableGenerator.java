@@ -128,7 +128,22 @@ final class TableGenerator {
   }
 
   Optional<CheckConstraint> check(Choices c, Table table) {
-    Column column = c.oneOf(table.columns());
+    // MySQL and MariaDB refuse a CHECK on a column a foreign key's ON DELETE/UPDATE action writes
+    List<Column> checkable =
+        table.columns().stream()
+            .filter(
+                col ->
+                    table.foreignKeys().stream()
+                        .noneMatch(
+                            fk ->
+                                fk.columns().contains(col.name())
+                                    && (fk.onDelete() != ReferentialAction.NO_ACTION
+                                        || fk.onUpdate() != ReferentialAction.NO_ACTION)))
+            .toList();
+    if (checkable.isEmpty()) {
+      return Optional.empty();
+    }
+    Column column = c.oneOf(checkable);
     String expression = TypeLiterals.check(column.type(), Sql.quote(column.name()));
     if (expression == null) {
       return Optional.empty();
