@@ -5,7 +5,9 @@ import java.util.Objects;
 /**
  * What a plan may do: whether destructive steps are allowed and how breaking steps are treated.
  * Immutable; the default refuses destructive steps and runs breaking ones with a warning (the dry
- * run catches those that fail on the data at hand).
+ * run catches those that fail on the data at hand): an application that syncs at startup should not
+ * refuse to start over a new unique index. The command line is stricter on purpose and blocks
+ * breaking steps unless {@code --breaking warn} is given, because there a person can decide.
  */
 public record PlanPolicy(boolean allowDestructive, BreakingPolicy breaking) {
   public static final PlanPolicy DEFAULT = new PlanPolicy(false, BreakingPolicy.WARN);
