@@ -145,226 +145,133 @@ public record Table(
   }
 
   public Table withColumns(List<Column> newColumns) {
-    return new Table(
-        name,
-        newColumns,
-        primaryKey,
-        uniques,
-        checks,
-        foreignKeys,
-        indexes,
-        triggers,
-        comment,
-        options,
-        exclusions,
-        partitionBy,
-        partitionOf);
+    Parts next = new Parts(this);
+    next.columns = newColumns;
+    return next.build();
   }
 
   public Table withName(String newName) {
-    return new Table(
-        newName,
-        columns,
-        primaryKey,
-        uniques,
-        checks,
-        foreignKeys,
-        indexes,
-        triggers,
-        comment,
-        options,
-        exclusions,
-        partitionBy,
-        partitionOf);
+    Parts next = new Parts(this);
+    next.name = newName;
+    return next.build();
   }
 
   public Table withPrimaryKey(PrimaryKey newPrimaryKey) {
-    return new Table(
-        name,
-        columns,
-        newPrimaryKey,
-        uniques,
-        checks,
-        foreignKeys,
-        indexes,
-        triggers,
-        comment,
-        options,
-        exclusions,
-        partitionBy,
-        partitionOf);
+    Parts next = new Parts(this);
+    next.primaryKey = newPrimaryKey;
+    return next.build();
   }
 
   public Table withUniques(List<UniqueConstraint> newUniques) {
-    return new Table(
-        name,
-        columns,
-        primaryKey,
-        newUniques,
-        checks,
-        foreignKeys,
-        indexes,
-        triggers,
-        comment,
-        options,
-        exclusions,
-        partitionBy,
-        partitionOf);
+    Parts next = new Parts(this);
+    next.uniques = newUniques;
+    return next.build();
   }
 
   public Table withChecks(List<CheckConstraint> newChecks) {
-    return new Table(
-        name,
-        columns,
-        primaryKey,
-        uniques,
-        newChecks,
-        foreignKeys,
-        indexes,
-        triggers,
-        comment,
-        options,
-        exclusions,
-        partitionBy,
-        partitionOf);
+    Parts next = new Parts(this);
+    next.checks = newChecks;
+    return next.build();
   }
 
   public Table withForeignKeys(List<ForeignKey> newForeignKeys) {
-    return new Table(
-        name,
-        columns,
-        primaryKey,
-        uniques,
-        checks,
-        newForeignKeys,
-        indexes,
-        triggers,
-        comment,
-        options,
-        exclusions,
-        partitionBy,
-        partitionOf);
+    Parts next = new Parts(this);
+    next.foreignKeys = newForeignKeys;
+    return next.build();
   }
 
   public Table withIndexes(List<Index> newIndexes) {
-    return new Table(
-        name,
-        columns,
-        primaryKey,
-        uniques,
-        checks,
-        foreignKeys,
-        newIndexes,
-        triggers,
-        comment,
-        options,
-        exclusions,
-        partitionBy,
-        partitionOf);
+    Parts next = new Parts(this);
+    next.indexes = newIndexes;
+    return next.build();
   }
 
   public Table withTriggers(List<Trigger> newTriggers) {
-    return new Table(
-        name,
-        columns,
-        primaryKey,
-        uniques,
-        checks,
-        foreignKeys,
-        indexes,
-        newTriggers,
-        comment,
-        options,
-        exclusions,
-        partitionBy,
-        partitionOf);
+    Parts next = new Parts(this);
+    next.triggers = newTriggers;
+    return next.build();
   }
 
   public Table withComment(String newComment) {
-    return new Table(
-        name,
-        columns,
-        primaryKey,
-        uniques,
-        checks,
-        foreignKeys,
-        indexes,
-        triggers,
-        newComment,
-        options,
-        exclusions,
-        partitionBy,
-        partitionOf);
+    Parts next = new Parts(this);
+    next.comment = newComment;
+    return next.build();
   }
 
   public Table withOptions(TableOptions newOptions) {
-    return new Table(
-        name,
-        columns,
-        primaryKey,
-        uniques,
-        checks,
-        foreignKeys,
-        indexes,
-        triggers,
-        comment,
-        newOptions,
-        exclusions,
-        partitionBy,
-        partitionOf);
+    Parts next = new Parts(this);
+    next.options = newOptions;
+    return next.build();
   }
 
   public Table withExclusions(List<ExclusionConstraint> newExclusions) {
-    return new Table(
-        name,
-        columns,
-        primaryKey,
-        uniques,
-        checks,
-        foreignKeys,
-        indexes,
-        triggers,
-        comment,
-        options,
-        newExclusions,
-        partitionBy,
-        partitionOf);
+    Parts next = new Parts(this);
+    next.exclusions = newExclusions;
+    return next.build();
   }
 
   /** The same table partitioned by {@code newPartitionBy} (null: not partitioned). */
   public Table withPartitionBy(PartitionBy newPartitionBy) {
-    return new Table(
-        name,
-        columns,
-        primaryKey,
-        uniques,
-        checks,
-        foreignKeys,
-        indexes,
-        triggers,
-        comment,
-        options,
-        exclusions,
-        newPartitionBy,
-        partitionOf);
+    Parts next = new Parts(this);
+    next.partitionBy = newPartitionBy;
+    return next.build();
   }
 
   /** The same table as a partition of {@code newPartitionOf} (null: not a partition). */
   public Table withPartitionOf(PartitionOf newPartitionOf) {
-    return new Table(
-        name,
-        columns,
-        primaryKey,
-        uniques,
-        checks,
-        foreignKeys,
-        indexes,
-        triggers,
-        comment,
-        options,
-        exclusions,
-        partitionBy,
-        newPartitionOf);
+    Parts next = new Parts(this);
+    next.partitionOf = newPartitionOf;
+    return next.build();
+  }
+
+  /** A table's parts, for the {@code with...} methods: each changes one and builds a new table. */
+  private static final class Parts {
+    String name;
+    List<Column> columns;
+    PrimaryKey primaryKey;
+    List<UniqueConstraint> uniques;
+    List<CheckConstraint> checks;
+    List<ForeignKey> foreignKeys;
+    List<Index> indexes;
+    List<Trigger> triggers;
+    String comment;
+    TableOptions options;
+    List<ExclusionConstraint> exclusions;
+    PartitionBy partitionBy;
+    PartitionOf partitionOf;
+
+    Parts(Table t) {
+      name = t.name;
+      columns = t.columns;
+      primaryKey = t.primaryKey;
+      uniques = t.uniques;
+      checks = t.checks;
+      foreignKeys = t.foreignKeys;
+      indexes = t.indexes;
+      triggers = t.triggers;
+      comment = t.comment;
+      options = t.options;
+      exclusions = t.exclusions;
+      partitionBy = t.partitionBy;
+      partitionOf = t.partitionOf;
+    }
+
+    Table build() {
+      return new Table(
+          name,
+          columns,
+          primaryKey,
+          uniques,
+          checks,
+          foreignKeys,
+          indexes,
+          triggers,
+          comment,
+          options,
+          exclusions,
+          partitionBy,
+          partitionOf);
+    }
   }
 
   /** True when the table is a partition of another. */
