@@ -88,32 +88,32 @@ public final class SchemaArbitraries {
    * characters ({@code order}, {@code Mixed Case}, {@code we"ird}, {@code it's}).
    */
   public SchemaArbitraries withQuotedNames(boolean enabled) {
-    return new SchemaArbitraries(settings.withQuotedNames(enabled));
+    return new SchemaArbitraries(settings.with(Settings.Part.QUOTED_NAMES, enabled));
   }
 
   /** Whether columns may have constant defaults. */
   public SchemaArbitraries withDefaults(boolean enabled) {
-    return new SchemaArbitraries(settings.withDefaults(enabled));
+    return new SchemaArbitraries(settings.with(Settings.Part.DEFAULTS, enabled));
   }
 
   /** Whether tables may have check constraints. */
   public SchemaArbitraries withChecks(boolean enabled) {
-    return new SchemaArbitraries(settings.withChecks(enabled));
+    return new SchemaArbitraries(settings.with(Settings.Part.CHECKS, enabled));
   }
 
   /** Whether tables may have foreign keys. */
   public SchemaArbitraries withForeignKeys(boolean enabled) {
-    return new SchemaArbitraries(settings.withForeignKeys(enabled));
+    return new SchemaArbitraries(settings.with(Settings.Part.FOREIGN_KEYS, enabled));
   }
 
   /** Whether indexes may be partial (MySQL has no partial indexes). */
   public SchemaArbitraries withPartialIndexes(boolean enabled) {
-    return new SchemaArbitraries(settings.withPartialIndexes(enabled));
+    return new SchemaArbitraries(settings.with(Settings.Part.PARTIAL_INDEXES, enabled));
   }
 
   /** Whether the schema may have views. */
   public SchemaArbitraries withViews(boolean enabled) {
-    return new SchemaArbitraries(settings.withViews(enabled));
+    return new SchemaArbitraries(settings.with(Settings.Part.VIEWS, enabled));
   }
 
   /**
