@@ -6,11 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.schemasync.api.SchemaSync;
 import io.schemasync.api.Target;
 import io.schemasync.api.TenantSelection;
-import io.schemasync.api.model.Column;
-import io.schemasync.api.model.PrimaryKey;
-import io.schemasync.api.model.SchemaSnapshot;
-import io.schemasync.api.model.Table;
-import io.schemasync.api.model.UniqueConstraint;
 import io.schemasync.api.rollout.AttemptOutcome;
 import io.schemasync.api.rollout.JobState;
 import io.schemasync.api.rollout.Phase;
@@ -25,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,27 +33,6 @@ class PostgresRolloutCrashTest {
   private static final int TENANTS = 64;
   private static final long STEP_DELAY_MS = 15;
 
-  private static final SchemaSnapshot V2 =
-      SchemaSnapshot.ofTables(
-          List.of(
-              new Table(
-                  "users",
-                  List.of(
-                      Column.of("id", "integer", false),
-                      Column.of("email", "character varying(100)", false),
-                      Column.of("name", "text", true)),
-                  new PrimaryKey("users_pkey", List.of("id")),
-                  List.of(new UniqueConstraint("users_email_key", List.of("email"))),
-                  List.of(),
-                  List.of(),
-                  List.of(),
-                  List.of(),
-                  null),
-              Table.of(
-                  "audit",
-                  List.of(Column.of("id", "integer", false)),
-                  new PrimaryKey("audit_pkey", List.of("id")))));
-
   @TempDir Path dir;
   private final List<String> tenants = new ArrayList<>();
 
@@ -70,15 +43,7 @@ class PostgresRolloutCrashTest {
 
   @Test
   void killedBatchWorkersAreResumedAndEverySchemaIsChangedExactlyOnce() throws Exception {
-    String base = PostgresTestServer.uniqueName("crash");
-    for (int i = 0; i < TENANTS; i++) {
-      String tenant = String.format("%s_%02d", base, i);
-      tenants.add(tenant);
-      PostgresTestServer.exec(
-          "CREATE SCHEMA " + tenant,
-          "CREATE TABLE " + tenant + ".users (id integer PRIMARY KEY, email varchar(100) NOT NULL)",
-          "INSERT INTO " + tenant + ".users VALUES (1, 'a@x.test'), (2, 'b@x.test')");
-    }
+    PostgresRolloutTest.createFleet(PostgresTestServer.uniqueName("crash"), TENANTS, tenants);
     String control = "jdbc:sqlite:" + dir.resolve("control.db");
     String jobId;
     try (SchemaSync engine = engine();
@@ -89,13 +54,13 @@ class PostgresRolloutCrashTest {
               .id();
     }
     ChildWorkers workers = new ChildWorkers(PostgresTestServer.url(), control, jobId, dir);
-    List<String> kills = new ArrayList<>();
+    List<String> kills = workers.kills();
 
-    killWhen(workers, kills, "gate 20", tasks -> count(tasks, TaskState.DRY_RUN_OK) >= 20);
-    killWhen(workers, kills, "gate 50", tasks -> count(tasks, TaskState.DRY_RUN_OK) >= 50);
-    killWhen(workers, kills, "run 8", tasks -> count(tasks, TaskState.SUCCEEDED) >= 8);
-    killWhen(workers, kills, "run 30", tasks -> count(tasks, TaskState.SUCCEEDED) >= 30);
-    killAfter(workers, kills, 1500);
+    workers.killWhen("gate 20", STEP_DELAY_MS, tasks -> count(tasks, TaskState.DRY_RUN_OK) >= 20);
+    workers.killWhen("gate 50", STEP_DELAY_MS, tasks -> count(tasks, TaskState.DRY_RUN_OK) >= 50);
+    workers.killWhen("run 8", STEP_DELAY_MS, tasks -> count(tasks, TaskState.SUCCEEDED) >= 8);
+    workers.killWhen("run 30", STEP_DELAY_MS, tasks -> count(tasks, TaskState.SUCCEEDED) >= 30);
+    workers.killAfter(1500, STEP_DELAY_MS);
     Process last = workers.start(4, 0);
     assertThat(ChildWorkers.exitCode(last, 120)).isZero();
     assertThat(kills).as("kills that hit a live worker").hasSizeGreaterThanOrEqualTo(3);
@@ -143,24 +108,7 @@ class PostgresRolloutCrashTest {
   private static SchemaSync engine() {
     return SchemaSync.builder()
         .url(PostgresTestServer.url())
-        .target(new Target.Snapshot(V2))
+        .target(new Target.Snapshot(PostgresRolloutTest.V2))
         .build();
-  }
-
-  private static void killWhen(
-      ChildWorkers workers, List<String> kills, String name, Predicate<List<RolloutTask>> when) {
-    Process process = workers.start(4, STEP_DELAY_MS);
-    if (workers.awaitTasks(process, when, 60_000) && ChildWorkers.kill(process)) {
-      kills.add(name);
-    }
-    ChildWorkers.kill(process);
-  }
-
-  private static void killAfter(ChildWorkers workers, List<String> kills, long millis) {
-    Process process = workers.start(4, STEP_DELAY_MS);
-    ChildWorkers.sleep(millis);
-    if (ChildWorkers.kill(process)) {
-      kills.add("after " + millis + " ms");
-    }
   }
 }

@@ -37,7 +37,8 @@ class PostgresRolloutTest {
     tenants.forEach(PostgresTestServer::drop);
   }
 
-  private static final SchemaSnapshot V2 =
+  /** The rollout tests' target: users gains a column and a unique email; audit is new. */
+  static final SchemaSnapshot V2 =
       SchemaSnapshot.ofTables(
           List.of(
               new Table(
@@ -61,10 +62,17 @@ class PostgresRolloutTest {
                   new PrimaryKey("audit_pkey", List.of("id")))));
 
   private void fleet(int size) {
-    String base = PostgresTestServer.uniqueName("roll");
+    createFleet(PostgresTestServer.uniqueName("roll"), size, tenants);
+  }
+
+  /**
+   * Creates {@code size} schemas {@code <base>_<n>} with a two-row users table, each added to
+   * {@code created} before it is made, so that a cleanup drops even a half-made fleet.
+   */
+  static void createFleet(String base, int size, List<String> created) {
     for (int i = 0; i < size; i++) {
       String tenant = base + "_" + i;
-      tenants.add(tenant);
+      created.add(tenant);
       PostgresTestServer.exec(
           "CREATE SCHEMA " + tenant,
           "CREATE TABLE " + tenant + ".users (id integer PRIMARY KEY, email varchar(100) NOT NULL)",

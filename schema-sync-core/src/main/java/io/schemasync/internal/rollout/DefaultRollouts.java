@@ -152,15 +152,19 @@ public final class DefaultRollouts implements Rollouts {
       throw new IllegalStateException(
           "this view of the control store has no engine; open one with SchemaSync.rollouts");
     }
-    status(jobId);
+    job(jobId); // an unknown job is an error before any worker starts
     new WorkerLoop(store, pipeline, jobId, worker, takeOverDeadLocalWorkers).run();
     return status(jobId);
   }
 
   @Override
   public RolloutReport status(String jobId) {
-    RolloutJob job = store.job(jobId).orElseThrow(() -> NoSuchRolloutException.noJob(jobId, null));
-    return new RolloutReport(job, store.tasks(jobId), store.attempts(jobId));
+    return new RolloutReport(job(jobId), store.tasks(jobId), store.attempts(jobId));
+  }
+
+  /** The job, without its tasks and audit trail. */
+  private RolloutJob job(String jobId) {
+    return store.job(jobId).orElseThrow(() -> NoSuchRolloutException.noJob(jobId, null));
   }
 
   @Override
@@ -170,7 +174,7 @@ public final class DefaultRollouts implements Rollouts {
 
   @Override
   public RolloutJob retryFailed(String jobId) {
-    RolloutJob job = status(jobId).job();
+    RolloutJob job = job(jobId);
     int reopened = store.reopenFailed(jobId);
     if (reopened < 0) {
       throw new RolloutStateException(
@@ -187,7 +191,7 @@ public final class DefaultRollouts implements Rollouts {
 
   @Override
   public RolloutJob cancel(String jobId) {
-    status(jobId);
+    job(jobId);
     new JobDriver(store).cancel(jobId);
     return store.job(jobId).orElseThrow();
   }

@@ -16,11 +16,9 @@ import io.schemasync.api.rollout.TaskAttempt;
 import io.schemasync.api.rollout.TaskState;
 import io.schemasync.testsupport.rollout.ChildWorkers;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,35 +48,34 @@ class RolloutCrashTest {
     }
     ChildWorkers workers = new ChildWorkers(fleet.url(), fleet.controlUrl(), jobId, dir);
     Random random = new Random(Long.getLong("rollout.seed", System.nanoTime()));
-    List<String> kills = new ArrayList<>();
+    List<String> kills = workers.kills();
 
     // During the gate: after some dry runs, then at a random moment.
-    killWhen(workers, kills, "dry-run 40", tasks -> count(tasks, TaskState.DRY_RUN_OK) >= 40);
-    killAfter(workers, kills, 600 + random.nextInt(700));
+    workers.killWhen(
+        "dry-run 40", STEP_DELAY_MS, tasks -> count(tasks, TaskState.DRY_RUN_OK) >= 40);
+    workers.killAfter(600 + random.nextInt(700), STEP_DELAY_MS);
     // During the real run: the canary wave, then alternately after a few more tenants committed
     // and after a random delay, until enough kills landed or few tenants are left.
-    killWhen(
-        workers,
-        kills,
+    workers.killWhen(
         "canary running",
+        STEP_DELAY_MS,
         tasks -> count(tasks, TaskState.RUNNING, TaskState.SUCCEEDED) >= 2);
     for (int cycle = 0; cycle < 40 && kills.size() < 13 && workers.remaining() > 30; cycle++) {
       if (cycle % 2 == 0) {
         long done = workers.succeeded();
         int k = 3 + random.nextInt(8);
-        killWhen(
-            workers,
-            kills,
+        workers.killWhen(
             "succeeded +" + k,
+            STEP_DELAY_MS,
             tasks -> count(tasks, TaskState.SUCCEEDED) >= done + k);
       } else {
-        killAfter(workers, kills, 500 + random.nextInt(700));
+        workers.killAfter(500 + random.nextInt(700), STEP_DELAY_MS);
       }
     }
     // Two workers at once on the SQLite store, one of them killed: the other takes its tasks over.
     Process survivor = workers.start(2, STEP_DELAY_MS);
-    killWhen(
-        workers, kills, "one of two", tasks -> count(tasks, TaskState.SUCCEEDED) >= TENANTS - 15);
+    workers.killWhen(
+        "one of two", STEP_DELAY_MS, tasks -> count(tasks, TaskState.SUCCEEDED) >= TENANTS - 15);
     assertThat(ChildWorkers.exitCode(survivor, 120)).isZero();
     Process last = workers.start(4, 0);
     assertThat(ChildWorkers.exitCode(last, 120)).isZero();
@@ -121,23 +118,6 @@ class RolloutCrashTest {
                   .collect(Collectors.groupingBy(TaskAttempt::outcome, Collectors.counting()))
               + "; tasks claimed more than once: "
               + report.tasks().stream().filter(t -> t.attempts() > 1).count());
-    }
-  }
-
-  private static void killWhen(
-      ChildWorkers workers, List<String> kills, String name, Predicate<List<RolloutTask>> when) {
-    Process process = workers.start(4, STEP_DELAY_MS);
-    if (workers.awaitTasks(process, when, 60_000) && ChildWorkers.kill(process)) {
-      kills.add(name);
-    }
-    ChildWorkers.kill(process);
-  }
-
-  private static void killAfter(ChildWorkers workers, List<String> kills, long millis) {
-    Process process = workers.start(4, STEP_DELAY_MS);
-    ChildWorkers.sleep(millis);
-    if (ChildWorkers.kill(process)) {
-      kills.add("after " + millis + "ms");
     }
   }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -19,6 +20,7 @@ public final class ChildWorkers {
   private final String controlUrl;
   private final String jobId;
   private final Path logs;
+  private final List<String> kills = new ArrayList<>();
   private int started;
 
   public ChildWorkers(String tenantsUrl, String controlUrl, String jobId, Path logs) {
@@ -70,6 +72,32 @@ public final class ChildWorkers {
       }
     }
     return false;
+  }
+
+  /**
+   * Starts a worker of four threads and kills it hard as soon as the job's tasks meet {@code when};
+   * the kill counts in {@link #kills} when it hit a live worker.
+   */
+  public void killWhen(String name, long stepDelayMillis, Predicate<List<RolloutTask>> when) {
+    Process process = start(4, stepDelayMillis);
+    if (awaitTasks(process, when, 60_000) && kill(process)) {
+      kills.add(name);
+    }
+    kill(process);
+  }
+
+  /** Starts a worker of four threads and kills it hard after {@code millis}. */
+  public void killAfter(long millis, long stepDelayMillis) {
+    Process process = start(4, stepDelayMillis);
+    sleep(millis);
+    if (kill(process)) {
+      kills.add("after " + millis + " ms");
+    }
+  }
+
+  /** The kills of {@link #killWhen} and {@link #killAfter} that hit a live worker, in order. */
+  public List<String> kills() {
+    return Collections.unmodifiableList(kills);
   }
 
   /** Tenants that committed so far, read from the store now. */
