@@ -19,7 +19,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Inside the transaction {@code search_path} is the tenant's schema alone, {@code lock_timeout}
  * is short so DDL never queues behind a long transaction (and blocks the traffic queued behind it),
- * and a statement that times out on a lock is retried from a savepoint with backoff.
+ * and when a statement times out on a lock, the transaction is rolled back and run again after a
+ * backoff.
  */
 final class PostgresRunner implements MigrationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresRunner.class);
@@ -102,43 +102,23 @@ final class PostgresRunner implements MigrationRunner {
       TenantContext tenant, MigrationPlan plan, RunOptions options, Verifier verifier) {
     long start = System.nanoTime();
     String schema = tenancy.schema(tenant);
-    List<MigrationStep> later = new ArrayList<>();
-    int stepsRun = 0;
-    SchemaSnapshot result = null;
+    List<MigrationStep> later =
+        plan.steps().stream().filter(step -> !step.transactional()).toList();
+    int stepsRun;
+    SchemaSnapshot result;
     try (Connection c = tenancy.connect(tenant)) {
       c.setAutoCommit(false);
-      try {
-        prepare(c, schema, options);
-        for (MigrationStep step : plan.steps()) {
-          if (!step.transactional()) {
-            later.add(step);
-            continue;
-          }
-          runStep(c, tenant, schema, step, options);
-          stepsRun++;
+      Transaction done = runTransactionWithRetry(c, tenant, schema, plan, options, verifier);
+      stepsRun = done.stepsRun();
+      result = done.result();
+      if (options.dryRun()) {
+        if (!later.isEmpty()) {
+          LOG.info(
+              "tenant {}: dry run skipped {} step(s) that cannot run in a transaction",
+              tenant,
+              later.size());
         }
-        if (later.isEmpty() && verifier.wantsResult()) {
-          result = PostgresInspector.inspect(c, schema);
-          verifier.verify(result);
-        }
-        if (options.marker() != null && !options.dryRun() && later.isEmpty()) {
-          RolloutMarkers.write(c, schema, options.marker(), plan.targetHash());
-        }
-        if (options.dryRun()) {
-          c.rollback();
-          if (!later.isEmpty()) {
-            LOG.info(
-                "tenant {}: dry run skipped {} step(s) that cannot run in a transaction",
-                tenant,
-                later.size());
-          }
-          return new RunResult(
-              stepsRun, false, result, Duration.ofNanos(System.nanoTime() - start));
-        }
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(c);
-        throw e;
+        return new RunResult(stepsRun, false, result, Duration.ofNanos(System.nanoTime() - start));
       }
       c.setAutoCommit(true);
       for (MigrationStep step : later) {
@@ -153,6 +133,101 @@ final class PostgresRunner implements MigrationRunner {
       throw new UnableToExecuteStatementException(tenant.id(), "cannot run the plan", e);
     }
     return new RunResult(stepsRun, true, result, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** What the tenant's transaction ran, and the result it verified (null when not asked). */
+  private record Transaction(int stepsRun, SchemaSnapshot result) {}
+
+  /**
+   * A statement of the transaction timed out waiting for a lock; the transaction is rolled back.
+   */
+  private static final class LockTimedOut extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient MigrationStep step;
+    private final String sql;
+
+    LockTimedOut(MigrationStep step, String sql, SQLException cause) {
+      super(cause);
+      this.step = step;
+      this.sql = sql;
+    }
+
+    SQLException sqlCause() {
+      return (SQLException) getCause();
+    }
+  }
+
+  /**
+   * Runs the transactional steps in one transaction, committed (or rolled back for a dry run). When
+   * a statement times out on a lock, the whole transaction is rolled back and run again after a
+   * backoff, up to {@code schemasync.ddlAttempts} times: between attempts the tenant holds no table
+   * lock, so the application's queries that queued behind the migration go through, and no
+   * statement pays for a savepoint (a subtransaction per DDL statement costs the server about a
+   * tenth of the statements' own time).
+   */
+  private Transaction runTransactionWithRetry(
+      Connection c,
+      TenantContext tenant,
+      String schema,
+      MigrationPlan plan,
+      RunOptions options,
+      Verifier verifier)
+      throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Transaction done = runTransaction(c, tenant, schema, plan, options, verifier);
+        if (options.dryRun()) {
+          c.rollback();
+        } else {
+          c.commit();
+        }
+        return done;
+      } catch (LockTimedOut timedOut) {
+        rollbackQuietly(c);
+        if (attempt >= settings.maxAttempts()) {
+          throw failure(tenant, timedOut.step, timedOut.sql, timedOut.sqlCause(), attempt);
+        }
+        LOG.info(
+            "tenant {}: step {} waited {} ms for a lock (attempt {} of {}); rolled back, retrying",
+            tenant,
+            timedOut.step.index(),
+            settings.ddlLockTimeout().toMillis(),
+            attempt,
+            settings.maxAttempts());
+        sleep(settings.backoff(attempt));
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(c);
+        throw e;
+      }
+    }
+  }
+
+  private Transaction runTransaction(
+      Connection c,
+      TenantContext tenant,
+      String schema,
+      MigrationPlan plan,
+      RunOptions options,
+      Verifier verifier)
+      throws SQLException, LockTimedOut {
+    prepare(c, schema, options);
+    int stepsRun = 0;
+    for (MigrationStep step : plan.steps()) {
+      if (step.transactional()) {
+        runStep(c, tenant, schema, step, options);
+        stepsRun++;
+      }
+    }
+    boolean allInTransaction = stepsRun == plan.steps().size();
+    SchemaSnapshot result = null;
+    if (allInTransaction && verifier.wantsResult()) {
+      result = PostgresInspector.inspect(c, schema);
+      verifier.verify(result);
+    }
+    if (options.marker() != null && !options.dryRun() && allInTransaction) {
+      RolloutMarkers.write(c, schema, options.marker(), plan.targetHash());
+    }
+    return new Transaction(stepsRun, result);
   }
 
   /** Sets the transaction's timeouts and path in one round trip, creating the schema if missing. */
@@ -190,62 +265,22 @@ final class PostgresRunner implements MigrationRunner {
   }
 
   private void runStep(
-      Connection c, TenantContext tenant, String schema, MigrationStep step, RunOptions options) {
+      Connection c, TenantContext tenant, String schema, MigrationStep step, RunOptions options)
+      throws LockTimedOut {
     long started = System.nanoTime();
     options.listener().stepStarted(tenant, step);
     for (String sql : step.statements()) {
-      executeWithRetry(c, tenant, step, PostgresDialect.bind(sql, schema));
+      String bound = PostgresDialect.bind(sql, schema);
+      try (Statement st = c.createStatement()) {
+        st.execute(bound);
+      } catch (SQLException e) {
+        if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+          throw new LockTimedOut(step, bound, e);
+        }
+        throw failure(tenant, step, bound, e, 1);
+      }
     }
     options.listener().stepFinished(tenant, step, Duration.ofNanos(System.nanoTime() - started));
-  }
-
-  /**
-   * Runs one statement from a savepoint, retrying with backoff when it times out on a lock. The
-   * savepoint, the statement and the release go to the server as one batch: one round trip instead
-   * of three, for every statement of every tenant.
-   */
-  private void executeWithRetry(
-      Connection c, TenantContext tenant, MigrationStep step, String sql) {
-    int attempt = 0;
-    while (true) {
-      attempt++;
-      try (Statement st = c.createStatement()) {
-        try {
-          st.addBatch("SAVEPOINT schemasync_statement");
-          st.addBatch(sql);
-          st.addBatch("RELEASE SAVEPOINT schemasync_statement");
-          st.executeBatch();
-          return;
-        } catch (SQLException batchFailure) {
-          SQLException e = firstCause(batchFailure);
-          try {
-            st.execute("ROLLBACK TO SAVEPOINT schemasync_statement");
-          } catch (SQLException rollback) {
-            e.addSuppressed(rollback);
-            throw failure(tenant, step, sql, e, attempt);
-          }
-          if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || attempt >= settings.maxAttempts()) {
-            throw failure(tenant, step, sql, e, attempt);
-          }
-          LOG.info(
-              "tenant {}: step {} waited {} ms for a lock (attempt {} of {}); retrying",
-              tenant,
-              step.index(),
-              settings.ddlLockTimeout().toMillis(),
-              attempt,
-              settings.maxAttempts());
-        }
-      } catch (SQLException e) {
-        throw failure(tenant, step, sql, e, attempt);
-      }
-      sleep(settings.backoff(attempt));
-    }
-  }
-
-  /** The server's own error inside a failed batch, which carries the SQLState and message. */
-  private static SQLException firstCause(SQLException e) {
-    SQLException next = e instanceof java.sql.BatchUpdateException ? e.getNextException() : null;
-    return next != null ? next : e;
   }
 
   private void runOutsideTransaction(

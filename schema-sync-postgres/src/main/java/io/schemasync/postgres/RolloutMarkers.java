@@ -29,8 +29,9 @@ final class RolloutMarkers {
   /** Records the marker; runs inside the change's transaction (or right after its last step). */
   static void write(Connection c, String schema, CommitMarker marker, String targetHash)
       throws SQLException {
+    // one round trip for both: the values are the job's own ids and hash, quoted as literals
     try (Statement st = c.createStatement()) {
-      st.execute(
+      st.addBatch(
           "CREATE TABLE IF NOT EXISTS "
               + table(schema)
               // bounded columns: a table whose rows cannot outgrow a page gets no TOAST table,
@@ -39,17 +40,17 @@ final class RolloutMarkers {
               + " (job_id varchar(128) NOT NULL, task_id varchar(128) NOT NULL,"
               + " target_hash char(64), committed_at timestamptz NOT NULL,"
               + " PRIMARY KEY (job_id, task_id))");
-    }
-    try (PreparedStatement insert =
-        c.prepareStatement(
-            "INSERT INTO "
-                + table(schema)
-                + " (job_id, task_id, target_hash, committed_at) VALUES (?, ?, ?, clock_timestamp())"
-                + " ON CONFLICT (job_id, task_id) DO NOTHING")) {
-      insert.setString(1, marker.jobId());
-      insert.setString(2, marker.taskId());
-      insert.setString(3, targetHash);
-      insert.executeUpdate();
+      st.addBatch(
+          "INSERT INTO "
+              + table(schema)
+              + " (job_id, task_id, target_hash, committed_at) VALUES ("
+              + PgNames.literal(marker.jobId())
+              + ", "
+              + PgNames.literal(marker.taskId())
+              + ", "
+              + (targetHash == null ? "NULL" : PgNames.literal(targetHash))
+              + ", clock_timestamp()) ON CONFLICT (job_id, task_id) DO NOTHING");
+      st.executeBatch();
     }
   }
 

@@ -108,6 +108,75 @@ class PostgresRunnerTest {
         .isTrue();
   }
 
+  /**
+   * A lock timeout rolls the whole transaction back before the retry: the tables its earlier
+   * statements had locked are free while it waits, so the application's queries on them go through.
+   */
+  @Test
+  void whileARetryWaitsTheTablesAlreadyAlteredAreNotLocked() throws Exception {
+    PostgresTestServer.exec("CREATE TABLE " + tenant + ".others (id integer PRIMARY KEY)");
+    Table others =
+        Table.of(
+            "others",
+            List.of(Column.of("id", "integer", false), Column.of("extra", "integer", true)),
+            new PrimaryKey("others_pkey", List.of("id")));
+    SchemaSnapshot target =
+        SchemaSnapshot.ofTables(List.of(withColumn("extra").tables().get(0), others));
+    List<String> started = Collections.synchronizedList(new ArrayList<>());
+    StepListener listener =
+        new StepListener() {
+          @Override
+          public void stepStarted(TenantContext t, MigrationStep step) {
+            started.add(step.description());
+          }
+        };
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (PostgresAdapter patient =
+            PostgresTestServer.open(
+                Map.of("schemasync.ddlLockTimeout", "200", "schemasync.ddlAttempts", "8"));
+        SchemaSync sync =
+            SchemaSync.builder()
+                .adapter(patient)
+                .target(new Target.Snapshot(target))
+                .listener(listener)
+                .build();
+        Connection blocker = PostgresTestServer.connect();
+        Connection reader = PostgresTestServer.connect()) {
+      blocker.setAutoCommit(false);
+      try (Statement st = blocker.createStatement()) {
+        st.execute("SELECT * FROM " + tenant + ".others LIMIT 1"); // ACCESS SHARE until commit
+      }
+      Future<TenantResult> result = pool.submit(() -> sync.sync(tenant));
+      try (Statement st = reader.createStatement()) {
+        st.execute("SET lock_timeout = '1000ms'");
+        long until = System.nanoTime() + Duration.ofMillis(1200).toNanos();
+        int reads = 0;
+        while (System.nanoTime() < until) {
+          Thread.sleep(100);
+          // would wait for the whole retry, and time out, if "items" stayed locked between tries
+          try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + tenant + ".items")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(100);
+          }
+          reads++;
+        }
+        assertThat(reads).isGreaterThan(3);
+      }
+      blocker.commit();
+      TenantResult r = result.get(30, TimeUnit.SECONDS);
+      assertThat(r.failure()).isNull();
+      assertThat(r.status()).isEqualTo(TenantStatus.APPLIED);
+    } finally {
+      pool.shutdown();
+    }
+    // "items" is altered first, so it was locked, released and altered again on each attempt
+    assertThat(started.get(0)).contains("items");
+    assertThat(started.stream().filter(d -> d.contains("items")).count()).isGreaterThan(1);
+    SchemaSnapshot after = adapter.inspector().inspect(TenantContext.of(tenant));
+    assertThat(after.table("items").orElseThrow().hasColumn("extra")).isTrue();
+    assertThat(after.table("others").orElseThrow().hasColumn("extra")).isTrue();
+  }
+
   @Test
   void ddlBlockedForTooLongFailsCleanlyAndLeavesTheTenantUnchanged() throws Exception {
     SchemaSnapshot before = adapter.inspector().inspect(TenantContext.of(tenant));
