@@ -8,6 +8,7 @@ import io.schemasync.api.rollout.TaskAttempt;
 import io.schemasync.api.rollout.TaskState;
 import io.schemasync.api.rollout.WorkerRef;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -70,6 +71,25 @@ public interface ControlStore extends AutoCloseable {
    */
   boolean finish(
       RolloutTask task, WorkerRef worker, TaskState state, String error, TaskAttempt attempt);
+
+  /** The end of one attempt at a task, as {@link #finish} records it. */
+  record TaskEnd(RolloutTask task, TaskState state, String error, TaskAttempt attempt) {}
+
+  /**
+   * {@link #finish} for several attempts of one worker in one transaction: a worker thread that ran
+   * a batch of tenants records their ends together, not with one store transaction each.
+   *
+   * @return the tasks among them that the worker no longer held
+   */
+  default List<RolloutTask> finishAll(WorkerRef worker, List<TaskEnd> ends) {
+    List<RolloutTask> lost = new ArrayList<>();
+    for (TaskEnd end : ends) {
+      if (!finish(end.task(), worker, end.state(), end.error(), end.attempt())) {
+        lost.add(end.task());
+      }
+    }
+    return lost;
+  }
 
   /**
    * Re-opens a job that ended {@link JobState#FAILED} or {@link JobState#DRY_RUN_FAILED}, in one

@@ -149,12 +149,24 @@ final class WorkerLoop {
       inFlight.incrementAndGet();
       pool.execute(
           () -> {
+            List<TaskRunner.Result> ended = new ArrayList<>();
             try {
               runner.runAll(
-                  slice, phase, task -> options.listener().taskStarted(task, phase), this::finish);
+                  slice,
+                  phase,
+                  task -> options.listener().taskStarted(task, phase),
+                  result -> {
+                    ended.add(result);
+                    options.listener().taskFinished(result.attempt());
+                  });
             } catch (RuntimeException e) {
               fatal.compareAndSet(null, e);
             } finally {
+              try {
+                record(ended);
+              } catch (RuntimeException e) {
+                fatal.compareAndSet(null, e);
+              }
               inFlight.decrementAndGet();
               wake.offer(Boolean.TRUE);
             }
@@ -176,19 +188,31 @@ final class WorkerLoop {
         : 1;
   }
 
-  private void finish(TaskRunner.Result result) {
-    RolloutTask task = result.task();
-    String error = result.attempt().error();
-    if (!store.finish(task, worker, result.state(), error, result.attempt())) {
+  /**
+   * Records the ends of a thread's tasks in one store transaction, once the thread is done with
+   * them: a batch of tenants costs one store write, not one each. Until then the tasks read RUNNING
+   * under this worker's lease; a crash in between is what the commit markers cover (the real run's
+   * changes are found committed, the dry runs are run again).
+   */
+  private void record(List<TaskRunner.Result> ended) {
+    if (ended.isEmpty()) {
+      return;
+    }
+    List<ControlStore.TaskEnd> ends =
+        ended.stream()
+            .map(
+                r ->
+                    new ControlStore.TaskEnd(r.task(), r.state(), r.attempt().error(), r.attempt()))
+            .toList();
+    for (RolloutTask lost : store.finishAll(worker, ends)) {
       LOG.warn(
           "tenant {}: lost the lease on task {} while working on it; the attempt is in the audit trail",
-          task.tenantId(),
-          task.taskId());
+          lost.tenantId(),
+          lost.taskId());
     }
-    if (result.state() == TaskState.FAILED) {
+    if (ended.stream().anyMatch(r -> r.state() == TaskState.FAILED)) {
       failureSeen.set(true);
     }
-    options.listener().taskFinished(result.attempt());
   }
 
   private void renew() {

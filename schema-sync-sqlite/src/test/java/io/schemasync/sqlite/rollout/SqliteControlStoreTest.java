@@ -150,6 +150,41 @@ class SqliteControlStoreTest {
     }
   }
 
+  @Test
+  void finishAllRecordsABatchAndNamesTheTasksTheWorkerNoLongerHeld() {
+    try (ControlStore store = open()) {
+      store.createJob(job("j3"), "{}", tasks("j3", 4));
+      WorkerRef mine = WorkerRef.current();
+      WorkerRef other = WorkerRef.current();
+      List<RolloutTask> held = store.claim("j3", Phase.DRY_RUN, 0, mine, Duration.ofSeconds(30), 3);
+      List<RolloutTask> notMine =
+          store.claim("j3", Phase.DRY_RUN, 0, other, Duration.ofSeconds(30), 1);
+      assertThat(held).hasSize(3);
+      assertThat(notMine).hasSize(1);
+      List<ControlStore.TaskEnd> ends = new ArrayList<>();
+      for (RolloutTask t : held) {
+        ends.add(new ControlStore.TaskEnd(t, TaskState.DRY_RUN_OK, null, attempt(t, mine)));
+      }
+      RolloutTask stolen = notMine.get(0);
+      ends.add(
+          new ControlStore.TaskEnd(stolen, TaskState.DRY_RUN_FAILED, "x", attempt(stolen, mine)));
+
+      assertThat(store.finishAll(mine, ends))
+          .extracting(RolloutTask::taskId)
+          .containsExactly(stolen.taskId());
+      assertThat(store.tasks("j3"))
+          .filteredOn(t -> !t.taskId().equals(stolen.taskId()))
+          .hasSize(3)
+          .allMatch(t -> t.state() == TaskState.DRY_RUN_OK && t.leaseUntil() == null);
+      assertThat(store.tasks("j3"))
+          .filteredOn(t -> t.taskId().equals(stolen.taskId()))
+          .allMatch(t -> t.leaseUntil() != null && t.worker().id().equals(other.id()));
+      // the audit trail keeps every attempt, also the one whose task was lost
+      assertThat(store.attempts("j3")).hasSize(4);
+      assertThat(store.finishAll(mine, List.of())).isEmpty();
+    }
+  }
+
   private static TaskAttempt attempt(RolloutTask t, WorkerRef w) {
     return new TaskAttempt(
         t.jobId(),

@@ -307,12 +307,25 @@ public final class JdbcControlStore implements ControlStore {
   }
 
   @Override
-  public synchronized boolean finish(
+  public boolean finish(
       RolloutTask task, WorkerRef worker, TaskState state, String error, TaskAttempt attempt) {
+    return finishAll(worker, List.of(new TaskEnd(task, state, error, attempt))).isEmpty();
+  }
+
+  /** One transaction, one clock reading and two batched statements, whatever the number of ends. */
+  @Override
+  public synchronized List<RolloutTask> finishAll(WorkerRef worker, List<TaskEnd> ends) {
+    if (ends.isEmpty()) {
+      return List.of();
+    }
+    RolloutTask first = ends.get(0).task();
     return writeTasks(
-        "record task " + task.taskId() + " of job " + task.jobId(),
+        ends.size() == 1
+            ? "record task " + first.taskId() + " of job " + first.jobId()
+            : "record " + ends.size() + " tasks of job " + first.jobId(),
         () -> {
-          int updated;
+          int[] updated;
+          long now = dialect.now(connection);
           try (PreparedStatement u =
               connection.prepareStatement(
                   "UPDATE "
@@ -320,13 +333,16 @@ public final class JdbcControlStore implements ControlStore {
                       + " SET state = ?, error = ?,"
                       + " lease_until = NULL, finished_at = ? WHERE job_id = ? AND task_id = ? AND worker_id = ?"
                       + " AND lease_until IS NOT NULL")) {
-            u.setString(1, state.name());
-            u.setString(2, error);
-            u.setLong(3, dialect.now(connection));
-            u.setString(4, task.jobId());
-            u.setString(5, task.taskId());
-            u.setString(6, worker.id());
-            updated = u.executeUpdate();
+            for (TaskEnd end : ends) {
+              u.setString(1, end.state().name());
+              u.setString(2, end.error());
+              u.setLong(3, now);
+              u.setString(4, end.task().jobId());
+              u.setString(5, end.task().taskId());
+              u.setString(6, worker.id());
+              u.addBatch();
+            }
+            updated = u.executeBatch();
           }
           try (PreparedStatement insert =
               connection.prepareStatement(
@@ -334,22 +350,32 @@ public final class JdbcControlStore implements ControlStore {
                       + attempts
                       + " (job_id, task_id, tenant_id, phase, worker_id, worker_host, worker_pid, started_at, finished_at,"
                       + " outcome, statements, plan_hash, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, attempt.jobId());
-            insert.setString(2, attempt.taskId());
-            insert.setString(3, attempt.tenantId());
-            insert.setString(4, attempt.phase().name());
-            insert.setString(5, attempt.worker().id());
-            insert.setString(6, attempt.worker().host());
-            insert.setLong(7, attempt.worker().pid());
-            setInstant(insert, 8, attempt.startedAt());
-            setInstant(insert, 9, attempt.finishedAt());
-            insert.setString(10, attempt.outcome().name());
-            insert.setInt(11, attempt.statements());
-            insert.setString(12, attempt.planHash());
-            insert.setString(13, attempt.error());
-            insert.executeUpdate();
+            for (TaskEnd end : ends) {
+              TaskAttempt attempt = end.attempt();
+              insert.setString(1, attempt.jobId());
+              insert.setString(2, attempt.taskId());
+              insert.setString(3, attempt.tenantId());
+              insert.setString(4, attempt.phase().name());
+              insert.setString(5, attempt.worker().id());
+              insert.setString(6, attempt.worker().host());
+              insert.setLong(7, attempt.worker().pid());
+              setInstant(insert, 8, attempt.startedAt());
+              setInstant(insert, 9, attempt.finishedAt());
+              insert.setString(10, attempt.outcome().name());
+              insert.setInt(11, attempt.statements());
+              insert.setString(12, attempt.planHash());
+              insert.setString(13, attempt.error());
+              insert.addBatch();
+            }
+            insert.executeBatch();
           }
-          return updated == 1;
+          List<RolloutTask> lost = new ArrayList<>();
+          for (int i = 0; i < ends.size(); i++) {
+            if (updated[i] == 0) { // a driver may answer SUCCESS_NO_INFO: taken as held
+              lost.add(ends.get(i).task());
+            }
+          }
+          return lost;
         });
   }
 
