@@ -36,6 +36,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.postgresql.PGConnection;
+import org.postgresql.PGStatement;
 
 /**
  * Runs the catalog queries for a set of schemas on one connection and groups the rows into one
@@ -47,6 +49,7 @@ final class CatalogReader {
   private final Connection connection;
   private final int serverVersion;
   private final String[] schemas;
+  private final boolean keepPlans;
   private final Map<String, String> prefixes = new HashMap<>();
   private final Map<String, Map<String, TableParts>> tables = new LinkedHashMap<>();
   private final Map<String, Set<String>> serialSequences = new HashMap<>();
@@ -55,6 +58,7 @@ final class CatalogReader {
     this.connection = connection;
     this.serverVersion = connection.getMetaData().getDatabaseMajorVersion();
     this.schemas = schemas.toArray(String[]::new);
+    this.keepPlans = few() && serverPrepared(connection);
   }
 
   /** One snapshot per schema that exists; schemas that do not exist are absent from the map. */
@@ -168,6 +172,15 @@ final class CatalogReader {
     try (var st = connection.createStatement()) {
       st.execute(settings);
     }
+  }
+
+  /**
+   * Whether the connection keeps statements prepared on the server at all: not when the URL says
+   * {@code prepareThreshold=0}, as it must behind a pooler in transaction mode.
+   */
+  private static boolean serverPrepared(Connection connection) throws SQLException {
+    return connection.isWrapperFor(PGConnection.class)
+        && connection.unwrap(PGConnection.class).getPrepareThreshold() > 0;
   }
 
   private boolean few() {
@@ -424,6 +437,12 @@ final class CatalogReader {
     int rows = 0;
     try (PreparedStatement ps =
         connection.prepareStatement(CatalogQueries.variant(sql, few(), serverVersion))) {
+      if (keepPlans) {
+        // a generic plan serves every later execution on this connection: keep it on the server
+        // from the first one, not the fifth (planning one of these costs about what running it
+        // does, and a rollout's pooled connections each read only a dozen batches)
+        ps.unwrap(PGStatement.class).setPrepareThreshold(1);
+      }
       ps.setArray(1, connection.createArrayOf("text", schemas));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

@@ -34,22 +34,30 @@ final class RolloutMarkers {
       st.addBatch(
           "CREATE TABLE IF NOT EXISTS "
               + table(schema)
-              // bounded columns: a table whose rows cannot outgrow a page gets no TOAST table,
-              // which makes the first rollout's CREATE (once per tenant, in its transaction)
-              // about half as costly as with text columns
+              // bounded columns and no index: a table whose rows cannot outgrow a page gets no
+              // TOAST table, and without a key no index is built either, which makes the first
+              // rollout's CREATE (once per tenant, in its transaction) about a third as costly. A
+              // tenant holds a handful of rows; the tenant lock keeps them unique
               + " (job_id varchar(128) NOT NULL, task_id varchar(128) NOT NULL,"
-              + " target_hash char(64), committed_at timestamptz NOT NULL,"
-              + " PRIMARY KEY (job_id, task_id))");
+              + " target_hash char(64), committed_at timestamptz NOT NULL)");
+      String job = PgNames.literal(marker.jobId());
+      String task = PgNames.literal(marker.taskId());
       st.addBatch(
           "INSERT INTO "
               + table(schema)
-              + " (job_id, task_id, target_hash, committed_at) VALUES ("
-              + PgNames.literal(marker.jobId())
+              + " (job_id, task_id, target_hash, committed_at) SELECT "
+              + job
               + ", "
-              + PgNames.literal(marker.taskId())
+              + task
               + ", "
               + (targetHash == null ? "NULL" : PgNames.literal(targetHash))
-              + ", clock_timestamp()) ON CONFLICT (job_id, task_id) DO NOTHING");
+              + ", clock_timestamp() WHERE NOT EXISTS (SELECT 1 FROM "
+              + table(schema)
+              + " WHERE job_id = "
+              + job
+              + " AND task_id = "
+              + task
+              + ")");
       st.executeBatch();
     }
   }

@@ -1,0 +1,39 @@
+package io.schemasync.internal.plan;
+
+import io.schemasync.api.model.SchemaSnapshot;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The hashes of the snapshots a planner saw last, looked up by value. The tenants of a fleet mostly
+ * share a few schemas and are all planned to one target, and hashing a snapshot (its canonical
+ * JSON, then SHA-256) costs more than comparing two: a rollout of a thousand alike tenants hashes a
+ * handful of distinct snapshots instead of two thousand.
+ */
+final class SnapshotHashes {
+  private final int capacity;
+  private final Map<SchemaSnapshot, String> recent;
+
+  SnapshotHashes(int capacity) {
+    this.capacity = capacity;
+    this.recent = new LinkedHashMap<>(capacity * 2, 0.75f, true);
+  }
+
+  /** {@link SchemaSnapshot#hash()}, from the recent ones when an equal snapshot was hashed. */
+  String of(SchemaSnapshot snapshot) {
+    synchronized (recent) {
+      String known = recent.get(snapshot);
+      if (known != null) {
+        return known;
+      }
+    }
+    String hash = snapshot.hash(); // outside the lock: other threads' lookups need not wait
+    synchronized (recent) {
+      recent.put(snapshot, hash);
+      if (recent.size() > capacity) {
+        recent.remove(recent.keySet().iterator().next());
+      }
+    }
+    return hash;
+  }
+}
