@@ -23,7 +23,8 @@ import java.util.concurrent.Future;
  * seven DDL statements, (a) by plain JDBC, one transaction per schema, with the rollout's default
  * parallelism, and (b) by a rollout (dry-run gate over every schema, then the real run with commit
  * markers, PostgreSQL control store). Between rounds the change is reverted with plain DDL. Prints
- * the medians and the ratio b/a (must stay at or under 3).
+ * the medians and the ratio b/a (must stay at or under 3), and, as a check that does not move with
+ * I/O stalls, the CPU time the machine spent busy during (a) and (b).
  *
  * <p>Options: {@code --url jdbc:postgresql://...} (default: local {@code test} database), {@code
  * --schemas 1000}, {@code --tables 20}, {@code --rounds 3}, {@code --parallelism 4} (both sides),
@@ -103,12 +104,16 @@ public final class RolloutBench {
     double[] jdbc = new double[rounds];
     double[] rollout = new double[rounds];
     double[] twice = new double[rounds];
+    double[] jdbcCpu = new double[rounds];
+    double[] rolloutCpu = new double[rounds];
     try {
       for (int r = 0; r < rounds; r++) {
         settle(url);
+        double cpu0 = MachineCpu.busySeconds();
         long t0 = System.nanoTime();
         runEach(url, names, CHANGE, parallelism);
         jdbc[r] = ms(t0);
+        jdbcCpu[r] = MachineCpu.busySeconds() - cpu0;
         runEach(url, names, REVERT, parallelism);
 
         settle(url);
@@ -119,17 +124,20 @@ public final class RolloutBench {
         runEach(url, names, REVERT, parallelism);
 
         settle(url);
+        double cpu1 = MachineCpu.busySeconds();
         long t1 = System.nanoTime();
         RolloutReport report = rollout(url, names, parallelism, batch);
         rollout[r] = ms(t1);
+        rolloutCpu[r] = MachineCpu.busySeconds() - cpu1;
         if (!report.succeeded() || report.tasks().size() != schemas) {
           throw new IllegalStateException(
               "rollout did not succeed: " + report.job() + " " + report.failures());
         }
         runEach(url, names, REVERT, parallelism);
         System.out.printf(
-            "round %d: plain JDBC %.0f ms, rolled back then committed %.0f ms, rollout %.0f ms%n",
-            r + 1, jdbc[r], twice[r], rollout[r]);
+            "round %d: plain JDBC %.0f ms, rolled back then committed %.0f ms, rollout %.0f ms"
+                + " (b/a %.2f); machine CPU busy: plain JDBC %.1f s, rollout %.1f s%n",
+            r + 1, jdbc[r], twice[r], rollout[r], rollout[r] / jdbc[r], jdbcCpu[r], rolloutCpu[r]);
       }
     } finally {
       if (!keep) {
@@ -145,6 +153,10 @@ public final class RolloutBench {
         FleetInspectionBench.median(twice));
     System.out.printf(
         "b/a = %.2f (must be <= 3), c/a = %.2f%n", b / a, FleetInspectionBench.median(twice) / a);
+    double cpuA = FleetInspectionBench.median(jdbcCpu);
+    double cpuB = FleetInspectionBench.median(rolloutCpu);
+    System.out.printf(
+        "machine CPU busy, medians: (a) %.1f s, (b) %.1f s, b/a = %.2f%n", cpuA, cpuB, cpuB / cpuA);
   }
 
   /**
