@@ -108,7 +108,12 @@ final class PostgresRunner implements MigrationRunner {
     SchemaSnapshot result;
     try (Connection c = tenancy.connect(tenant)) {
       c.setAutoCommit(false);
-      Transaction done = runTransactionWithRetry(c, tenant, schema, plan, options, verifier);
+      Transaction done =
+          withRetry(
+              c,
+              tenant,
+              options.dryRun(),
+              () -> runTransaction(c, tenant, schema, plan, options, verifier));
       stepsRun = done.stepsRun();
       result = done.result();
       if (options.dryRun()) {
@@ -138,6 +143,12 @@ final class PostgresRunner implements MigrationRunner {
   /** What the tenant's transaction ran, and the result it verified (null when not asked). */
   private record Transaction(int stepsRun, SchemaSnapshot result) {}
 
+  /** The statements of one attempt at the tenant's transaction, without its COMMIT. */
+  @FunctionalInterface
+  private interface TransactionBody {
+    Transaction run() throws SQLException, LockTimedOut;
+  }
+
   /**
    * A statement of the transaction timed out waiting for a lock; the transaction is rolled back.
    */
@@ -158,25 +169,20 @@ final class PostgresRunner implements MigrationRunner {
   }
 
   /**
-   * Runs the transactional steps in one transaction, committed (or rolled back for a dry run). When
-   * a statement times out on a lock, the whole transaction is rolled back and run again after a
+   * Runs the tenant's transaction: the body, then COMMIT (ROLLBACK for a dry run). When a statement
+   * of the body times out on a lock, the whole transaction is rolled back and run again after a
    * backoff, up to {@code schemasync.ddlAttempts} times: between attempts the tenant holds no table
    * lock, so the application's queries that queued behind the migration go through, and no
    * statement pays for a savepoint (a subtransaction per DDL statement costs the server about a
    * tenth of the statements' own time).
    */
-  private Transaction runTransactionWithRetry(
-      Connection c,
-      TenantContext tenant,
-      String schema,
-      MigrationPlan plan,
-      RunOptions options,
-      Verifier verifier)
+  private Transaction withRetry(
+      Connection c, TenantContext tenant, boolean dryRun, TransactionBody body)
       throws SQLException {
     for (int attempt = 1; ; attempt++) {
       try {
-        Transaction done = runTransaction(c, tenant, schema, plan, options, verifier);
-        if (options.dryRun()) {
+        Transaction done = body.run();
+        if (dryRun) {
           c.rollback();
         } else {
           c.commit();
