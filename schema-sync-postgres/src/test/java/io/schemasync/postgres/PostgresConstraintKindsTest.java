@@ -13,9 +13,8 @@ import io.schemasync.api.plan.MigrationStep;
 import io.schemasync.api.plan.Safety;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Exclusion constraints and NULLS NOT DISTINCT keys converge from a schema document. */
@@ -72,26 +71,14 @@ class PostgresConstraintKindsTest {
       """;
 
   @TempDir Path dir;
-  private final String tenant = PostgresTestServer.uniqueName("kinds");
-  private PostgresAdapter adapter;
-
-  @BeforeEach
-  void setUp() {
-    PostgresTestServer.url();
-    adapter = PostgresTestServer.open();
-  }
-
-  @AfterEach
-  void tearDown() {
-    adapter.close();
-    PostgresTestServer.drop(tenant);
-  }
+  @RegisterExtension final PostgresTenantFixture db = new PostgresTenantFixture("kinds");
+  private final String tenant = db.tenant();
 
   @Test
   void exclusionConstraintsAndNullsNotDistinctConvergeAndKeepRows() {
-    Convergence.converge(adapter, tenant, dir, RELEASE_1);
+    Convergence.converge(db.adapter(), tenant, dir, RELEASE_1);
     Table bookings =
-        adapter.inspector().inspect(TenantContext.of(tenant)).table("bookings").orElseThrow();
+        db.adapter().inspector().inspect(TenantContext.of(tenant)).table("bookings").orElseThrow();
     assertThat(bookings.exclusions())
         .containsExactly(
             new ExclusionConstraint(
@@ -119,7 +106,7 @@ class PostgresConstraintKindsTest {
                     "INSERT INTO " + t + " VALUES (4, 0, '[2025-01-01,2025-01-02)', 'ann', NULL)"))
         .hasMessageContaining("bookings_guest_code_key");
 
-    TenantResult upgrade = Convergence.converge(adapter, tenant, dir, RELEASE_2);
+    TenantResult upgrade = Convergence.converge(db.adapter(), tenant, dir, RELEASE_2);
     MigrationStep added =
         upgrade.plan().steps().stream()
             .filter(s -> s.description().contains("bookings_one_code_per_guest"))
@@ -129,7 +116,7 @@ class PostgresConstraintKindsTest {
     assertThat(added.statements().get(0))
         .contains("EXCLUDE USING \"btree\" ((COALESCE(guest, ''::text)) WITH =, \"code\" WITH =)")
         .endsWith("DEFERRABLE");
-    SchemaSnapshot now = adapter.inspector().inspect(TenantContext.of(tenant));
+    SchemaSnapshot now = db.adapter().inspector().inspect(TenantContext.of(tenant));
     assertThat(now.table("bookings").orElseThrow().indexes())
         .singleElement()
         .matches(i -> !i.nullsNotDistinct());

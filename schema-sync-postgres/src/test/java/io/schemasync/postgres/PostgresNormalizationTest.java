@@ -14,29 +14,16 @@ import io.schemasync.api.model.Table;
 import io.schemasync.api.model.UniqueConstraint;
 import io.schemasync.api.model.View;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A target written by hand (as a schema file reads) converges although PostgreSQL rewrites it. */
 class PostgresNormalizationTest {
-  private final String tenant = PostgresTestServer.uniqueName("norm");
-  private PostgresAdapter adapter;
-
-  @BeforeEach
-  void setUp() {
-    PostgresTestServer.url();
-    adapter = PostgresTestServer.open();
-  }
-
-  @AfterEach
-  void tearDown() {
-    adapter.close();
-    PostgresTestServer.drop(tenant);
-  }
+  @RegisterExtension final PostgresTenantFixture db = new PostgresTenantFixture("norm");
+  private final String tenant = db.tenant();
 
   private String type(String declared) {
-    return adapter.dialect().resolveType(declared).orElseThrow();
+    return db.adapter().dialect().resolveType(declared).orElseThrow();
   }
 
   private SchemaSnapshot handWritten() {
@@ -86,13 +73,13 @@ class PostgresNormalizationTest {
 
   @Test
   void handWrittenTargetConverges() {
-    Convergence.converge(adapter, tenant, handWritten());
+    Convergence.converge(db.adapter(), tenant, handWritten());
   }
 
   @Test
   void normalizationIsIdempotentAndFillsServerNames() {
-    SchemaSnapshot once = adapter.dialect().normalize(handWritten());
-    assertThat(adapter.dialect().normalize(once)).isEqualTo(once);
+    SchemaSnapshot once = db.adapter().dialect().normalize(handWritten());
+    assertThat(db.adapter().dialect().normalize(once)).isEqualTo(once);
     Table items = once.table("items").orElseThrow();
     assertThat(items.primaryKey().name()).isEqualTo("items_pkey");
     assertThat(items.uniques().get(0).name()).isEqualTo("items_code_key");
@@ -135,8 +122,12 @@ class PostgresNormalizationTest {
             List.of(
                 new io.schemasync.api.model.Sequence(
                     "counter_seq", 10, 2, null, null, false, "counters.label")));
-    Convergence.converge(adapter, tenant, target);
-    assertThat(adapter.inspector().inspect(io.schemasync.api.TenantContext.of(tenant)).sequences())
+    Convergence.converge(db.adapter(), tenant, target);
+    assertThat(
+            db.adapter()
+                .inspector()
+                .inspect(io.schemasync.api.TenantContext.of(tenant))
+                .sequences())
         .singleElement()
         .satisfies(q -> assertThat(q.ownedBy()).isEqualTo("counters.label"));
   }
@@ -146,7 +137,7 @@ class PostgresNormalizationTest {
     SchemaSnapshot bad =
         SchemaSnapshot.ofTables(
             List.of(Table.of("t", List.of(Column.of("a", "integr", true)), null)));
-    assertThatThrownBy(() -> adapter.dialect().normalize(bad))
+    assertThatThrownBy(() -> db.adapter().dialect().normalize(bad))
         .isInstanceOf(InvalidTargetException.class)
         .hasMessageContaining("create table t")
         .hasMessageContaining("integr");

@@ -17,9 +17,8 @@ import io.schemasync.api.plan.Safety;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -125,20 +124,8 @@ class PostgresPartitionTest {
           """;
 
   @TempDir Path dir;
-  private final String tenant = PostgresTestServer.uniqueName("part");
-  private PostgresAdapter adapter;
-
-  @BeforeEach
-  void setUp() {
-    PostgresTestServer.url();
-    adapter = PostgresTestServer.open();
-  }
-
-  @AfterEach
-  void tearDown() {
-    adapter.close();
-    PostgresTestServer.drop(tenant);
-  }
+  @RegisterExtension final PostgresTenantFixture db = new PostgresTenantFixture("part");
+  private final String tenant = db.tenant();
 
   private String count(String table) {
     return PostgresTestServer.query("SELECT count(*) FROM " + PgNames.qualified(tenant, table));
@@ -146,12 +133,12 @@ class PostgresPartitionTest {
 
   @Test
   void partitionsAreCreatedAddedDroppedDetachedAndAttachedWithTheirRows() {
-    TenantResult created = Convergence.converge(adapter, tenant, dir, RELEASE_1);
+    TenantResult created = Convergence.converge(db.adapter(), tenant, dir, RELEASE_1);
     List<String> order = created.plan().steps().stream().map(MigrationStep::description).toList();
     assertThat(order.indexOf("create table events"))
         .isLessThan(order.indexOf("create table events_2024"));
 
-    SchemaSnapshot inspected = adapter.inspector().inspect(TenantContext.of(tenant));
+    SchemaSnapshot inspected = db.adapter().inspector().inspect(TenantContext.of(tenant));
     Table events = inspected.table("events").orElseThrow();
     assertThat(events.partitionBy())
         .isEqualTo(
@@ -179,7 +166,7 @@ class PostgresPartitionTest {
             + " (id, created, amount) VALUES (1, '2024-03-01', 1), (2, '2025-03-01', 2),"
             + " (3, '2025-04-01', 3), (4, '2030-01-01', 4)");
 
-    TenantResult second = Convergence.converge(adapter, tenant, dir, RELEASE_2);
+    TenantResult second = Convergence.converge(db.adapter(), tenant, dir, RELEASE_2);
     MigrationStep add2026 = step(second, "create table events_2026");
     assertThat(add2026.safety()).isEqualTo(Safety.LOCKING);
     assertThat(add2026.reason()).contains("scans the default partition events_other");
@@ -197,7 +184,7 @@ class PostgresPartitionTest {
     assertThat(count("events")).as("2024 dropped, 2025 detached").isEqualTo("1");
     assertThat(count("events_2025")).as("the detached table keeps its rows").isEqualTo("2");
 
-    TenantResult third = Convergence.converge(adapter, tenant, dir, RELEASE_3);
+    TenantResult third = Convergence.converge(db.adapter(), tenant, dir, RELEASE_3);
     List<String> steps = third.plan().steps().stream().map(MigrationStep::description).toList();
     assertThat(steps.indexOf("add column events_2025.note"))
         .as("the table gains its parent's new column before it is attached")
@@ -211,8 +198,8 @@ class PostgresPartitionTest {
 
   @Test
   void aChangedPartitioningIsRefusedNamingTheTable() throws Exception {
-    Convergence.converge(adapter, tenant, dir, RELEASE_1);
-    String before = adapter.inspector().inspect(TenantContext.of(tenant)).hash();
+    Convergence.converge(db.adapter(), tenant, dir, RELEASE_1);
+    String before = db.adapter().inspector().inspect(TenantContext.of(tenant)).hash();
     Path relisted = dir.resolve("by-list.yaml");
     Files.writeString(
         relisted,
@@ -224,7 +211,7 @@ class PostgresPartitionTest {
             .replace("WITH (modulus 2, remainder 1)", "IN ('b')"));
     try (SchemaSync sync =
         SchemaSync.builder()
-            .adapter(adapter)
+            .adapter(db.adapter())
             .target(new Target.SchemaFile(relisted))
             .allowDestructive(true)
             .build()) {
@@ -236,7 +223,7 @@ class PostgresPartitionTest {
           .contains("cannot be changed in place");
       assertThat(result.diff().render()).contains("change partitioning of table sessions");
     }
-    assertThat(adapter.inspector().inspect(TenantContext.of(tenant)).hash()).isEqualTo(before);
+    assertThat(db.adapter().inspector().inspect(TenantContext.of(tenant)).hash()).isEqualTo(before);
   }
 
   private static MigrationStep step(TenantResult result, String description) {

@@ -12,9 +12,8 @@ import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.internal.diff.DefaultDiffCalculator;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The complete example of docs/schema-format.md, every object kind, converges on PostgreSQL. */
@@ -157,32 +156,21 @@ class PostgresSchemaFileTest {
       """;
 
   @TempDir Path dir;
-  private final String tenant = PostgresTestServer.uniqueName("yaml");
-  private PostgresAdapter adapter;
-
-  @BeforeEach
-  void setUp() {
-    PostgresTestServer.url();
-    adapter = PostgresTestServer.open();
-  }
-
-  @AfterEach
-  void tearDown() {
-    adapter.close();
-    PostgresTestServer.drop(tenant);
-  }
+  @RegisterExtension final PostgresTenantFixture db = new PostgresTenantFixture("yaml");
+  private final String tenant = db.tenant();
 
   @Test
   void theDocumentedExampleConverges() throws Exception {
     Path file = dir.resolve("schema.yaml");
     Files.writeString(file, COMPLETE_EXAMPLE);
-    try (SchemaSync sync = SchemaSync.builder().adapter(adapter).target(Target.of(file)).build()) {
+    try (SchemaSync sync =
+        SchemaSync.builder().adapter(db.adapter()).target(Target.of(file)).build()) {
       TenantResult first = sync.sync(tenant);
       if (first.failure() != null) {
         throw new AssertionError(first.failure().getMessage(), first.failure());
       }
       assertThat(first.status()).isEqualTo(TenantStatus.APPLIED);
-      SchemaSnapshot live = adapter.inspector().inspect(TenantContext.of(tenant));
+      SchemaSnapshot live = db.adapter().inspector().inspect(TenantContext.of(tenant));
       SchemaDiff rest = new DefaultDiffCalculator().diff(live, sync.target());
       assertThat(rest.render()).isEmpty();
       assertThat(sync.sync(tenant).status()).isEqualTo(TenantStatus.IN_SYNC);

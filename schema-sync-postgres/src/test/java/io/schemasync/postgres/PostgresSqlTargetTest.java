@@ -15,39 +15,27 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** SQL DDL targets: run in a scratch schema that is always dropped, errors name file and line. */
 class PostgresSqlTargetTest {
   @TempDir Path dir;
-  private final String tenant = PostgresTestServer.uniqueName("sqlt");
-  private PostgresAdapter adapter;
-
-  @BeforeEach
-  void setUp() {
-    PostgresTestServer.url();
-    adapter = PostgresTestServer.open();
-  }
-
-  @AfterEach
-  void tearDown() {
-    adapter.close();
-    PostgresTestServer.drop(tenant);
-  }
+  @RegisterExtension final PostgresTenantFixture db = new PostgresTenantFixture("sqlt");
+  private final String tenant = db.tenant();
 
   @Test
   void aSqlFileTargetConvergesAndLeavesNoScratchSchema() throws Exception {
     Path file = dir.resolve("schema.sql");
     Files.writeString(file, Fixtures.EVERYTHING);
-    try (SchemaSync sync = SchemaSync.builder().adapter(adapter).target(Target.of(file)).build()) {
+    try (SchemaSync sync =
+        SchemaSync.builder().adapter(db.adapter()).target(Target.of(file)).build()) {
       TenantResult first = sync.sync(tenant);
       assertThat(first.failure()).isNull();
       assertThat(first.status()).isEqualTo(TenantStatus.APPLIED);
       assertThat(sync.sync(tenant).status()).isEqualTo(TenantStatus.IN_SYNC);
-      SchemaSnapshot live = adapter.inspector().inspect(TenantContext.of(tenant));
+      SchemaSnapshot live = db.adapter().inspector().inspect(TenantContext.of(tenant));
       assertThat(live).isEqualTo(sync.target());
     }
     assertThat(scratchSchemasSettle()).isZero();
@@ -57,11 +45,12 @@ class PostgresSqlTargetTest {
   void aFailingStatementNamesTheFileAndLine() throws Exception {
     String script =
         "CREATE TABLE a (id integer);\n\nCREATE TABLE b (\n  id integer,\n  x nosuchtype\n);\n";
-    assertThatThrownBy(() -> adapter.snapshotOfSql(script, "schema.sql"))
+    assertThatThrownBy(() -> db.adapter().snapshotOfSql(script, "schema.sql"))
         .isInstanceOf(InvalidTargetException.class)
         .hasMessageContaining("schema.sql:5")
         .hasMessageContaining("nosuchtype");
-    assertThatThrownBy(() -> adapter.snapshotOfSql("CREATE TABLE a (id int);\nCOMMIT;", "s.sql"))
+    assertThatThrownBy(
+            () -> db.adapter().snapshotOfSql("CREATE TABLE a (id int);\nCOMMIT;", "s.sql"))
         .isInstanceOf(InvalidTargetException.class)
         .hasMessageContaining("s.sql:2")
         .hasMessageContaining("transaction statements");
