@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A table: its columns in declared order, its constraints, indexes and triggers (sorted by name).
@@ -145,82 +146,63 @@ public record Table(
   }
 
   public Table withColumns(List<Column> newColumns) {
-    Parts next = new Parts(this);
-    next.columns = newColumns;
-    return next.build();
+    return with(next -> next.columns = newColumns);
   }
 
   public Table withName(String newName) {
-    Parts next = new Parts(this);
-    next.name = newName;
-    return next.build();
+    return with(next -> next.name = newName);
   }
 
   public Table withPrimaryKey(PrimaryKey newPrimaryKey) {
-    Parts next = new Parts(this);
-    next.primaryKey = newPrimaryKey;
-    return next.build();
+    return with(next -> next.primaryKey = newPrimaryKey);
   }
 
   public Table withUniques(List<UniqueConstraint> newUniques) {
-    Parts next = new Parts(this);
-    next.uniques = newUniques;
-    return next.build();
+    return with(next -> next.uniques = newUniques);
   }
 
   public Table withChecks(List<CheckConstraint> newChecks) {
-    Parts next = new Parts(this);
-    next.checks = newChecks;
-    return next.build();
+    return with(next -> next.checks = newChecks);
   }
 
   public Table withForeignKeys(List<ForeignKey> newForeignKeys) {
-    Parts next = new Parts(this);
-    next.foreignKeys = newForeignKeys;
-    return next.build();
+    return with(next -> next.foreignKeys = newForeignKeys);
   }
 
   public Table withIndexes(List<Index> newIndexes) {
-    Parts next = new Parts(this);
-    next.indexes = newIndexes;
-    return next.build();
+    return with(next -> next.indexes = newIndexes);
   }
 
   public Table withTriggers(List<Trigger> newTriggers) {
-    Parts next = new Parts(this);
-    next.triggers = newTriggers;
-    return next.build();
+    return with(next -> next.triggers = newTriggers);
   }
 
   public Table withComment(String newComment) {
-    Parts next = new Parts(this);
-    next.comment = newComment;
-    return next.build();
+    return with(next -> next.comment = newComment);
   }
 
   public Table withOptions(TableOptions newOptions) {
-    Parts next = new Parts(this);
-    next.options = newOptions;
-    return next.build();
+    return with(next -> next.options = newOptions);
   }
 
   public Table withExclusions(List<ExclusionConstraint> newExclusions) {
-    Parts next = new Parts(this);
-    next.exclusions = newExclusions;
-    return next.build();
+    return with(next -> next.exclusions = newExclusions);
   }
 
   /** The same table partitioned by {@code newPartitionBy} (null: not partitioned). */
   public Table withPartitionBy(PartitionBy newPartitionBy) {
-    Parts next = new Parts(this);
-    next.partitionBy = newPartitionBy;
-    return next.build();
+    return with(next -> next.partitionBy = newPartitionBy);
   }
 
   /** The same table as a partition of {@code newPartitionOf} (null: not a partition). */
   public Table withPartitionOf(PartitionOf newPartitionOf) {
+    return with(next -> next.partitionOf = newPartitionOf);
+  }
+
+  /** A copy of this table with one part changed by {@code change}. */
+  private Table with(Consumer<Parts> change) {
     Parts next = new Parts(this);
-    next.partitionOf = newPartitionOf;
+    change.accept(next);
     return next.build();
   }
 

@@ -11,12 +11,16 @@ import java.util.Map;
  * handful of distinct snapshots instead of two thousand.
  */
 final class SnapshotHashes {
-  private final int capacity;
   private final Map<SchemaSnapshot, String> recent;
 
   SnapshotHashes(int capacity) {
-    this.capacity = capacity;
-    this.recent = new LinkedHashMap<>(capacity * 2, 0.75f, true);
+    this.recent =
+        new LinkedHashMap<>(capacity * 2, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<SchemaSnapshot, String> eldest) {
+            return size() > capacity;
+          }
+        };
   }
 
   /** {@link SchemaSnapshot#hash()}, from the recent ones when an equal snapshot was hashed. */
@@ -30,9 +34,6 @@ final class SnapshotHashes {
     String hash = snapshot.hash(); // outside the lock: other threads' lookups need not wait
     synchronized (recent) {
       recent.put(snapshot, hash);
-      if (recent.size() > capacity) {
-        recent.remove(recent.keySet().iterator().next());
-      }
     }
     return hash;
   }
