@@ -30,6 +30,9 @@ public record SchemaSnapshot(
   public static final SchemaSnapshot EMPTY =
       new SchemaSnapshot(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
+  /** Hashed snapshots, kept by value: equal snapshots have one hash, computed once. */
+  private static final SnapshotHashes RECENT_HASHES = new SnapshotHashes(16);
+
   public SchemaSnapshot {
     tables = ModelSupport.sortedUnique(tables, Table::name, "table", null);
     views = ModelSupport.sortedUnique(views, View::name, "view", null);
@@ -143,6 +146,11 @@ public record SchemaSnapshot(
    * whatever the catalog order, different when anything but column order differs.
    */
   public String hash() {
+    return RECENT_HASHES.of(this);
+  }
+
+  /** {@link #hash()} computed afresh, without looking among the recent ones. */
+  String computeHash() {
     return CanonicalJson.sha256(CanonicalJson.write(canonical()));
   }
 }

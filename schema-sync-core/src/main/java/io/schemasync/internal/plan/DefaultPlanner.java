@@ -28,7 +28,6 @@ import java.util.Set;
  * by dependency, has the dialect render them, classifies each step and applies the policy.
  */
 public final class DefaultPlanner implements Planner {
-  private final SnapshotHashes hashes = new SnapshotHashes(16);
 
   @Override
   public MigrationPlan plan(
@@ -38,8 +37,8 @@ public final class DefaultPlanner implements Planner {
       SchemaDiff diff,
       Dialect dialect,
       PlanPolicy policy) {
-    String fromHash = hashes.of(current);
-    String targetHash = hashes.of(target);
+    String fromHash = current.hash();
+    String targetHash = target.hash();
     if (diff.isEmpty()) {
       return new MigrationPlan(tenant, fromHash, targetHash, List.of(), List.of(), List.of());
     }

@@ -1,14 +1,13 @@
-package io.schemasync.internal.plan;
+package io.schemasync.api.model;
 
-import io.schemasync.api.model.SchemaSnapshot;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The hashes of the snapshots a planner saw last, looked up by value. The tenants of a fleet mostly
- * share a few schemas and are all planned to one target, and hashing a snapshot (its canonical
- * JSON, then SHA-256) costs more than comparing two: a rollout of a thousand alike tenants hashes a
- * handful of distinct snapshots instead of two thousand.
+ * The hashes of the snapshots hashed last, looked up by value. The tenants of a fleet mostly share
+ * a few schemas and are all planned to one target, and hashing a snapshot (its canonical JSON, then
+ * SHA-256) costs more than comparing two: a sync or rollout of a thousand alike tenants hashes a
+ * handful of distinct snapshots, however often each tenant's is asked for.
  */
 final class SnapshotHashes {
   private final Map<SchemaSnapshot, String> recent;
@@ -31,7 +30,7 @@ final class SnapshotHashes {
         return known;
       }
     }
-    String hash = snapshot.hash(); // outside the lock: other threads' lookups need not wait
+    String hash = snapshot.computeHash(); // outside the lock: other threads' lookups need not wait
     synchronized (recent) {
       recent.put(snapshot, hash);
     }
