@@ -6,21 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.schemasync.api.SchemaSync;
 import io.schemasync.api.Target;
 import io.schemasync.api.TenantSelection;
-import io.schemasync.api.rollout.AttemptOutcome;
 import io.schemasync.api.rollout.JobState;
-import io.schemasync.api.rollout.Phase;
 import io.schemasync.api.rollout.RolloutOptions;
 import io.schemasync.api.rollout.RolloutReport;
 import io.schemasync.api.rollout.RolloutTask;
 import io.schemasync.api.rollout.Rollouts;
-import io.schemasync.api.rollout.TaskAttempt;
 import io.schemasync.api.rollout.TaskState;
 import io.schemasync.testsupport.rollout.ChildWorkers;
+import io.schemasync.testsupport.rollout.CrashOutcomes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,10 +67,6 @@ class PostgresRolloutCrashTest {
       assertThat(report.job().state())
           .as("job after " + kills + ": " + report.job().message() + " " + report.failures())
           .isEqualTo(JobState.SUCCEEDED);
-      Map<String, List<TaskAttempt>> runs =
-          report.attempts().stream()
-              .filter(a -> a.phase() == Phase.RUN)
-              .collect(Collectors.groupingBy(TaskAttempt::tenantId));
       for (String tenant : tenants) {
         assertThat(engine.inspect(tenant).hash()).as(tenant).isEqualTo(engine.target().hash());
         assertThat(
@@ -84,24 +76,10 @@ class PostgresRolloutCrashTest {
             .isEqualTo("1");
         assertThat(PostgresTestServer.query("SELECT count(*) FROM " + tenant + ".users"))
             .isEqualTo("2");
-        assertThat(runs.get(tenant))
-            .as(tenant)
-            .hasSize(1)
-            .allMatch(
-                a ->
-                    a.outcome() == AttemptOutcome.APPLIED
-                        || a.outcome() == AttemptOutcome.ALREADY_APPLIED);
       }
+      CrashOutcomes.assertAppliedOnceEach(report, tenants);
       assertThat(report.tasks()).extracting(RolloutTask::state).containsOnly(TaskState.SUCCEEDED);
-      System.out.println(
-          "postgres rollout crash test: kills "
-              + kills
-              + "; run outcomes "
-              + report.attempts().stream()
-                  .filter(a -> a.phase() == Phase.RUN)
-                  .collect(Collectors.groupingBy(TaskAttempt::outcome, Collectors.counting()))
-              + "; tasks claimed more than once: "
-              + report.tasks().stream().filter(t -> t.attempts() > 1).count());
+      System.out.println(CrashOutcomes.summary("postgres rollout crash test", kills, report));
     }
   }
 

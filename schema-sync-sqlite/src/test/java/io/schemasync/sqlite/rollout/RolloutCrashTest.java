@@ -5,21 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.schemasync.api.SchemaSync;
 import io.schemasync.api.TenantSelection;
-import io.schemasync.api.rollout.AttemptOutcome;
 import io.schemasync.api.rollout.JobState;
-import io.schemasync.api.rollout.Phase;
 import io.schemasync.api.rollout.RolloutOptions;
 import io.schemasync.api.rollout.RolloutReport;
 import io.schemasync.api.rollout.RolloutTask;
 import io.schemasync.api.rollout.Rollouts;
-import io.schemasync.api.rollout.TaskAttempt;
 import io.schemasync.api.rollout.TaskState;
 import io.schemasync.testsupport.rollout.ChildWorkers;
+import io.schemasync.testsupport.rollout.CrashOutcomes;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,35 +86,16 @@ class RolloutCrashTest {
           .isEqualTo(JobState.SUCCEEDED);
       assertThat(report.count(TaskState.SUCCEEDED)).isEqualTo(TENANTS);
       String target = engine.target().hash();
-      Map<String, List<TaskAttempt>> runs =
-          report.attempts().stream()
-              .filter(a -> a.phase() == Phase.RUN)
-              .collect(Collectors.groupingBy(TaskAttempt::tenantId));
       for (int i = 0; i < TENANTS; i++) {
         String tenant = Fleet.id(i);
         assertThat(engine.inspect(tenant).hash()).as(tenant).isEqualTo(target);
         assertThat(fleet.markers(tenant)).as(tenant).containsExactly(jobId + "/" + tenant);
         assertThat(fleet.strings(tenant, "SELECT count(*) FROM users")).containsExactly("2");
-        // one finished real-run attempt per tenant: applied, or collected by its marker after a
-        // kill
-        assertThat(runs.get(tenant))
-            .as(tenant)
-            .hasSize(1)
-            .allMatch(
-                a ->
-                    a.outcome() == AttemptOutcome.APPLIED
-                        || a.outcome() == AttemptOutcome.ALREADY_APPLIED);
       }
+      CrashOutcomes.assertAppliedOnceEach(
+          report, IntStream.range(0, TENANTS).mapToObj(Fleet::id).toList());
       assertThat(report.tasks()).extracting(RolloutTask::attempts).allMatch(n -> n >= 1);
-      System.out.println(
-          "rollout crash test: kills "
-              + kills
-              + "; run outcomes "
-              + report.attempts().stream()
-                  .filter(a -> a.phase() == Phase.RUN)
-                  .collect(Collectors.groupingBy(TaskAttempt::outcome, Collectors.counting()))
-              + "; tasks claimed more than once: "
-              + report.tasks().stream().filter(t -> t.attempts() > 1).count());
+      System.out.println(CrashOutcomes.summary("rollout crash test", kills, report));
     }
   }
 }
