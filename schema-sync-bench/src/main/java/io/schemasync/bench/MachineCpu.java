@@ -1,6 +1,7 @@
 package io.schemasync.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,6 +18,19 @@ final class MachineCpu {
   private static final double TICKS_PER_SECOND = 100;
 
   private MachineCpu() {}
+
+  /**
+   * CPU seconds this JVM has used (the benchmark's client side: the library, the driver, the JIT),
+   * or NaN where the platform does not report it; the rest of {@link #busySeconds} during a
+   * measurement is mostly the database server's.
+   */
+  static double processSeconds() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime() / 1e9;
+    }
+    return Double.NaN;
+  }
 
   /** Busy seconds since boot, or NaN where {@code /proc/stat} cannot be read (not Linux). */
   static double busySeconds() {

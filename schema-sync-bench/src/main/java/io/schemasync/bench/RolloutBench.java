@@ -106,6 +106,7 @@ public final class RolloutBench {
     double[] twice = new double[rounds];
     double[] jdbcCpu = new double[rounds];
     double[] rolloutCpu = new double[rounds];
+    double[] rolloutJvmCpu = new double[rounds];
     try {
       for (int r = 0; r < rounds; r++) {
         settle(url);
@@ -125,10 +126,12 @@ public final class RolloutBench {
 
         settle(url);
         double cpu1 = MachineCpu.busySeconds();
+        double jvm1 = MachineCpu.processSeconds();
         long t1 = System.nanoTime();
         RolloutReport report = rollout(url, names, parallelism, batch);
         rollout[r] = ms(t1);
         rolloutCpu[r] = MachineCpu.busySeconds() - cpu1;
+        rolloutJvmCpu[r] = MachineCpu.processSeconds() - jvm1;
         if (!report.succeeded() || report.tasks().size() != schemas) {
           throw new IllegalStateException(
               "rollout did not succeed: " + report.job() + " " + report.failures());
@@ -136,8 +139,15 @@ public final class RolloutBench {
         runEach(url, names, REVERT, parallelism);
         System.out.printf(
             "round %d: plain JDBC %.0f ms, rolled back then committed %.0f ms, rollout %.0f ms"
-                + " (b/a %.2f); machine CPU busy: plain JDBC %.1f s, rollout %.1f s%n",
-            r + 1, jdbc[r], twice[r], rollout[r], rollout[r] / jdbc[r], jdbcCpu[r], rolloutCpu[r]);
+                + " (b/a %.2f); machine CPU busy: plain JDBC %.1f s, rollout %.1f s (this JVM %.1f s)%n",
+            r + 1,
+            jdbc[r],
+            twice[r],
+            rollout[r],
+            rollout[r] / jdbc[r],
+            jdbcCpu[r],
+            rolloutCpu[r],
+            rolloutJvmCpu[r]);
       }
     } finally {
       if (!keep) {
@@ -156,7 +166,8 @@ public final class RolloutBench {
     double cpuA = FleetInspectionBench.median(jdbcCpu);
     double cpuB = FleetInspectionBench.median(rolloutCpu);
     System.out.printf(
-        "machine CPU busy, medians: (a) %.1f s, (b) %.1f s, b/a = %.2f%n", cpuA, cpuB, cpuB / cpuA);
+        "machine CPU busy, medians: (a) %.1f s, (b) %.1f s, b/a = %.2f; of (b), this JVM %.1f s%n",
+        cpuA, cpuB, cpuB / cpuA, FleetInspectionBench.median(rolloutJvmCpu));
   }
 
   /**
