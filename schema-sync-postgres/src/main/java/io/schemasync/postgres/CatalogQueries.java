@@ -87,12 +87,14 @@ final class CatalogQueries {
         COLUMNS,
         CONSTRAINTS,
         INDEXES,
+        EXCLUSIONS,
         TRIGGERS,
         VIEWS,
         ROUTINES,
         ENUMS,
         DOMAINS,
-        SEQUENCES);
+        SEQUENCES,
+        EXTENSIONS);
   }
 
   /**
