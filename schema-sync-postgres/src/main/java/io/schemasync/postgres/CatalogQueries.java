@@ -162,32 +162,45 @@ final class CatalogQueries {
 
   /**
    * Tables and partitions: a partition's parent (schema, name) and bound as {@code pg_get_expr}
-   * prints it; a partitioned table's strategy, key columns (0 for an expression) and key text.
+   * prints it; a partitioned table's strategy, key columns (0 for an expression) and key text. The
+   * parent and the key are looked up only for a partition and a partitioned table (a condition on
+   * the outer row inside a lateral subquery skips its scan), and the comment through
+   * pg_description's index rather than {@code obj_description}, a SQL function run per table.
    */
   static final String TABLES =
-      "SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class'),"
-          + " pn.nspname, pc.relname, pg_get_expr(c.relpartbound, c.oid),"
-          + " pt.partstrat, array_to_string(pt.partattrs, ' '), pg_get_partkeydef(pt.partrelid)"
+      "SELECT n.nspname, c.relname, (SELECT de.description FROM pg_description de"
+          + "  WHERE de.objoid = c.oid AND de.classoid = 'pg_class'::regclass AND de.objsubid = 0),"
+          + " p.nspname, p.relname, pg_get_expr(c.relpartbound, c.oid),"
+          + " k.partstrat, array_to_string(k.partattrs, ' '), pg_get_partkeydef(k.partrelid)"
           + " FROM "
           + RELATIONS
-          + " LEFT JOIN pg_inherits ih ON c.relispartition AND ih.inhrelid = c.oid"
-          + " LEFT JOIN pg_class pc ON pc.oid = ih.inhparent"
-          + " LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace"
-          + " LEFT JOIN pg_partitioned_table pt ON pt.partrelid = c.oid"
+          + " LEFT JOIN LATERAL (SELECT pn.nspname, pc.relname FROM pg_inherits ih"
+          + "  JOIN pg_class pc ON pc.oid = ih.inhparent"
+          + "  JOIN pg_namespace pn ON pn.oid = pc.relnamespace"
+          + "  WHERE c.relispartition AND ih.inhrelid = c.oid) p ON true"
+          + " LEFT JOIN LATERAL (SELECT pt.partstrat, pt.partattrs, pt.partrelid"
+          + "  FROM pg_partitioned_table pt WHERE c.relkind = 'p' AND pt.partrelid = c.oid) k ON true"
           + " WHERE"
           + TABLES_FILTER;
 
+  /**
+   * Columns. A default is looked up only for a column that has one ({@code atthasdef}), and the
+   * column's type and collation only for a collatable column: each lookup is an index probe per
+   * column when few schemas are read, and most columns need neither.
+   */
   static final String COLUMNS =
       "SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
-          + " a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated,"
-          + " CASE WHEN a.attcollation <> t.typcollation THEN co.collname END,"
+          + " a.attnotnull,"
+          + " CASE WHEN a.atthasdef THEN (SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d"
+          + "  WHERE d.adrelid = a.attrelid AND d.adnum = a.attnum) END,"
+          + " a.attidentity, a.attgenerated,"
+          + " CASE WHEN a.attcollation <> 0 AND a.attcollation"
+          + "  <> (SELECT t.typcollation FROM pg_type t WHERE t.oid = a.atttypid)"
+          + "  THEN (SELECT co.collname FROM pg_collation co WHERE co.oid = a.attcollation) END,"
           + " de.description, a.attnum"
           + " FROM "
           + RELATIONS
           + " JOIN pg_attribute a ON a.attrelid = c.oid"
-          + " JOIN pg_type t ON t.oid = a.atttypid"
-          + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
-          + " LEFT JOIN pg_collation co ON co.oid = a.attcollation"
           + " LEFT JOIN pg_description de ON de.objoid = c.oid AND de.classoid = 'pg_class'::regclass"
           + " AND de.objsubid = a.attnum"
           + " WHERE"
@@ -213,9 +226,9 @@ final class CatalogQueries {
           + attnames("co.confrelid", "co.confkey")
           + " END, array_to_string(co.confkey, ' '),"
           + " co.confupdtype, co.confdeltype, co.condeferrable,"
-          + " (SELECT "
+          + " CASE WHEN co.contype = 'u' THEN (SELECT "
           + NULLS_NOT_DISTINCT
-          + " FROM pg_index i WHERE i.indexrelid = co.conindid)"
+          + " FROM pg_index i WHERE i.indexrelid = co.conindid) END"
           + " FROM "
           + RELATIONS
           + " JOIN pg_constraint co ON co.conrelid = c.oid"
@@ -245,10 +258,14 @@ final class CatalogQueries {
           + " JOIN pg_am am ON am.oid = ic.relam"
           + " WHERE"
           + TABLES_FILTER
-          + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid"
-          + " AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))"
+          // the indexes of primary keys, exclusion constraints and unique constraints are read with
+          // their constraints; the flags settle the first two without looking for the constraint
+          + " AND NOT i.indisprimary AND NOT i.indisexclusion"
+          + " AND (NOT i.indisunique OR NOT EXISTS (SELECT 1 FROM pg_constraint k"
+          + " WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype = 'u'))"
           // a partition's copy of an index of its partitioned parent
-          + " AND NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.indexrelid)";
+          + " AND (NOT c.relispartition"
+          + " OR NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.indexrelid))";
 
   /**
    * Exclusion constraints with their index: keys as for {@link #INDEXES}, and each element's
@@ -391,7 +408,8 @@ final class CatalogQueries {
           + " WHERE "
           + SELECTED
           + NOT_EXTENSION_CLASS
-          // an identity column's sequence is part of the column: never fetched
+          // an identity column's sequence is part of the column: never fetched (tested on the
+          // sequence itself, before its owner is looked up)
           + " AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_class'::regclass"
           + " AND i.objid = c.oid AND i.deptype = 'i')";
 }

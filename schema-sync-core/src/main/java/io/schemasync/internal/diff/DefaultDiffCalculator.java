@@ -110,18 +110,22 @@ public final class DefaultDiffCalculator implements DiffCalculator {
                 renamed.put(oldName, target.name());
               });
     }
-    List<Table> renamedFrom = new ArrayList<>();
-    for (Table table : from.tables()) {
-      Table t = table.withName(renamed.getOrDefault(table.name(), table.name()));
-      PartitionOf of = t.partitionOf();
-      if (of != null && renamed.containsKey(of.parent())) {
-        // a partition follows its parent's rename: it is still the same partition
-        t = t.withPartitionOf(new PartitionOf(renamed.get(of.parent()), of.bound()));
+    // without renames (the usual case) the old side is used as it is: copying every table under
+    // its own name took about 3% of a rollout's worker CPU, once per tenant and phase
+    List<Table> renamedFrom = renamed.isEmpty() ? from.tables() : new ArrayList<>();
+    if (!renamed.isEmpty()) {
+      for (Table table : from.tables()) {
+        Table t = table.withName(renamed.getOrDefault(table.name(), table.name()));
+        PartitionOf of = t.partitionOf();
+        if (of != null && renamed.containsKey(of.parent())) {
+          // a partition follows its parent's rename: it is still the same partition
+          t = t.withPartitionOf(new PartitionOf(renamed.get(of.parent()), of.bound()));
+        }
+        renamedFrom.add(t);
       }
-      renamedFrom.add(t);
+      renamedFrom.sort(java.util.Comparator.comparing(Table::name));
     }
-    renamedFrom.sort(java.util.Comparator.comparing(Table::name));
-    SchemaSnapshot before = from.withTables(renamedFrom);
+    SchemaSnapshot before = renamed.isEmpty() ? from : from.withTables(renamedFrom);
     SortMerge.by(
         renamedFrom,
         to.tables(),
