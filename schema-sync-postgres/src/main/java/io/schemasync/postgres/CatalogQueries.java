@@ -164,12 +164,15 @@ final class CatalogQueries {
    * Tables and partitions: a partition's parent (schema, name) and bound as {@code pg_get_expr}
    * prints it; a partitioned table's strategy, key columns (0 for an expression) and key text. The
    * parent and the key are looked up only for a partition and a partitioned table (a condition on
-   * the outer row inside a lateral subquery skips its scan), and the comment through
-   * pg_description's index rather than {@code obj_description}, a SQL function run per table.
+   * the outer row inside a lateral subquery skips its scan). The comments of the table and of its
+   * columns come as one array of {@code "attnum text"} (0 for the table), one index scan of
+   * pg_description per table, rather than {@code obj_description} (a SQL function run per table)
+   * and a lookup per column.
    */
   static final String TABLES =
-      "SELECT n.nspname, c.relname, (SELECT de.description FROM pg_description de"
-          + "  WHERE de.objoid = c.oid AND de.classoid = 'pg_class'::regclass AND de.objsubid = 0),"
+      "SELECT n.nspname, c.relname, ARRAY(SELECT de.objsubid || ' ' || de.description"
+          + "  FROM pg_description de"
+          + "  WHERE de.objoid = c.oid AND de.classoid = 'pg_class'::regclass),"
           + " p.nspname, p.relname, pg_get_expr(c.relpartbound, c.oid),"
           + " k.partstrat, array_to_string(k.partattrs, ' '), pg_get_partkeydef(k.partrelid)"
           + " FROM "
@@ -197,12 +200,10 @@ final class CatalogQueries {
           + " CASE WHEN a.attcollation <> 0 AND a.attcollation"
           + "  <> (SELECT t.typcollation FROM pg_type t WHERE t.oid = a.atttypid)"
           + "  THEN (SELECT co.collname FROM pg_collation co WHERE co.oid = a.attcollation) END,"
-          + " de.description, a.attnum"
+          + " a.attnum"
           + " FROM "
           + RELATIONS
           + " JOIN pg_attribute a ON a.attrelid = c.oid"
-          + " LEFT JOIN pg_description de ON de.objoid = c.oid AND de.classoid = 'pg_class'::regclass"
-          + " AND de.objsubid = a.attnum"
           + " WHERE"
           + TABLES_FILTER
           + " AND a.attnum > 0 AND NOT a.attisdropped";

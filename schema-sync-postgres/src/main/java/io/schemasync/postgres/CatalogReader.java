@@ -138,7 +138,11 @@ final class CatalogReader {
   private void tableRow(ResultSet rs) throws SQLException {
     String schema = rs.getString(1);
     TableParts parts = new TableParts(rs.getString(2));
-    parts.comment = rs.getString(3);
+    for (String comment : strings(rs, 3)) {
+      int space = comment.indexOf(' ');
+      parts.comments.put(
+          Integer.parseInt(comment.substring(0, space)), comment.substring(space + 1));
+    }
     String parentSchema = rs.getString(4);
     if (parentSchema != null) {
       String parent = rs.getString(5);
@@ -209,7 +213,7 @@ final class CatalogReader {
       defaultValue = null;
     }
     TableParts table = table(rs);
-    int attnum = rs.getInt(11);
+    int attnum = rs.getInt(10);
     table.attnames.put(attnum, rs.getString(3));
     if (defaultValue != null) {
       table.defaults.put(attnum, rs.getString(6));
@@ -227,7 +231,7 @@ final class CatalogReader {
             identity,
             generated,
             rs.getString(9),
-            rs.getString(10)));
+            table.comments.get(attnum)));
   }
 
   private void constraint(ResultSet rs) throws SQLException {
@@ -475,8 +479,10 @@ final class CatalogReader {
   /** A table's parts as the rows arrive, in no particular order. */
   private static final class TableParts {
     final String name;
-    String comment;
     PrimaryKey primaryKey;
+
+    /** The comments on the table (0) and on its columns, by attribute number. */
+    final Map<Integer, String> comments = new HashMap<>();
 
     /** By attribute number: the rows come unsorted, as sorting them costs the server a spill. */
     final Map<Integer, Column> columns = new TreeMap<>();
@@ -550,7 +556,7 @@ final class CatalogReader {
           foreignKeys,
           indexes,
           triggers,
-          comment,
+          comments.get(0),
           null,
           exclusions,
           partitionBy(),
