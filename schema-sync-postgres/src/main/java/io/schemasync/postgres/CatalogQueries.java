@@ -87,7 +87,6 @@ final class CatalogQueries {
         COLUMNS,
         CONSTRAINTS,
         INDEXES,
-        EXCLUSIONS,
         TRIGGERS,
         VIEWS,
         ROUTINES,
@@ -244,6 +243,12 @@ final class CatalogQueries {
           + " AND co.conparentid = 0"
           + " AND (NOT c.relispartition OR (co.conislocal AND co.coninhcount = 0))";
 
+  /**
+   * Indexes that no key owns, and exclusion constraints with theirs: one scan of each table's
+   * indexes serves both. For an exclusion ({@code indisexclusion}) the row also carries the
+   * constraint's name, each element's operator as PostgreSQL prints it ({@code OPERATOR(schema.op)}
+   * outside pg_catalog) and whether it is deferrable; its constraint is looked up only then.
+   */
   static final String INDEXES =
       "SELECT n.nspname, c.relname, ic.relname, i.indisunique, am.amname, i.indnkeyatts,"
           + " array_to_string(i.indkey, ' '), array_to_string(i.indoption, ' '),"
@@ -252,47 +257,32 @@ final class CatalogQueries {
           + "   THEN pg_get_indexdef(i.indexrelid, k, false) END"
           + "   FROM generate_series(1, i.indnatts) k) END, "
           + NULLS_NOT_DISTINCT
+          + ", i.indisexclusion, xc.conname,"
+          + " CASE WHEN i.indisexclusion THEN ARRAY(SELECT CASE"
+          + "   WHEN o.oprnamespace = 'pg_catalog'::regnamespace THEN o.oprname::text"
+          + "   ELSE 'OPERATOR(' || quote_ident(opn.nspname) || '.' || o.oprname || ')' END"
+          + "   FROM unnest(xc.conexclop) WITH ORDINALITY x(op, ord)"
+          + "   JOIN pg_operator o ON o.oid = x.op"
+          + "   JOIN pg_namespace opn ON opn.oid = o.oprnamespace ORDER BY x.ord) END,"
+          + " xc.condeferrable"
           + " FROM "
           + RELATIONS
           + " JOIN pg_index i ON i.indrelid = c.oid"
           + " JOIN pg_class ic ON ic.oid = i.indexrelid"
           + " JOIN pg_am am ON am.oid = ic.relam"
+          + " LEFT JOIN LATERAL (SELECT co.conname, co.conexclop, co.condeferrable"
+          + "  FROM pg_constraint co WHERE i.indisexclusion AND co.conrelid = i.indrelid"
+          + "  AND co.conindid = i.indexrelid AND co.contype = 'x') xc ON true"
           + " WHERE"
           + TABLES_FILTER
-          // the indexes of primary keys, exclusion constraints and unique constraints are read with
-          // their constraints; the flags settle the first two without looking for the constraint
-          + " AND NOT i.indisprimary AND NOT i.indisexclusion"
+          // the indexes of primary and unique keys are read with their constraints; the flag
+          // settles a primary key's without looking for the constraint
+          + " AND NOT i.indisprimary"
           + " AND (NOT i.indisunique OR NOT EXISTS (SELECT 1 FROM pg_constraint k"
           + " WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype = 'u'))"
-          // a partition's copy of an index of its partitioned parent
+          // a partition's copy of an index (or exclusion constraint) of its partitioned parent
           + " AND (NOT c.relispartition"
           + " OR NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.indexrelid))";
-
-  /**
-   * Exclusion constraints with their index: keys as for {@link #INDEXES}, and each element's
-   * operator as PostgreSQL prints it ({@code OPERATOR(schema.op)} outside pg_catalog).
-   */
-  static final String EXCLUSIONS =
-      "SELECT n.nspname, c.relname, co.conname, am.amname, array_to_string(i.indkey, ' '),"
-          + " ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0"
-          + "   THEN pg_get_indexdef(i.indexrelid, k, false) END"
-          + "   FROM generate_series(1, i.indnkeyatts) k),"
-          + " ARRAY(SELECT CASE WHEN o.oprnamespace = 'pg_catalog'::regnamespace"
-          + "   THEN o.oprname::text"
-          + "   ELSE 'OPERATOR(' || quote_ident(opn.nspname) || '.' || o.oprname || ')' END"
-          + "   FROM unnest(co.conexclop) WITH ORDINALITY x(op, ord)"
-          + "   JOIN pg_operator o ON o.oid = x.op"
-          + "   JOIN pg_namespace opn ON opn.oid = o.oprnamespace ORDER BY x.ord),"
-          + " pg_get_expr(i.indpred, i.indrelid), co.condeferrable"
-          + " FROM "
-          + RELATIONS
-          + " JOIN pg_constraint co ON co.conrelid = c.oid"
-          + " JOIN pg_index i ON i.indexrelid = co.conindid"
-          + " JOIN pg_class ic ON ic.oid = i.indexrelid"
-          + " JOIN pg_am am ON am.oid = ic.relam"
-          + " WHERE"
-          + TABLES_FILTER
-          + " AND co.contype = 'x' AND co.conparentid = 0";
 
   static final String TRIGGERS =
       "SELECT n.nspname, c.relname, t.tgname, t.tgtype, pg_get_triggerdef(t.oid, false), "

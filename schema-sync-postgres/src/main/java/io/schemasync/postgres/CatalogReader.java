@@ -91,7 +91,6 @@ final class CatalogReader {
     query(CatalogQueries.COLUMNS, this::column);
     query(CatalogQueries.CONSTRAINTS, this::constraint);
     query(CatalogQueries.INDEXES, this::index);
-    query(CatalogQueries.EXCLUSIONS, this::exclusion);
     query(
         CatalogQueries.TRIGGERS,
         rs -> {
@@ -273,6 +272,10 @@ final class CatalogReader {
     String[] options = rs.getString(8).split(" ");
     List<String> expressions = strings(rs, 10);
     TableParts table = table(rs);
+    if (rs.getBoolean(12)) {
+      exclusion(rs, schema, table, keys, expressions);
+      return;
+    }
     List<IndexPart> parts = new ArrayList<>();
     List<String> include = new ArrayList<>();
     for (int i = 0; i < keys.length; i++) {
@@ -300,12 +303,11 @@ final class CatalogReader {
             rs.getBoolean(11)));
   }
 
-  private void exclusion(ResultSet rs) throws SQLException {
-    String schema = rs.getString(1);
-    TableParts table = table(rs);
-    String[] keys = rs.getString(5).split(" ");
-    List<String> expressions = strings(rs, 6);
-    List<String> operators = strings(rs, 7);
+  /** An exclusion constraint, from its index's row of {@link CatalogQueries#INDEXES}. */
+  private void exclusion(
+      ResultSet rs, String schema, TableParts table, String[] keys, List<String> expressions)
+      throws SQLException {
+    List<String> operators = strings(rs, 14);
     List<ExclusionElement> elements = new ArrayList<>();
     for (int i = 0; i < operators.size(); i++) {
       String operator = strip(schema, operators.get(i));
@@ -314,14 +316,14 @@ final class CatalogReader {
               ? new ExclusionElement(null, strip(schema, expressions.get(i)), operator)
               : ExclusionElement.column(table.attnames.get(Integer.parseInt(keys[i])), operator));
     }
-    String method = rs.getString(4);
+    String method = rs.getString(5);
     table.exclusions.add(
         new ExclusionConstraint(
-            rs.getString(3),
+            rs.getString(13),
             "btree".equals(method) ? null : method,
             elements,
-            strip(schema, rs.getString(8)),
-            rs.getBoolean(9)));
+            strip(schema, rs.getString(9)),
+            rs.getBoolean(15)));
   }
 
   private Routine routine(ResultSet rs) throws SQLException {
