@@ -88,11 +88,9 @@ final class CatalogQueries {
         CONSTRAINTS,
         INDEXES,
         TRIGGERS,
-        VIEWS,
         ROUTINES,
-        ENUMS,
-        DOMAINS,
-        SEQUENCES,
+        USER_TYPES,
+        OTHER_RELATIONS,
         EXTENSIONS);
   }
 
@@ -295,15 +293,6 @@ final class CatalogQueries {
           + " AND NOT t.tgisinternal"
           + CLONED_TRIGGER;
 
-  static final String VIEWS =
-      "SELECT n.nspname, c.relname, c.relkind, pg_get_viewdef(c.oid)"
-          + " FROM "
-          + RELATIONS
-          + " WHERE "
-          + SELECTED
-          + " AND c.relkind IN ('v', 'm')"
-          + NOT_EXTENSION_CLASS;
-
   static final String ROUTINES =
       "SELECT n.nspname, p.proname, p.prokind, pg_get_function_identity_arguments(p.oid),"
           + " CASE WHEN p.prokind = 'f' THEN pg_get_function_result(p.oid) END, l.lanname, p.prosrc"
@@ -317,29 +306,23 @@ final class CatalogQueries {
 
   private static final String NOT_EXTENSION_TYPE = notExtensionMember("pg_type", "t.oid");
 
-  static final String ENUMS =
-      "SELECT n.nspname, t.typname,"
-          + " ARRAY(SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid"
-          + " ORDER BY e.enumsortorder)"
+  /** Enum types with their labels, and domains with their base type, default and checks. */
+  static final String USER_TYPES =
+      "SELECT n.nspname, t.typname, t.typtype,"
+          + " CASE WHEN t.typtype = 'e' THEN ARRAY(SELECT e.enumlabel::text FROM pg_enum e"
+          + "  WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) END,"
+          + " CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END,"
+          + " t.typnotnull, t.typdefault,"
+          + " CASE WHEN t.typtype = 'd' THEN ARRAY(SELECT k.conname::text FROM pg_constraint k"
+          + "  WHERE k.contypid = t.oid AND k.contype = 'c' ORDER BY k.conname) END,"
+          + " CASE WHEN t.typtype = 'd' THEN ARRAY(SELECT pg_get_constraintdef(k.oid)"
+          + "  FROM pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'c'"
+          + "  ORDER BY k.conname) END"
           + " FROM "
           + TYPES
           + " WHERE "
           + SELECTED
-          + " AND t.typtype = 'e'"
-          + NOT_EXTENSION_TYPE;
-
-  static final String DOMAINS =
-      "SELECT n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod), t.typnotnull,"
-          + " t.typdefault,"
-          + " ARRAY(SELECT k.conname::text FROM pg_constraint k WHERE k.contypid = t.oid"
-          + "  AND k.contype = 'c' ORDER BY k.conname),"
-          + " ARRAY(SELECT pg_get_constraintdef(k.oid) FROM pg_constraint k WHERE k.contypid = t.oid"
-          + "  AND k.contype = 'c' ORDER BY k.conname)"
-          + " FROM "
-          + TYPES
-          + " WHERE "
-          + SELECTED
-          + " AND t.typtype = 'd'"
+          + " AND t.typtype IN ('e', 'd')"
           + NOT_EXTENSION_TYPE;
 
   /**
@@ -377,30 +360,35 @@ final class CatalogQueries {
           + " AND o.objid = d.objid AND o.deptype = 'e')";
 
   /**
-   * Sequences, with the column that owns one ({@code OWNED BY}: table, column, attribute number)
-   * and the default a serial column fed by it has, which the reader compares with that column's: a
-   * sequence owned by the column whose default it feeds is how PostgreSQL spelled identity before
-   * version 10. Done here, once per sequence, rather than in {@link #COLUMNS}, where it was a
-   * lookup in pg_depend for each column with a default.
+   * Views and materialized views with their definitions, and sequences, each sequence with the
+   * column that owns it ({@code OWNED BY}: table, column, attribute number) and the default a
+   * serial column fed by it has, which the reader compares with that column's: a sequence owned by
+   * the column whose default it feeds is how PostgreSQL spelled identity before version 10. Done
+   * here, once per sequence, rather than in {@link #COLUMNS}, where it was a lookup in pg_depend
+   * for each column with a default. One query for both kinds, as each pass over a schema's
+   * relations costs a lookup per relation when few schemas are read.
    */
-  static final String SEQUENCES =
-      "SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement,"
+  static final String OTHER_RELATIONS =
+      "SELECT n.nspname, c.relname, c.relkind,"
+          + " CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END,"
+          + " format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement,"
           + " s.seqmin, s.seqmax, s.seqcycle, o.relname, o.attname, o.attnum,"
           + " CASE WHEN o.attnum IS NOT NULL"
           + "  THEN 'nextval(' || quote_literal(c.oid::regclass::text) || '::regclass)' END"
           + " FROM "
           + RELATIONS
-          + " JOIN pg_sequence s ON s.seqrelid = c.oid"
+          + " LEFT JOIN pg_sequence s ON s.seqrelid = c.oid"
           + " LEFT JOIN LATERAL (SELECT oc.relname, a.attname, a.attnum FROM pg_depend d"
           + "  JOIN pg_class oc ON oc.oid = d.refobjid"
           + "  JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid"
-          + "  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid"
+          + "  WHERE c.relkind = 'S' AND d.classid = 'pg_class'::regclass AND d.objid = c.oid"
           + "  AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a' LIMIT 1) o ON true"
           + " WHERE "
           + SELECTED
+          + " AND c.relkind IN ('v', 'm', 'S')"
           + NOT_EXTENSION_CLASS
           // an identity column's sequence is part of the column: never fetched (tested on the
           // sequence itself, before its owner is looked up)
-          + " AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_class'::regclass"
-          + " AND i.objid = c.oid AND i.deptype = 'i')";
+          + " AND (c.relkind <> 'S' OR NOT EXISTS (SELECT 1 FROM pg_depend i"
+          + " WHERE i.classid = 'pg_class'::regclass AND i.objid = c.oid AND i.deptype = 'i'))";
 }
