@@ -290,7 +290,8 @@ final class CatalogQueries {
           + " JOIN pg_trigger t ON t.tgrelid = c.oid"
           + " WHERE"
           + TABLES_FILTER
-          + " AND NOT t.tgisinternal"
+          // a table that never had a trigger needs no look into pg_trigger
+          + " AND c.relhastriggers AND NOT t.tgisinternal"
           + CLONED_TRIGGER;
 
   static final String ROUTINES =
