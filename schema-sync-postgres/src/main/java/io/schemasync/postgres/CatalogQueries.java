@@ -145,7 +145,29 @@ final class CatalogQueries {
   static String variant(String sql, boolean fewSchemas, int majorVersion) {
     return VARIANTS.computeIfAbsent(
         new Variant(sql, fewSchemas, majorVersion),
-        v -> forServer(v.fewSchemas() ? forFewSchemas(v.sql()) : v.sql(), v.majorVersion()));
+        v ->
+            forServer(
+                !v.fewSchemas()
+                    ? v.sql()
+                    : perTable(v.sql()) ? byTable(v.sql()) : forFewSchemas(v.sql()),
+                v.majorVersion()));
+  }
+
+  /**
+   * Whether the query reads the parts of the tables {@link #TABLES} found (columns, constraints,
+   * indexes, triggers): for few schemas it then takes those tables' oids, not the schemas' names.
+   */
+  static boolean perTable(String sql) {
+    return !sql.equals(TABLES) && sql.contains(TABLES_FILTER);
+  }
+
+  /**
+   * A {@link #perTable} query for few schemas: it reaches the tables by their oids ({@code c.oid =
+   * ANY(?::oid[])}, one probe of pg_class's index each) instead of finding the schemas' relations
+   * again through pg_depend, a probe per relation, sequences included.
+   */
+  private static String byTable(String sql) {
+    return sql.replace(TABLES_FILTER, " c.oid = ANY(?::oid[])");
   }
 
   /** A query as the server of that major version can run it. */
@@ -171,7 +193,8 @@ final class CatalogQueries {
           + "  FROM pg_description de"
           + "  WHERE de.objoid = c.oid AND de.classoid = 'pg_class'::regclass),"
           + " p.nspname, p.relname, pg_get_expr(c.relpartbound, c.oid),"
-          + " k.partstrat, array_to_string(k.partattrs, ' '), pg_get_partkeydef(k.partrelid)"
+          + " k.partstrat, array_to_string(k.partattrs, ' '), pg_get_partkeydef(k.partrelid),"
+          + " c.oid"
           + " FROM "
           + RELATIONS
           + " LEFT JOIN LATERAL (SELECT pn.nspname, pc.relname FROM pg_inherits ih"

@@ -51,6 +51,11 @@ final class CatalogReader {
   private final Map<String, String> prefixes = new HashMap<>();
   private final Map<String, Map<String, TableParts>> tables = new LinkedHashMap<>();
 
+  /**
+   * The oids of the tables {@link CatalogQueries#TABLES} found, which the per-table queries take.
+   */
+  private final List<Long> tableOids = new ArrayList<>();
+
   private CatalogReader(Connection connection, Collection<String> schemas) throws SQLException {
     this.connection = connection;
     this.serverVersion = connection.getMetaData().getDatabaseMajorVersion();
@@ -77,6 +82,9 @@ final class CatalogReader {
                 int columns = rs.getMetaData().getColumnCount();
                 for (int i = 1; i <= columns; i++) {
                   rs.getObject(i);
+                }
+                if (sql.equals(CatalogQueries.TABLES)) {
+                  reader.tableOids.add(rs.getLong(10));
                 }
               });
     }
@@ -165,6 +173,7 @@ final class CatalogReader {
       parts.keyText = strip(schema, rs.getString(9));
     }
     tables.get(schema).put(parts.name, parts);
+    tableOids.add(rs.getLong(10));
   }
 
   private void searchPath() throws SQLException {
@@ -468,6 +477,10 @@ final class CatalogReader {
   }
 
   private int query(String sql, RowHandler handler) throws SQLException {
+    boolean byTable = few() && CatalogQueries.perTable(sql);
+    if (byTable && tableOids.isEmpty()) {
+      return 0; // no tables, so no columns, keys, indexes or triggers
+    }
     int rows = 0;
     try (PreparedStatement ps =
         connection.prepareStatement(CatalogQueries.variant(sql, few(), serverVersion))) {
@@ -477,7 +490,11 @@ final class CatalogReader {
         // does, and a rollout's pooled connections each read only a dozen batches)
         ps.unwrap(PGStatement.class).setPrepareThreshold(1);
       }
-      ps.setArray(1, connection.createArrayOf("text", schemas));
+      ps.setArray(
+          1,
+          byTable
+              ? connection.createArrayOf("int8", tableOids.toArray())
+              : connection.createArrayOf("text", schemas));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           handler.accept(rs);
