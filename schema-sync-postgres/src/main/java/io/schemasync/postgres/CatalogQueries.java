@@ -2,7 +2,9 @@ package io.schemasync.postgres;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The pg_catalog queries the inspector runs. Each reads every selected schema at once ({@code
@@ -16,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * reading one schema that way costs as much as reading all of them (tens of milliseconds per query
  * on a database of a thousand tenants). {@link #forFewSchemas} rewrites a query to find the
  * schema's objects through their dependency on their namespace instead, which pg_depend indexes:
- * every relation, type and routine records one, as {@code DROP SCHEMA … CASCADE} needs it.
+ * every relation, type and routine records one, as {@code DROP SCHEMA … CASCADE} needs it. The
+ * queries for the parts of tables then take the oids of the tables {@link #TABLES} found ({@link
+ * #perTable}).
  */
 final class CatalogQueries {
   private CatalogQueries() {}
@@ -158,7 +162,7 @@ final class CatalogQueries {
    * indexes, triggers): for few schemas it then takes those tables' oids, not the schemas' names.
    */
   static boolean perTable(String sql) {
-    return !sql.equals(TABLES) && sql.contains(TABLES_FILTER);
+    return PER_TABLE.contains(sql);
   }
 
   /**
@@ -194,7 +198,7 @@ final class CatalogQueries {
           + "  WHERE de.objoid = c.oid AND de.classoid = 'pg_class'::regclass),"
           + " p.nspname, p.relname, pg_get_expr(c.relpartbound, c.oid),"
           + " k.partstrat, array_to_string(k.partattrs, ' '), pg_get_partkeydef(k.partrelid),"
-          + " c.oid"
+          + " c.oid" // TABLE_OID
           + " FROM "
           + RELATIONS
           + " LEFT JOIN LATERAL (SELECT pn.nspname, pc.relname FROM pg_inherits ih"
@@ -205,6 +209,9 @@ final class CatalogQueries {
           + "  FROM pg_partitioned_table pt WHERE c.relkind = 'p' AND pt.partrelid = c.oid) k ON true"
           + " WHERE"
           + TABLES_FILTER;
+
+  /** The column of {@link #TABLES} that holds the table's oid. */
+  static final int TABLE_OID = 10;
 
   /**
    * Columns. A default is looked up only for a column that has one ({@code atthasdef}), and the
@@ -415,4 +422,13 @@ final class CatalogQueries {
           // sequence itself, before its owner is looked up)
           + " AND (c.relkind <> 'S' OR NOT EXISTS (SELECT 1 FROM pg_depend i"
           + " WHERE i.classid = 'pg_class'::regclass AND i.objid = c.oid AND i.deptype = 'i'))";
+
+  /**
+   * The {@link #perTable} queries, found once (every read asks for each query it runs); declared
+   * last, as it reads the queries above.
+   */
+  private static final Set<String> PER_TABLE =
+      all().stream()
+          .filter(sql -> !sql.equals(TABLES) && sql.contains(TABLES_FILTER))
+          .collect(Collectors.toUnmodifiableSet());
 }

@@ -84,7 +84,7 @@ final class CatalogReader {
                   rs.getObject(i);
                 }
                 if (sql.equals(CatalogQueries.TABLES)) {
-                  reader.tableOids.add(rs.getLong(10));
+                  reader.rememberTable(rs);
                 }
               });
     }
@@ -173,7 +173,12 @@ final class CatalogReader {
       parts.keyText = strip(schema, rs.getString(9));
     }
     tables.get(schema).put(parts.name, parts);
-    tableOids.add(rs.getLong(10));
+    rememberTable(rs);
+  }
+
+  /** Keeps the oid of a row of {@link CatalogQueries#TABLES} for the per-table queries. */
+  private void rememberTable(ResultSet rs) throws SQLException {
+    tableOids.add(rs.getLong(CatalogQueries.TABLE_OID));
   }
 
   private void searchPath() throws SQLException {
@@ -182,20 +187,20 @@ final class CatalogReader {
     String settings =
         "SELECT set_config('search_path', 'pg_catalog', true), set_config('jit', 'off', true),"
             + " set_config('TimeZone', 'UTC', true)";
-    if (few() && serverVersion >= 12) {
-      // Planning the few-schema queries costs more than running them, and their best plan does not
-      // depend on the schema names: once the driver prepares them on the server, plan them once.
-      settings += ", set_config('plan_cache_mode', 'force_generic_plan', true)";
-    }
     if (few()) {
       // The few-schema queries are written in the order that runs them best: from the schemas'
-      // names through pg_depend to each catalog. Letting the planner search the join orders costs
-      // three to four times more than planning the order as written (6.0 against 1.4 ms for the
-      // columns query), and every plan is paid again whenever other sessions' DDL makes the
-      // server drop its cached ones, as a rollout's does all the time.
+      // names through pg_depend, or from the tables' oids, to each catalog. Letting the planner
+      // search the join orders costs three to four times more than planning the order as written
+      // (6.0 against 1.4 ms for the columns query), and every plan is paid again whenever other
+      // sessions' DDL makes the server drop its cached ones, as a rollout's does all the time.
       settings +=
           ", set_config('join_collapse_limit', '1', true),"
               + " set_config('from_collapse_limit', '1', true)";
+      if (serverVersion >= 12) {
+        // Planning them costs more than running them, and their best plan does not depend on the
+        // schema names: once the driver prepares them on the server, plan them once.
+        settings += ", set_config('plan_cache_mode', 'force_generic_plan', true)";
+      }
     }
     try (var st = connection.createStatement()) {
       st.execute(settings);
