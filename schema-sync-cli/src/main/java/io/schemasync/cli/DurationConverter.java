@@ -9,11 +9,11 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Reads durations as people write them: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, or
- * ISO-8601.
+ * Reads durations as people write them: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, {@code
+ * 30d}, or ISO-8601.
  */
 final class DurationConverter implements ITypeConverter<Duration> {
-  private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+  private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
   @Override
   public Duration convert(String value) {
@@ -26,6 +26,7 @@ final class DurationConverter implements ITypeConverter<Duration> {
         case "ms" -> Duration.ofMillis(amount);
         case "m" -> Duration.ofMinutes(amount);
         case "h" -> Duration.ofHours(amount);
+        case "d" -> Duration.ofDays(amount);
         default -> Duration.ofSeconds(amount);
       };
     }
@@ -38,6 +39,6 @@ final class DurationConverter implements ITypeConverter<Duration> {
       // fall through to the message below
     }
     throw new TypeConversionException(
-        "'" + value + "' is not a duration; write it as 500ms, 30s, 2m or 1h");
+        "'" + value + "' is not a duration; write it as 500ms, 30s, 2m, 1h or 30d");
   }
 }

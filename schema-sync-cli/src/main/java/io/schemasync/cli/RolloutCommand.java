@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
       RolloutStatusCommand.class,
       RolloutResumeCommand.class,
       RolloutCancelCommand.class,
+      RolloutPruneCommand.class,
       RolloutWorkerCommand.class
     })
 final class RolloutCommand implements Callable<Integer> {

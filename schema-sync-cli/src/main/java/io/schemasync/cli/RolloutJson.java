@@ -55,9 +55,9 @@ record RolloutJson(
         null);
   }
 
-  static RolloutJson ofJobs(String control, List<RolloutJob> jobs) {
+  static RolloutJson ofJobs(String command, String control, List<RolloutJob> jobs) {
     return new RolloutJson(
-        "rollout status",
+        command,
         JdbcUrls.mask(control),
         "OK",
         0,

@@ -42,7 +42,9 @@ final class RolloutStatusCommand implements Callable<Integer> {
           try (Rollouts rollouts = DefaultRollouts.withoutEngine(connection.openStore(), true)) {
             if (jobId == null) {
               if (connection.json()) {
-                term.println(RolloutJson.ofJobs(connection.control, rollouts.jobs()).write());
+                term.println(
+                    RolloutJson.ofJobs("rollout status", connection.control, rollouts.jobs())
+                        .write());
               } else {
                 new RolloutText(term).jobs(rollouts.jobs());
               }

@@ -76,6 +76,22 @@ class RolloutCommandTest {
     Cli.Result cancel = Cli.run(base("rollout", "cancel", jobId));
     assertThat(cancel.exit()).isEqualTo(ExitCode.FAILED);
     assertThat(cancel.err()).contains("already ended SUCCEEDED");
+
+    Cli.Result tooRecent = Cli.run(base("rollout", "prune", "--older-than", "1d"));
+    assertThat(tooRecent.exit()).as(tooRecent.toString()).isZero();
+    assertThat(tooRecent.out()).contains("nothing was deleted");
+    assertThat(Cli.run(base("rollout", "status")).out()).contains(jobId);
+    Cli.Result pruned = Cli.run(base("rollout", "prune", "--older-than", "0s", "--format", "json"));
+    assertThat(pruned.exit()).as(pruned.toString()).isZero();
+    assertThat(pruned.json().get("command").asText()).isEqualTo("rollout prune");
+    assertThat(pruned.json().get("jobs")).hasSize(1);
+    assertThat(pruned.json().get("jobs").get(0).get("id").asText()).isEqualTo(jobId);
+    assertThat(Cli.run(base("rollout", "status")).out()).doesNotContain(jobId);
+    Cli.Result gone = Cli.run(base("rollout", "status", jobId));
+    assertThat(gone.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+    Cli.Result noAge = Cli.run(base("rollout", "prune", "--older-than", "soon"));
+    assertThat(noAge.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(noAge.err()).contains("'soon' is not a duration");
   }
 
   @Test

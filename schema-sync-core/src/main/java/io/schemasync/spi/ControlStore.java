@@ -105,6 +105,15 @@ public interface ControlStore extends AutoCloseable {
   /** Expires every lease the worker with this id holds in the job (its process is known dead). */
   int expireLeases(String jobId, String workerId);
 
+  /**
+   * Deletes, in one transaction, the jobs that ended ({@link JobState#isTerminal}) and have not
+   * changed for at least {@code age} by the store's clock, with their tasks and audit trails. A job
+   * still waiting or running is never deleted, however old.
+   *
+   * @return the deleted jobs, newest first
+   */
+  List<RolloutJob> deleteEndedJobs(Duration age);
+
   @Override
   void close();
 }

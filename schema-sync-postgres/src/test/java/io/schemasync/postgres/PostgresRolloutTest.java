@@ -141,6 +141,23 @@ class PostgresRolloutTest {
       for (String tenant : tenants) {
         assertThat(engine.inspect(tenant).hash()).isEqualTo(engine.target().hash());
       }
+
+      String id = report.job().id();
+      assertThat(rollouts.prune(java.time.Duration.ofDays(1))).noneMatch(j -> j.id().equals(id));
+      assertThat(rollouts.prune(java.time.Duration.ZERO)).anyMatch(j -> j.id().equals(id));
+      assertThat(rollouts.jobs()).noneMatch(j -> j.id().equals(id));
+      assertThat(
+              count(
+                  "SELECT count(*) FROM schemasync_control.rollout_tasks WHERE job_id = '"
+                      + id
+                      + "'"))
+          .isZero();
+      assertThat(
+              count(
+                  "SELECT count(*) FROM schemasync_control.rollout_attempts WHERE job_id = '"
+                      + id
+                      + "'"))
+          .isZero();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.schemasync.api.rollout;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -55,6 +56,18 @@ public interface Rollouts extends AutoCloseable {
 
   /** Every job of the store, newest first. */
   List<RolloutJob> jobs();
+
+  /**
+   * Deletes the jobs that ended (succeeded, failed, failed their dry run or were cancelled) and
+   * have not changed for at least {@code age}, with their tasks and audit trails, so that a store
+   * that applications roll out through at every start stays small. Jobs still waiting or running
+   * are kept whatever their age; a failed job deleted here can no longer be retried. The commit
+   * markers in the tenants stay (a row per job and tenant): they only matter to a job that can
+   * resume.
+   *
+   * @return the deleted jobs, newest first
+   */
+  List<RolloutJob> prune(Duration age);
 
   /** Stops the job: no task is started any more; tasks in flight finish. */
   RolloutJob cancel(String jobId);

@@ -15,6 +15,7 @@ import io.schemasync.api.rollout.Rollouts;
 import io.schemasync.api.rollout.WorkerOptions;
 import io.schemasync.internal.JdbcUrls;
 import io.schemasync.spi.ControlStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -187,6 +188,16 @@ public final class DefaultRollouts implements Rollouts {
     }
     LOG.info("rollout {}: {} failed tenant(s) back in the queue", jobId, reopened);
     return store.job(jobId).orElseThrow();
+  }
+
+  @Override
+  public List<RolloutJob> prune(Duration age) {
+    if (age.isNegative()) {
+      throw new IllegalArgumentException("the age of the jobs to delete is negative: " + age);
+    }
+    List<RolloutJob> deleted = store.deleteEndedJobs(age);
+    LOG.info("deleted {} rollout job(s) that ended {} ago or more", deleted.size(), age);
+    return deleted;
   }
 
   @Override

@@ -185,6 +185,45 @@ class SqliteControlStoreTest {
     }
   }
 
+  @Test
+  void deletingEndedJobsKeepsTheJobsThatCanStillRunAndTheOnesEndedTooRecently() {
+    try (ControlStore store = open()) {
+      for (String id : List.of("done", "cancelled", "gate-failed", "running", "waiting")) {
+        store.createJob(job(id), "{}", tasks(id, 3));
+        WorkerRef me = WorkerRef.current();
+        for (RolloutTask t : store.claim(id, Phase.DRY_RUN, 0, me, Duration.ofSeconds(30), 3)) {
+          store.finish(t, me, TaskState.DRY_RUN_OK, null, attempt(t, me));
+        }
+      }
+      store.updateJob("done", JobState.WAITING_FOR_DRY_RUN, 0, JobState.SUCCEEDED, 0, null);
+      store.updateJob("cancelled", JobState.WAITING_FOR_DRY_RUN, 0, JobState.CANCELLED, 0, "x");
+      store.updateJob(
+          "gate-failed", JobState.WAITING_FOR_DRY_RUN, 0, JobState.DRY_RUN_FAILED, 0, "y");
+      store.updateJob("running", JobState.WAITING_FOR_DRY_RUN, 0, JobState.RUNNING, 0, null);
+
+      // every job changed just now: none ended an hour ago
+      assertThat(store.deleteEndedJobs(Duration.ofHours(1))).isEmpty();
+      assertThat(store.jobs()).hasSize(5);
+
+      assertThat(store.deleteEndedJobs(Duration.ZERO))
+          .extracting(RolloutJob::id)
+          .containsExactlyInAnyOrder("done", "cancelled", "gate-failed");
+      assertThat(store.jobs())
+          .extracting(RolloutJob::id)
+          .containsExactlyInAnyOrder("running", "waiting");
+      for (String gone : List.of("done", "cancelled", "gate-failed")) {
+        assertThat(store.job(gone)).isEmpty();
+        assertThat(store.tasks(gone)).isEmpty();
+        assertThat(store.attempts(gone)).isEmpty();
+      }
+      for (String kept : List.of("running", "waiting")) {
+        assertThat(store.tasks(kept)).hasSize(3);
+        assertThat(store.attempts(kept)).hasSize(3);
+      }
+      assertThat(store.deleteEndedJobs(Duration.ZERO)).isEmpty();
+    }
+  }
+
   private static TaskAttempt attempt(RolloutTask t, WorkerRef w) {
     return new TaskAttempt(
         t.jobId(),

@@ -457,6 +457,51 @@ public final class JdbcControlStore implements ControlStore {
     }
   }
 
+  @Override
+  public synchronized List<RolloutJob> deleteEndedJobs(Duration age) {
+    return write(
+        "delete the jobs that ended " + age + " ago or more",
+        () -> {
+          long cutoff = dialect.now(connection) - age.toMillis();
+          List<RolloutJob> ended = new ArrayList<>();
+          try (PreparedStatement q =
+              connection.prepareStatement(
+                  "SELECT "
+                      + JOB_COLUMNS
+                      + " FROM "
+                      + jobs
+                      + " WHERE state IN ("
+                      + String.join(
+                          ", ",
+                          java.util.Arrays.stream(JobState.values())
+                              .filter(JobState::isTerminal)
+                              .map(state -> "'" + state.name() + "'")
+                              .toList())
+                      + ") AND updated_at <= ? ORDER BY created_at DESC, id DESC")) {
+            q.setLong(1, cutoff);
+            try (ResultSet rs = q.executeQuery()) {
+              while (rs.next()) {
+                ended.add(readJob(rs));
+              }
+            }
+          }
+          for (String table : List.of(attempts, tasks, jobs)) {
+            try (PreparedStatement delete =
+                connection.prepareStatement(
+                    "DELETE FROM "
+                        + table
+                        + (table.equals(jobs) ? " WHERE id = ?" : " WHERE job_id = ?"))) {
+              for (RolloutJob job : ended) {
+                delete.setString(1, job.id());
+                delete.addBatch();
+              }
+              delete.executeBatch();
+            }
+          }
+          return ended;
+        });
+  }
+
   // --- plumbing ---------------------------------------------------------------------------------
 
   private interface Work<T> {
@@ -500,31 +545,34 @@ public final class JdbcControlStore implements ControlStore {
       }
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          JobSettings settings =
-              new JobSettings(
-                  rs.getInt(6),
-                  rs.getInt(7),
-                  Duration.ofMillis(rs.getLong(8)),
-                  new PlanPolicy(
-                      rs.getInt(9) == 1, PlanPolicy.BreakingPolicy.valueOf(rs.getString(10))));
-          result.add(
-              new RolloutJob(
-                  rs.getString(1),
-                  JobState.valueOf(rs.getString(2)),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getString(5),
-                  settings,
-                  rs.getInt(11),
-                  instant(rs, 12),
-                  instant(rs, 13),
-                  rs.getString(14)));
+          result.add(readJob(rs));
         }
       }
     } catch (SQLException e) {
       throw failure("cannot read rollout jobs", e);
     }
     return result;
+  }
+
+  /** The job of the current row of a query of {@link #JOB_COLUMNS}. */
+  private static RolloutJob readJob(ResultSet rs) throws SQLException {
+    JobSettings settings =
+        new JobSettings(
+            rs.getInt(6),
+            rs.getInt(7),
+            Duration.ofMillis(rs.getLong(8)),
+            new PlanPolicy(rs.getInt(9) == 1, PlanPolicy.BreakingPolicy.valueOf(rs.getString(10))));
+    return new RolloutJob(
+        rs.getString(1),
+        JobState.valueOf(rs.getString(2)),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        settings,
+        rs.getInt(11),
+        instant(rs, 12),
+        instant(rs, 13),
+        rs.getString(14));
   }
 
   private List<RolloutTask> queryTasks(String where, String... params) {

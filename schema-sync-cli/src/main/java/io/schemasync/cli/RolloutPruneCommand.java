@@ -1,0 +1,65 @@
+package io.schemasync.cli;
+
+import io.schemasync.api.rollout.RolloutJob;
+import io.schemasync.api.rollout.Rollouts;
+import io.schemasync.internal.rollout.DefaultRollouts;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code rollout prune --older-than AGE}: deletes the jobs that ended that long ago. */
+@Command(
+    name = "prune",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description =
+        "Deletes from the control store the rollout jobs that ended (succeeded, failed or were"
+            + " cancelled) and have not changed for at least AGE, with their tenants' tasks and audit"
+            + " trails, and lists them. Jobs still waiting or running are kept, however old; a failed"
+            + " job deleted here can no longer be retried. Exit code 0, also when nothing was old"
+            + " enough.")
+final class RolloutPruneCommand implements Callable<Integer> {
+  @Mixin private RolloutConnection connection;
+
+  @Option(
+      names = "--older-than",
+      paramLabel = "AGE",
+      required = true,
+      converter = DurationConverter.class,
+      description = "How long ago a job must have ended to be deleted: 30d, 12h, 90m or ISO-8601.")
+  private Duration age;
+
+  @Override
+  public Integer call() {
+    return RolloutCommands.guard(
+        connection,
+        "rollout prune",
+        null,
+        () -> {
+          Terminal term = connection.terminal(null);
+          try (Rollouts rollouts = DefaultRollouts.withoutEngine(connection.openStore(), true)) {
+            List<RolloutJob> deleted = rollouts.prune(age);
+            if (connection.json()) {
+              term.println(
+                  RolloutJson.ofJobs("rollout prune", connection.control, deleted).write());
+            } else if (deleted.isEmpty()) {
+              term.println("no rollout job ended " + age + " ago or more; nothing was deleted");
+            } else {
+              term.println(
+                  "deleted "
+                      + deleted.size()
+                      + " rollout job(s) that ended "
+                      + age
+                      + " ago or more, with their tasks and audit trails:");
+              new RolloutText(term).jobs(deleted);
+            }
+            term.flush();
+            return ExitCode.OK;
+          }
+        });
+  }
+}
