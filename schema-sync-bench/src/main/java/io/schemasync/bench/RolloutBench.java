@@ -105,6 +105,7 @@ public final class RolloutBench {
     double[] rollout = new double[rounds];
     double[] twice = new double[rounds];
     double[] jdbcCpu = new double[rounds];
+    double[] twiceCpu = new double[rounds];
     double[] rolloutCpu = new double[rounds];
     double[] rolloutJvmCpu = new double[rounds];
     try {
@@ -118,10 +119,12 @@ public final class RolloutBench {
         runEach(url, names, REVERT, parallelism);
 
         settle(url);
+        double cpu2 = MachineCpu.busySeconds();
         long t2 = System.nanoTime();
         runEach(url, names, CHANGE, parallelism, false);
         runEach(url, names, CHANGE, parallelism);
         twice[r] = ms(t2);
+        twiceCpu[r] = MachineCpu.busySeconds() - cpu2;
         runEach(url, names, REVERT, parallelism);
 
         settle(url);
@@ -139,13 +142,15 @@ public final class RolloutBench {
         runEach(url, names, REVERT, parallelism);
         System.out.printf(
             "round %d: plain JDBC %.0f ms, rolled back then committed %.0f ms, rollout %.0f ms"
-                + " (b/a %.2f); machine CPU busy: plain JDBC %.1f s, rollout %.1f s (this JVM %.1f s)%n",
+                + " (b/a %.2f); machine CPU busy: plain JDBC %.1f s, rolled back then committed"
+                + " %.1f s, rollout %.1f s (this JVM %.1f s)%n",
             r + 1,
             jdbc[r],
             twice[r],
             rollout[r],
             rollout[r] / jdbc[r],
             jdbcCpu[r],
+            twiceCpu[r],
             rolloutCpu[r],
             rolloutJvmCpu[r]);
       }
@@ -165,9 +170,11 @@ public final class RolloutBench {
         "b/a = %.2f (must be <= 3), c/a = %.2f%n", b / a, FleetInspectionBench.median(twice) / a);
     double cpuA = FleetInspectionBench.median(jdbcCpu);
     double cpuB = FleetInspectionBench.median(rolloutCpu);
+    double cpuC = FleetInspectionBench.median(twiceCpu);
     System.out.printf(
-        "machine CPU busy, medians: (a) %.1f s, (b) %.1f s, b/a = %.2f; of (b), this JVM %.1f s%n",
-        cpuA, cpuB, cpuB / cpuA, FleetInspectionBench.median(rolloutJvmCpu));
+        "machine CPU busy, medians: (a) %.1f s, (c) %.1f s, (b) %.1f s, b/a = %.2f, c/a = %.2f;"
+            + " of (b), this JVM %.1f s%n",
+        cpuA, cpuC, cpuB, cpuB / cpuA, cpuC / cpuA, FleetInspectionBench.median(rolloutJvmCpu));
   }
 
   /**
