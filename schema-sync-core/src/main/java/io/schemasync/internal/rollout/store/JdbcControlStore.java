@@ -20,6 +20,7 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +37,15 @@ public final class JdbcControlStore implements ControlStore {
   private static final String JOB_COLUMNS =
       "id, state, target, target_hash, url, last_wave, max_failures,"
           + " lease_ms, allow_destructive, breaking, wave, created_at, updated_at, message";
+
+  /** The states of jobs that ended, as an SQL list of literals. */
+  private static final String ENDED_STATES =
+      String.join(
+          ", ",
+          Arrays.stream(JobState.values())
+              .filter(JobState::isTerminal)
+              .map(state -> "'" + state.name() + "'")
+              .toList());
 
   private final Connection connection;
   private final StoreDialect dialect;
@@ -471,12 +481,7 @@ public final class JdbcControlStore implements ControlStore {
                       + " FROM "
                       + jobs
                       + " WHERE state IN ("
-                      + String.join(
-                          ", ",
-                          java.util.Arrays.stream(JobState.values())
-                              .filter(JobState::isTerminal)
-                              .map(state -> "'" + state.name() + "'")
-                              .toList())
+                      + ENDED_STATES
                       + ") AND updated_at <= ? ORDER BY created_at DESC, id DESC")) {
             q.setLong(1, cutoff);
             try (ResultSet rs = q.executeQuery()) {
