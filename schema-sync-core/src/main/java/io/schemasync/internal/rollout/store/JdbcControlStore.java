@@ -473,37 +473,47 @@ public final class JdbcControlStore implements ControlStore {
         "delete the jobs that ended " + age + " ago or more",
         () -> {
           long cutoff = dialect.now(connection) - age.toMillis();
-          List<RolloutJob> ended = new ArrayList<>();
+          String endedLongAgo = " AND state IN (" + ENDED_STATES + ") AND updated_at <= ?";
+          List<RolloutJob> candidates = new ArrayList<>();
           try (PreparedStatement q =
               connection.prepareStatement(
                   "SELECT "
                       + JOB_COLUMNS
                       + " FROM "
                       + jobs
-                      + " WHERE state IN ("
-                      + ENDED_STATES
-                      + ") AND updated_at <= ? ORDER BY created_at DESC, id DESC")) {
+                      + " WHERE 1 = 1"
+                      + endedLongAgo
+                      + " ORDER BY created_at DESC, id DESC")) {
             q.setLong(1, cutoff);
             try (ResultSet rs = q.executeQuery()) {
               while (rs.next()) {
-                ended.add(readJob(rs));
+                candidates.add(readJob(rs));
               }
             }
           }
-          for (String table : List.of(attempts, tasks, jobs)) {
-            try (PreparedStatement delete =
-                connection.prepareStatement(
-                    "DELETE FROM "
-                        + table
-                        + (table.equals(jobs) ? " WHERE id = ?" : " WHERE job_id = ?"))) {
-              for (RolloutJob job : ended) {
-                delete.setString(1, job.id());
-                delete.addBatch();
+          List<RolloutJob> deleted = new ArrayList<>();
+          try (PreparedStatement job =
+                  connection.prepareStatement(
+                      "DELETE FROM " + jobs + " WHERE id = ?" + endedLongAgo);
+              PreparedStatement itsTasks =
+                  connection.prepareStatement("DELETE FROM " + tasks + " WHERE job_id = ?");
+              PreparedStatement itsAttempts =
+                  connection.prepareStatement("DELETE FROM " + attempts + " WHERE job_id = ?")) {
+            for (RolloutJob candidate : candidates) {
+              job.setString(1, candidate.id());
+              job.setLong(2, cutoff);
+              // the state is tested again by the delete itself: a job retried since the select
+              // (on PostgreSQL, by another process) is running again and stays
+              if (job.executeUpdate() == 1) {
+                for (PreparedStatement rows : List.of(itsTasks, itsAttempts)) {
+                  rows.setString(1, candidate.id());
+                  rows.executeUpdate();
+                }
+                deleted.add(candidate);
               }
-              delete.executeBatch();
             }
           }
-          return ended;
+          return deleted;
         });
   }
 
