@@ -24,15 +24,22 @@ final class AlterColumnSql {
 
   private final PgDdl ddl;
   private final AlterColumn change;
+  private final boolean online;
   private final Column from;
   private final Column to;
   private final String alter;
   private final List<String> statements = new ArrayList<>();
   private final List<String> locking = new ArrayList<>();
+  private final List<StepDraft> afterCommit = new ArrayList<>();
 
-  AlterColumnSql(PgDdl ddl, AlterColumn change) {
+  /**
+   * @param online whether to set NOT NULL without a scan under the lock (the online option, on an
+   *     existing table that is neither partitioned nor a partition)
+   */
+  AlterColumnSql(PgDdl ddl, AlterColumn change, boolean online) {
     this.ddl = ddl;
     this.change = change;
+    this.online = online;
     this.from = change.from();
     this.to = change.to();
     this.alter = ddl.alterTable(change.tableName()) + "ALTER COLUMN " + quote(to.name()) + " ";
@@ -52,7 +59,15 @@ final class AlterColumnSql {
     return null;
   }
 
-  StepDraft render() {
+  /** The step, followed by those of an online NOT NULL that run after the commit. */
+  List<StepDraft> render() {
+    StepDraft step = renderStep();
+    List<StepDraft> drafts = new ArrayList<>(List.of(step));
+    drafts.addAll(afterCommit);
+    return drafts;
+  }
+
+  private StepDraft renderStep() {
     String table = change.tableName();
     if (change.generatedChanged() && to.generated() != null) {
       // PostgreSQL 15 cannot change or add a generation expression in place: re-add the column
@@ -109,14 +124,20 @@ final class AlterColumnSql {
       }
     }
     if (change.nullabilityChanged() || (change.identityChanged() && to.identity() != null)) {
-      if (!to.nullable() && from.nullable()) {
+      if (!to.nullable() && from.nullable() && online && to.identity() == null) {
+        notNullOnline(table);
+      } else if (!to.nullable() && from.nullable()) {
         statements.add(alter + "SET NOT NULL");
         locking.add(
             "scans all of "
                 + table
                 + " under an ACCESS EXCLUSIVE lock to check "
                 + to.name()
-                + " for NULLs");
+                + " for NULLs"
+                + (to.identity() == null
+                    ? "; on a table that is not partitioned, the online option checks it with a"
+                        + " NOT VALID check validated after the commit instead"
+                    : ""));
       } else if (to.nullable() && !from.nullable()) {
         statements.add(alter + "DROP NOT NULL");
       }
@@ -142,6 +163,47 @@ final class AlterColumnSql {
     }
     comment();
     return draft();
+  }
+
+  /**
+   * NOT NULL without holding the table's lock during the scan (PostgreSQL 12+): a check {@code (col
+   * IS NOT NULL)} added NOT VALID in the transaction, validated after the commit under a lock that
+   * lets reads and writes go on, then SET NOT NULL, which a valid check spares the scan, and the
+   * check dropped. Should the run stop in between, the check is left behind, and the next sync
+   * drops it and sets NOT NULL again.
+   */
+  private void notNullOnline(String table) {
+    String check = quote(notNullCheckName(table, to.name()));
+    String alterTable = ddl.alterTable(table);
+    statements.add(
+        alterTable
+            + "ADD CONSTRAINT "
+            + check
+            + " CHECK ("
+            + quote(to.name())
+            + " IS NOT NULL) NOT VALID");
+    afterCommit.add(
+        new StepDraft(
+            "validate that " + table + "." + to.name() + " holds no NULL",
+            List.of(),
+            List.of(alterTable + "VALIDATE CONSTRAINT " + check),
+            Safety.SAFE,
+            "",
+            false));
+    afterCommit.add(
+        new StepDraft(
+            "set " + table + "." + to.name() + " NOT NULL, which the validated check proves",
+            List.of(),
+            List.of(alter + "SET NOT NULL", alterTable + "DROP CONSTRAINT " + check),
+            Safety.SAFE,
+            "",
+            false));
+  }
+
+  /** A name for the temporary check, unlike any a schema would choose, within 63 bytes. */
+  static String notNullCheckName(String table, String column) {
+    int hash = (table + "." + column).hashCode();
+    return String.format(java.util.Locale.ROOT, "schemasync_not_null_%08x", hash);
   }
 
   private void comment() {

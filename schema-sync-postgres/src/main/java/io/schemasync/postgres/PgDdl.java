@@ -260,6 +260,25 @@ final class PgDdl {
         + (comment == null ? "NULL" : literal(comment));
   }
 
+  /**
+   * The statement as it can run inside a transaction, which is how a dry run rehearses a step that
+   * really runs after the commit: a concurrent index build becomes a plain one (it checks the same
+   * rows, but blocks writes to the table while it builds); every other statement is its own
+   * rehearsal ({@code VALIDATE CONSTRAINT}, {@code SET NOT NULL} run in a transaction as well).
+   */
+  static String inTransaction(String statement) {
+    for (String concurrent : CONCURRENT_BUILDS) {
+      if (statement.startsWith(concurrent)) {
+        return concurrent.replace("CONCURRENTLY ", "") + statement.substring(concurrent.length());
+      }
+    }
+    return statement;
+  }
+
+  /** How {@link #createIndex} starts a concurrent build. */
+  private static final List<String> CONCURRENT_BUILDS =
+      List.of("CREATE INDEX CONCURRENTLY ", "CREATE UNIQUE INDEX CONCURRENTLY ");
+
   String createIndex(String table, Index index, boolean concurrently) {
     StringBuilder out = new StringBuilder("CREATE ");
     if (index.unique()) {

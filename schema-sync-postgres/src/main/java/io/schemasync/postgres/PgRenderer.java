@@ -196,7 +196,12 @@ final class PgRenderer {
               + " TO "
               + quote(r.to()));
     } else if (change instanceof AlterColumn a) {
-      steps.add(new AlterColumnSql(ddl, a).render());
+      String table = a.tableName();
+      boolean onlineNotNull =
+          online
+              && !partitioned(table)
+              && current.table(table).map(t -> t.partitionOf() == null).orElse(false);
+      steps.addAll(new AlterColumnSql(ddl, a, onlineNotNull).render());
     } else if (change instanceof AddConstraint a) {
       addConstraint(a);
     } else if (change instanceof DropConstraint d) {

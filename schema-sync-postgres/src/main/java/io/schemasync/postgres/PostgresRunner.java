@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a plan on one tenant: every transactional step in one transaction, verified before COMMIT
- * (rolled back for a dry run); steps PostgreSQL cannot run in a transaction ({@code CREATE INDEX
- * CONCURRENTLY}, {@code VALIDATE CONSTRAINT} of the online option) after the commit, one by one.
+ * (rolled back for a dry run); steps PostgreSQL cannot run in a transaction, or that must follow it
+ * ({@code CREATE INDEX CONCURRENTLY}, {@code VALIDATE CONSTRAINT} and what follows it, of the
+ * online option), after the commit, one by one, and in a dry run rehearsed inside the transaction.
  *
  * <p>Inside the transaction {@code search_path} is the tenant's schema alone, {@code lock_timeout}
  * is short so DDL never queues behind a long transaction (and blocks the traffic queued behind it),
@@ -117,12 +118,6 @@ final class PostgresRunner implements MigrationRunner {
       stepsRun = done.stepsRun();
       result = done.result();
       if (options.dryRun()) {
-        if (!later.isEmpty()) {
-          LOG.info(
-              "tenant {}: dry run skipped {} step(s) that cannot run in a transaction",
-              tenant,
-              later.size());
-        }
         return new RunResult(stepsRun, false, result, Duration.ofNanos(System.nanoTime() - start));
       }
       c.setAutoCommit(true);
@@ -224,6 +219,17 @@ final class PostgresRunner implements MigrationRunner {
         stepsRun++;
       }
     }
+    if (options.dryRun()) {
+      // the steps that really run after the commit are rehearsed at the same point, inside the
+      // transaction: a dry run (and so a rollout's gate) must meet the rows a concurrent index
+      // build or a validation would fail on, or the real run fails after committing the rest
+      for (MigrationStep step : plan.steps()) {
+        if (!step.transactional()) {
+          runStep(c, tenant, schema, rehearsal(step), options);
+          stepsRun++;
+        }
+      }
+    }
     boolean allInTransaction = stepsRun == plan.steps().size();
     SchemaSnapshot result = null;
     if (allInTransaction && verifier.wantsResult()) {
@@ -234,6 +240,19 @@ final class PostgresRunner implements MigrationRunner {
       RolloutMarkers.write(c, schema, options.marker(), plan.targetHash());
     }
     return new Transaction(stepsRun, result);
+  }
+
+  /** A step that runs after the commit, as a dry run runs it inside the transaction. */
+  private static MigrationStep rehearsal(MigrationStep step) {
+    return new MigrationStep(
+        step.index(),
+        step.description(),
+        step.changes(),
+        step.statements().stream().map(PgDdl::inTransaction).toList(),
+        step.safety(),
+        step.reason(),
+        step.dependsOn(),
+        true);
   }
 
   /** Sets the transaction's timeouts and path in one round trip, creating the schema if missing. */

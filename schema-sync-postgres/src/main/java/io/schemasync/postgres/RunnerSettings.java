@@ -8,8 +8,8 @@ import java.util.Map;
  * are never passed to the driver):
  *
  * <ul>
- *   <li>{@code schemasync.online} — build indexes CONCURRENTLY and add constraints NOT VALID on
- *       existing tables (default false);
+ *   <li>{@code schemasync.online} — build indexes CONCURRENTLY, add constraints NOT VALID and set
+ *       NOT NULL through a validated check on existing tables (default false);
  *   <li>{@code schemasync.ddlLockTimeout} — milliseconds one DDL statement may wait for a table
  *       lock before it gives up and is retried (default 2000);
  *   <li>{@code schemasync.ddlAttempts} — how often a statement is tried before the run fails

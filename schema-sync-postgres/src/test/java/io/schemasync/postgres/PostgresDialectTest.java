@@ -293,7 +293,27 @@ class PostgresDialectTest {
         .isEqualTo(Safety.LOCKING);
     StepDraft notNull = step(dialect, new AlterColumn("users", email, email.withNullable(false)));
     assertThat(notNull.safety()).isEqualTo(Safety.LOCKING);
-    assertThat(notNull.reason()).contains("scans all of users");
+    assertThat(notNull.reason()).contains("scans all of users").contains("online option");
+    List<StepDraft> onlineNotNull =
+        online.render(
+            List.of(new AlterColumn("users", email, email.withNullable(false))), CURRENT, CURRENT);
+    String notNullCheck = "\"" + AlterColumnSql.notNullCheckName("users", "email") + "\"";
+    assertThat(onlineNotNull).hasSize(3).allMatch(s -> s.safety() == Safety.SAFE);
+    assertThat(onlineNotNull.get(0).transactional()).isTrue();
+    assertThat(onlineNotNull.get(0).statements())
+        .containsExactly(
+            "ALTER TABLE \"{tenant}\".\"users\" ADD CONSTRAINT "
+                + notNullCheck
+                + " CHECK (\"email\" IS NOT NULL) NOT VALID");
+    assertThat(onlineNotNull.get(1).transactional()).isFalse();
+    assertThat(onlineNotNull.get(1).statements())
+        .containsExactly("ALTER TABLE \"{tenant}\".\"users\" VALIDATE CONSTRAINT " + notNullCheck);
+    assertThat(onlineNotNull.get(2).transactional()).isFalse();
+    assertThat(onlineNotNull.get(2).statements())
+        .containsExactly(
+            "ALTER TABLE \"{tenant}\".\"users\" ALTER COLUMN \"email\" SET NOT NULL",
+            "ALTER TABLE \"{tenant}\".\"users\" DROP CONSTRAINT " + notNullCheck);
+    assertThat(AlterColumnSql.notNullCheckName("users", "email").length()).isLessThan(64);
 
     StepDraft index =
         step(dialect, new CreateIndex("users", Index.on("ix", false, List.of("email"))));

@@ -189,6 +189,73 @@ class PostgresRolloutTest {
   }
 
   @Test
+  void withTheOnlineOptionTheGateStillMeetsTheRowsAValidationAfterTheCommitWouldFailOn()
+      throws Exception {
+    fleet(3);
+    for (String tenant : tenants) {
+      PostgresTestServer.exec(
+          "ALTER TABLE " + tenant + ".users ADD COLUMN nickname text",
+          "UPDATE " + tenant + ".users SET nickname = 'n' || id");
+    }
+    PostgresTestServer.exec("UPDATE " + tenants.get(2) + ".users SET nickname = NULL WHERE id = 2");
+    SchemaSnapshot nicknameRequired =
+        SchemaSnapshot.ofTables(
+            List.of(
+                Table.of(
+                    "users",
+                    List.of(
+                        Column.of("id", "integer", false),
+                        Column.of("email", "character varying(100)", false),
+                        Column.of("nickname", "text", false)),
+                    new PrimaryKey("users_pkey", List.of("id")))));
+    try (SchemaSync engine =
+            SchemaSync.builder()
+                .url(PostgresTestServer.url())
+                .property("schemasync.online", "true")
+                .target(new Target.Snapshot(nicknameRequired))
+                .build();
+        Rollouts rollouts = engine.rollouts("jdbc:sqlite:" + dir.resolve("control.db"))) {
+      RolloutReport gate =
+          rollouts.start(
+              RolloutOptions.of(TenantSelection.ids(tenants.toArray(String[]::new))),
+              WorkerOptions.defaults().withParallelism(2));
+      assertThat(gate.job().state()).isEqualTo(JobState.DRY_RUN_FAILED);
+      assertThat(gate.failures()).extracting(RolloutTask::tenantId).containsExactly(tenants.get(2));
+      assertThat(gate.failures().get(0).error()).contains("VALIDATE CONSTRAINT");
+      assertThat(nullableNicknamesAndChecks()).isEqualTo(3);
+
+      PostgresTestServer.exec(
+          "UPDATE " + tenants.get(2) + ".users SET nickname = 'fixed' WHERE id = 2");
+      rollouts.retryFailed(gate.job().id());
+      RolloutReport done =
+          rollouts.resume(gate.job().id(), WorkerOptions.defaults().withParallelism(2));
+      assertThat(done.job().state()).isEqualTo(JobState.SUCCEEDED);
+      assertThat(nullableNicknamesAndChecks()).isZero();
+      for (String tenant : tenants) {
+        assertThat(engine.inspect(tenant).hash()).isEqualTo(engine.target().hash());
+        // the marker follows the steps that ran after the commit
+        assertThat(count("SELECT count(*) FROM " + tenant + "._schema_sync_rollout")).isEqualTo(1);
+      }
+    }
+  }
+
+  /** How many tenants still have a nullable nickname, plus every check left on their users. */
+  private long nullableNicknamesAndChecks() throws Exception {
+    long n = 0;
+    for (String tenant : tenants) {
+      n +=
+          count(
+              "SELECT (SELECT count(*) FROM pg_attribute WHERE attrelid = '"
+                  + tenant
+                  + ".users'::regclass AND attname = 'nickname' AND NOT attnotnull)"
+                  + " + (SELECT count(*) FROM pg_constraint WHERE conrelid = '"
+                  + tenant
+                  + ".users'::regclass AND contype = 'c')");
+    }
+    return n;
+  }
+
+  @Test
   void aThreadLocksAndReadsItsBatchTogetherAndRunsALockedTenantAfterItsHolder() throws Exception {
     fleet(12);
     String missing = tenants.get(0) + "_new";

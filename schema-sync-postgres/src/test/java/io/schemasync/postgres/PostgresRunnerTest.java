@@ -16,6 +16,7 @@ import io.schemasync.api.model.PrimaryKey;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.Table;
 import io.schemasync.api.plan.MigrationStep;
+import io.schemasync.api.plan.Safety;
 import io.schemasync.spi.StepListener;
 import io.schemasync.spi.TenantLock;
 import java.nio.file.Path;
@@ -322,6 +323,91 @@ class PostgresRunnerTest {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getBoolean(1)).isTrue();
     }
+  }
+
+  /** The tenant's items with {@code name} NOT NULL. */
+  private static SchemaSnapshot withNameRequired() {
+    return SchemaSnapshot.ofTables(
+        List.of(
+            Table.of(
+                "items",
+                List.of(Column.of("id", "integer", false), Column.of("name", "text", false)),
+                new PrimaryKey("items_pkey", List.of("id")))));
+  }
+
+  @Test
+  void onlineNotNullIsCheckedAfterTheCommitAndLeavesNoCheckBehind() throws Exception {
+    try (PostgresAdapter online = PostgresTestServer.open(Map.of("schemasync.online", "true"))) {
+      TenantResult r = Convergence.converge(online, tenant, withNameRequired());
+      // still BREAKING (a NULL makes it fail), no longer LOCKING: nothing scans under the lock
+      assertThat(r.plan().steps())
+          .noneMatch(s -> s.safety() == Safety.LOCKING || s.reason().contains("locking"));
+      assertThat(r.plan().steps())
+          .filteredOn(s -> !s.transactional())
+          .flatExtracting(MigrationStep::statements)
+          .anyMatch(sql -> sql.contains("VALIDATE CONSTRAINT"))
+          .anyMatch(sql -> sql.endsWith("SET NOT NULL"));
+    }
+    try (Connection c = PostgresTestServer.connect();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT (SELECT count(*) FROM pg_constraint WHERE conrelid = '"
+                    + tenant
+                    + ".items'::regclass AND contype = 'c'), (SELECT count(*) FROM "
+                    + tenant
+                    + ".items)")) {
+      rs.next();
+      assertThat(rs.getInt(1)).as("checks left on items").isZero();
+      assertThat(rs.getInt(2)).as("rows of items").isEqualTo(100);
+    }
+  }
+
+  @Test
+  void aDryRunRehearsesTheStepsThatRunAfterTheCommit() throws Exception {
+    PostgresTestServer.exec("UPDATE " + tenant + ".items SET name = NULL WHERE id = 7");
+    SchemaSnapshot before = adapter.inspector().inspect(TenantContext.of(tenant));
+    try (PostgresAdapter online = PostgresTestServer.open(Map.of("schemasync.online", "true"));
+        SchemaSync sync =
+            SchemaSync.builder()
+                .adapter(online)
+                .target(new Target.Snapshot(withNameRequired()))
+                .build()) {
+      // the NOT VALID check alone would pass: only its validation meets the NULL
+      TenantResult dry = sync.plan(io.schemasync.api.TenantSelection.ids(tenant)).results().get(0);
+      assertThat(dry.status()).isEqualTo(TenantStatus.FAILED);
+      assertThat(dry.failure())
+          .hasMessageContaining("VALIDATE CONSTRAINT")
+          .hasMessageContaining("nothing was changed");
+    }
+    assertThat(adapter.inspector().inspect(TenantContext.of(tenant))).isEqualTo(before);
+
+    // a unique index built concurrently: rehearsed as a plain build, which meets the duplicates
+    PostgresTestServer.exec("UPDATE " + tenant + ".items SET name = 'same'");
+    SchemaSnapshot unique =
+        withColumn("rank")
+            .withTables(
+                List.of(
+                    withColumn("rank")
+                        .table("items")
+                        .orElseThrow()
+                        .withIndexes(List.of(Index.on("items_name", true, List.of("name"))))));
+    try (PostgresAdapter online = PostgresTestServer.open(Map.of("schemasync.online", "true"));
+        SchemaSync sync =
+            SchemaSync.builder().adapter(online).target(new Target.Snapshot(unique)).build()) {
+      TenantResult dry = sync.plan(io.schemasync.api.TenantSelection.ids(tenant)).results().get(0);
+      assertThat(dry.status()).isEqualTo(TenantStatus.FAILED);
+      assertThat(dry.failure())
+          .hasMessageContaining("CREATE UNIQUE INDEX \"items_name\"")
+          .hasMessageContaining("nothing was changed");
+      assertThat(dry.failure().getMessage()).doesNotContain("CONCURRENTLY");
+    }
+    assertThat(adapter.inspector().inspect(TenantContext.of(tenant)).table("items").orElseThrow())
+        .satisfies(
+            items -> {
+              assertThat(items.hasColumn("rank")).isFalse();
+              assertThat(items.indexes()).isEmpty();
+            });
   }
 
   @Test
