@@ -37,6 +37,7 @@ import io.schemasync.api.change.SchemaChange;
 import io.schemasync.api.model.CheckConstraint;
 import io.schemasync.api.model.ExclusionConstraint;
 import io.schemasync.api.model.ForeignKey;
+import io.schemasync.api.model.Index;
 import io.schemasync.api.model.PartitionOf;
 import io.schemasync.api.model.Routine;
 import io.schemasync.api.model.SchemaSnapshot;
@@ -66,7 +67,11 @@ final class PgRenderer {
   private final Set<String> newTables = new HashSet<>();
   private final Map<String, DropRoutine> replacedRoutines = new HashMap<>();
   private final Map<String, List<String>> pendingOwnedBy = new HashMap<>();
+  private final List<ForeignKeyAdded> addedForeignKeys = new ArrayList<>();
   private final List<StepDraft> steps = new ArrayList<>();
+
+  /** A foreign key the plan adds (with its table, or to an existing one), by its owning table. */
+  private record ForeignKeyAdded(String table, ForeignKey key) {}
 
   PgRenderer(
       String quotedSchema,
@@ -84,6 +89,13 @@ final class PgRenderer {
     for (SchemaChange change : changes) {
       if (change instanceof CreateTable create) {
         newTables.add(create.definition().name());
+        create
+            .definition()
+            .foreignKeys()
+            .forEach(
+                fk -> addedForeignKeys.add(new ForeignKeyAdded(create.definition().name(), fk)));
+      } else if (change instanceof AddConstraint add && add.constraint() instanceof ForeignKey fk) {
+        addedForeignKeys.add(new ForeignKeyAdded(add.tableName(), fk));
       } else if (change instanceof CreateRoutine create) {
         created.put(create.routine().key(), create);
       }
@@ -395,8 +407,27 @@ final class PgRenderer {
   }
 
   private void createIndex(CreateIndex c) {
+    ForeignKeyAdded needing = foreignKeyNeeding(c);
     if (newTables.contains(c.tableName())) {
       safe(c, ddl.createIndex(c.tableName(), c.index(), false));
+    } else if (online && !partitioned(c.tableName()) && needing != null) {
+      // a foreign key is added in the transaction, and PostgreSQL looks for the unique index its
+      // referenced columns need when it is added: built after the commit, it would come too late
+      steps.add(
+          new StepDraft(
+              c.describe(),
+              List.of(c),
+              List.of(ddl.createIndex(c.tableName(), c.index(), false)),
+              Safety.LOCKING,
+              "blocks writes to "
+                  + c.tableName()
+                  + " while it builds; built in the transaction, not CONCURRENTLY after it,"
+                  + " because foreign key "
+                  + needing.key().name()
+                  + " on "
+                  + needing.table()
+                  + ", added in the transaction, references its columns",
+              true));
     } else if (online && !partitioned(c.tableName())) {
       // CONCURRENTLY cannot run inside a transaction block: the runner runs it after the commit
       steps.add(
@@ -422,6 +453,29 @@ final class PgRenderer {
                       : " while it builds; the online option builds it CONCURRENTLY"),
               true));
     }
+  }
+
+  /**
+   * A foreign key this plan adds whose referenced columns are the new unique index's (in any order,
+   * as PostgreSQL matches them), or null: PostgreSQL needs such an index, or a key, when the
+   * foreign key is added.
+   */
+  private ForeignKeyAdded foreignKeyNeeding(CreateIndex c) {
+    Index index = c.index();
+    if (!index.unique()
+        || index.where() != null
+        || index.columnNames().size() != index.parts().size()) {
+      return null;
+    }
+    Set<String> columns = new HashSet<>(index.columnNames());
+    return addedForeignKeys.stream()
+        .filter(
+            added ->
+                added.key().referencedTable().equals(c.tableName())
+                    && added.key().referencedColumns().size() == columns.size()
+                    && columns.containsAll(added.key().referencedColumns()))
+        .findFirst()
+        .orElse(null);
   }
 
   private void createSequence(CreateSequence c) {

@@ -411,6 +411,51 @@ class PostgresRunnerTest {
   }
 
   @Test
+  void anOnlineUniqueIndexAForeignKeyOfThePlanNeedsIsBuiltInTheTransaction() throws Exception {
+    PostgresTestServer.exec(
+        "CREATE TABLE " + tenant + ".orders (id integer PRIMARY KEY, item_name text)",
+        "INSERT INTO " + tenant + ".orders VALUES (1, 'n1'), (2, 'n2')");
+    Table items =
+        Table.of(
+                "items",
+                List.of(Column.of("id", "integer", false), Column.of("name", "text", true)),
+                new PrimaryKey("items_pkey", List.of("id")))
+            .withIndexes(List.of(Index.on("items_name_key", true, List.of("name"))));
+    Table orders =
+        new Table(
+            "orders",
+            List.of(Column.of("id", "integer", false), Column.of("item_name", "text", true)),
+            new PrimaryKey("orders_pkey", List.of("id")),
+            List.of(),
+            List.of(),
+            List.of(
+                new io.schemasync.api.model.ForeignKey(
+                    "orders_item_name_fkey",
+                    List.of("item_name"),
+                    "items",
+                    List.of("name"),
+                    null,
+                    null,
+                    false)),
+            List.of(),
+            List.of(),
+            null);
+    try (PostgresAdapter online = PostgresTestServer.open(Map.of("schemasync.online", "true"))) {
+      TenantResult r =
+          Convergence.converge(online, tenant, SchemaSnapshot.ofTables(List.of(items, orders)));
+      MigrationStep index =
+          r.plan().steps().stream()
+              .filter(s -> s.description().contains("items_name_key"))
+              .findFirst()
+              .orElseThrow();
+      // the foreign key, added in the transaction, needs the unique index before the commit
+      assertThat(index.transactional()).isTrue();
+      assertThat(index.statements().get(0)).doesNotContain("CONCURRENTLY");
+      assertThat(index.reason()).contains("orders_item_name_fkey");
+    }
+  }
+
+  @Test
   void aFailedConcurrentBuildLeavesNoInvalidIndex() throws Exception {
     PostgresTestServer.exec("UPDATE " + tenant + ".items SET name = 'same'");
     try (PostgresAdapter online = PostgresTestServer.open(Map.of("schemasync.online", "true"));
