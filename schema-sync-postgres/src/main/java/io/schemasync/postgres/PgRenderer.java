@@ -209,10 +209,13 @@ final class PgRenderer {
               + quote(r.to()));
     } else if (change instanceof AlterColumn a) {
       String table = a.tableName();
+      // not for a partition, nor a table this plan attaches as one: attaching needs the NOT NULL
+      // of the parent's columns in the transaction
       boolean onlineNotNull =
           online
               && !partitioned(table)
-              && current.table(table).map(t -> t.partitionOf() == null).orElse(false);
+              && current.table(table).map(t -> t.partitionOf() == null).orElse(false)
+              && target.table(table).map(t -> t.partitionOf() == null).orElse(false);
       steps.addAll(new AlterColumnSql(ddl, a, onlineNotNull).render());
     } else if (change instanceof AddConstraint a) {
       addConstraint(a);
