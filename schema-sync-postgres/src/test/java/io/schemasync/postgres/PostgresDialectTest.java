@@ -314,6 +314,30 @@ class PostgresDialectTest {
             "ALTER TABLE \"{tenant}\".\"users\" ALTER COLUMN \"email\" SET NOT NULL",
             "ALTER TABLE \"{tenant}\".\"users\" DROP CONSTRAINT " + notNullCheck);
     assertThat(AlterColumnSql.notNullCheckName("users", "email").length()).isLessThan(64);
+    // a table the plan attaches as a partition needs the NOT NULL inside the transaction
+    SchemaSnapshot attached =
+        SchemaSnapshot.ofTables(
+            List.of(
+                new Table(
+                    "users",
+                    List.of(),
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    null,
+                    null,
+                    List.of(),
+                    null,
+                    new PartitionOf("all_users", "DEFAULT"))));
+    List<StepDraft> attaching =
+        online.render(
+            List.of(new AlterColumn("users", email, email.withNullable(false))), CURRENT, attached);
+    assertThat(attaching).hasSize(1);
+    assertThat(attaching.get(0).safety()).isEqualTo(Safety.LOCKING);
+    assertThat(attaching.get(0).statements()).anyMatch(sql -> sql.endsWith("SET NOT NULL"));
 
     StepDraft index =
         step(dialect, new CreateIndex("users", Index.on("ix", false, List.of("email"))));
