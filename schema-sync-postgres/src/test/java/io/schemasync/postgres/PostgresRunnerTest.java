@@ -364,6 +364,28 @@ class PostgresRunnerTest {
   }
 
   @Test
+  void aCheckLeftByAnOnlineNotNullThatStoppedHalfwayIsReplacedByTheNextSync() throws Exception {
+    // what a run that stopped after validating leaves: the check, the column still nullable
+    PostgresTestServer.exec(
+        "ALTER TABLE "
+            + tenant
+            + ".items ADD CONSTRAINT "
+            + AlterColumnSql.notNullCheckName("items", "name")
+            + " CHECK (name IS NOT NULL)");
+    try (PostgresAdapter online = PostgresTestServer.open(Map.of("schemasync.online", "true"));
+        SchemaSync sync =
+            SchemaSync.builder()
+                .adapter(online)
+                .target(new Target.Snapshot(withNameRequired()))
+                .build()) {
+      TenantResult r = sync.sync(tenant);
+      assertThat(r.failure()).isNull();
+      assertThat(r.status()).isEqualTo(TenantStatus.APPLIED);
+      assertThat(sync.sync(tenant).status()).isEqualTo(TenantStatus.IN_SYNC);
+    }
+  }
+
+  @Test
   void aDryRunRehearsesTheStepsThatRunAfterTheCommit() throws Exception {
     PostgresTestServer.exec("UPDATE " + tenant + ".items SET name = NULL WHERE id = 7");
     SchemaSnapshot before = adapter.inspector().inspect(TenantContext.of(tenant));
