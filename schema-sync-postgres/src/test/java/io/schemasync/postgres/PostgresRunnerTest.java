@@ -262,6 +262,62 @@ class PostgresRunnerTest {
   }
 
   @Test
+  void twoOnlineSyncsOfOneTenantNeitherDeadlockNorApplyTwice() throws Exception {
+    // steps after the commit (a concurrent build, a validation, NOT NULL) wait for older
+    // transactions of the database: the other runner must never be one of them for long
+    Table items = withNameRequired().table("items").orElseThrow();
+    SchemaSnapshot target =
+        SchemaSnapshot.ofTables(
+            List.of(
+                items
+                    .withColumns(
+                        List.of(
+                            items.columns().get(0),
+                            items.columns().get(1),
+                            Column.of("rank", "integer", true)))
+                    .withIndexes(List.of(Index.on("items_rank", false, List.of("rank"))))));
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<PostgresAdapter> adapters =
+        List.of(
+            PostgresTestServer.open(Map.of("schemasync.online", "true")),
+            PostgresTestServer.open(Map.of("schemasync.online", "true")));
+    try {
+      List<Future<TenantResult>> results = new ArrayList<>();
+      for (PostgresAdapter a : adapters) {
+        results.add(
+            pool.submit(
+                () -> {
+                  try (SchemaSync s =
+                      SchemaSync.builder()
+                          .adapter(a)
+                          .target(new Target.Snapshot(target))
+                          .lockTimeout(Duration.ofSeconds(30))
+                          .build()) {
+                    go.await();
+                    return s.sync(tenant);
+                  }
+                }));
+      }
+      go.countDown();
+      List<TenantStatus> statuses = new ArrayList<>();
+      for (Future<TenantResult> f : results) {
+        TenantResult r = f.get(60, TimeUnit.SECONDS);
+        assertThat(r.failure()).as("%s", r.failure()).isNull();
+        statuses.add(r.status());
+      }
+      assertThat(statuses).containsOnlyOnce(TenantStatus.APPLIED);
+    } finally {
+      pool.shutdown();
+      adapters.forEach(PostgresAdapter::close);
+    }
+    try (SchemaSync check =
+        SchemaSync.builder().adapter(adapter).target(new Target.Snapshot(target)).build()) {
+      assertThat(check.sync(tenant).status()).isEqualTo(TenantStatus.IN_SYNC);
+    }
+  }
+
+  @Test
   void twoProcessesSyncingOneTenantApplyTheChangeOnce() throws Exception {
     List<Process> processes = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
