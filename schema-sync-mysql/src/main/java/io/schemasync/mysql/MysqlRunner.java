@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -351,7 +352,8 @@ final class MysqlRunner implements MigrationRunner {
     try {
       return scratch.with(
           (c, db) -> {
-            scratch.build(c, current, "tenant's current schema", tenant.id());
+            Set<String> empty = scratch.build(c, current, "tenant's current schema", tenant.id());
+            DataChecks.run(c, tenant.id(), plan, current, empty);
             for (MigrationStep step : plan.steps()) {
               options.listener().stepStarted(tenant, step);
               long stepStart = System.nanoTime();

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -182,8 +183,10 @@ final class Scratch {
    * As {@link #build(Connection, SchemaSnapshot, String)}, and when {@code rowsFrom} names a
    * database, copies its rows into the tables before foreign keys and triggers exist (so neither
    * rejects nor rewrites them).
+   *
+   * @return the tables left without their rows, too big to copy
    */
-  void build(Connection c, SchemaSnapshot snapshot, String what, String rowsFrom)
+  Set<String> build(Connection c, SchemaSnapshot snapshot, String what, String rowsFrom)
       throws SQLException {
     List<SchemaChange> objects = new ArrayList<>();
     snapshot.sequences().forEach(q -> objects.add(new CreateSequence(q)));
@@ -197,9 +200,8 @@ final class Scratch {
     for (StepDraft step : renderer.render(objects, SchemaSnapshot.EMPTY, snapshot)) {
       run(c, step.statements().get(0), what, step.description());
     }
-    if (rowsFrom != null) {
-      RowCopy.copy(c, rowsFrom, snapshot, renderer.flavor());
-    }
+    Set<String> empty =
+        rowsFrom == null ? Set.of() : RowCopy.copy(c, rowsFrom, snapshot, renderer.flavor());
     List<SchemaChange> dependents = new ArrayList<>();
     for (Table t : snapshot.tables()) {
       t.foreignKeys().forEach(fk -> dependents.add(new AddConstraint(t.name(), fk)));
@@ -228,6 +230,7 @@ final class Scratch {
       }
       pending = failed;
     }
+    return empty;
   }
 
   private static void run(Connection c, String sql, String what, String object) {

@@ -61,8 +61,9 @@
  * snapshot). The per-tenant lock is {@code GET_LOCK} on a dedicated connection. After a failure or
  * a killed process, the next sync plans from the live schema and the journal shows where the
  * previous run stopped. A dry run builds the tenant's schema in a scratch database, copies its rows
- * (tables estimated above {@code RowCopy.MAX_ROWS} stay empty), applies the plan there and verifies
- * it, so data-dependent failures show before any tenant is changed.
+ * (tables estimated above {@code RowCopy.MAX_ROWS} stay empty, and {@code DataChecks} query the
+ * tenant's own table for the rows the plan's steps would fail on), applies the plan there and
+ * verifies it, so data-dependent failures show before any tenant is changed.
  *
  * <h2>Privileges</h2>
  *

@@ -357,6 +357,64 @@ class MysqlRunnerIT {
   }
 
   @Test
+  void aTableTooBigToCopyIsCheckedInPlaceForTheRowsAStepWouldFailOn() throws Exception {
+    java.util.Set<String> scratchBefore = MysqlFixture.scratchDatabases();
+    try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
+      String tenant = dbs.create("big");
+      String digits =
+          "(SELECT 0 d UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3"
+              + " UNION ALL SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7"
+              + " UNION ALL SELECT 8 UNION ALL SELECT 9)";
+      String hundredThousand =
+          " FROM " + digits + " a, " + digits + " b, " + digits + " c, " + digits + " d, " + digits
+              + " e";
+      String n = "a.d + 10 * b.d + 100 * c.d + 1000 * d.d + 10000 * e.d";
+      MysqlTestServer.exec(
+          tenant,
+          "CREATE TABLE big (id INT PRIMARY KEY, code VARCHAR(20) NULL)",
+          "INSERT INTO big SELECT " + n + ", CONCAT('c', " + n + ")" + hundredThousand,
+          "INSERT INTO big SELECT 100000 + " + n + ", CONCAT('d', " + n + ")" + hundredThousand,
+          "UPDATE big SET code = 'same' WHERE id IN (5, 6)",
+          "ANALYZE TABLE big");
+      assertThat(
+              count(
+                  tenant,
+                  "SELECT TABLE_ROWS FROM information_schema.TABLES"
+                      + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'big'"))
+          .isGreaterThan(RowCopy.MAX_ROWS);
+      SchemaSnapshot unique =
+          schemaOf(
+              "CREATE TABLE big (id INT PRIMARY KEY, code VARCHAR(20) NULL,"
+                  + " UNIQUE KEY uq_code (code))");
+      SchemaSnapshot required =
+          schemaOf("CREATE TABLE big (id INT PRIMARY KEY, code VARCHAR(20) NOT NULL)");
+      try (SchemaSync sync = engine(unique, false)) {
+        SchemaSnapshot before = sync.inspect(tenant);
+        TenantResult planned = sync.plan(TenantSelection.ids(tenant)).results().get(0);
+        assertThat(planned.status()).isEqualTo(TenantStatus.FAILED);
+        assertThat(planned.failure())
+            .hasMessageContaining("table big (too big to copy")
+            .hasMessageContaining("duplicates of (code)")
+            .hasMessageContaining("the tenant was not changed");
+        assertThat(sync.inspect(tenant)).isEqualTo(before);
+      }
+      MysqlTestServer.exec(tenant, "UPDATE big SET code = NULL WHERE id = 6");
+      try (SchemaSync sync = engine(unique, false)) {
+        // NULLs never collide in a unique key: no false alarm
+        TenantResult planned = sync.plan(TenantSelection.ids(tenant)).results().get(0);
+        assertThat(planned.failure()).isNull();
+        assertThat(planned.status()).isEqualTo(TenantStatus.PLANNED);
+      }
+      try (SchemaSync sync = engine(required, false)) {
+        TenantResult planned = sync.plan(TenantSelection.ids(tenant)).results().get(0);
+        assertThat(planned.status()).isEqualTo(TenantStatus.FAILED);
+        assertThat(planned.failure()).hasMessageContaining("holds NULL in code");
+      }
+      MysqlFixture.assertNoScratchLeft(scratchBefore);
+    }
+  }
+
+  @Test
   void sqlFileTargetsWithDelimitersConvergeAndBadOnesNameFileAndLine(@TempDir Path dir)
       throws Exception {
     java.util.Set<String> scratchBefore = MysqlFixture.scratchDatabases();

@@ -1,0 +1,184 @@
+package io.schemasync.mysql;
+
+import static io.schemasync.mysql.MysqlNames.quote;
+
+import io.schemasync.api.UnableToExecuteStatementException;
+import io.schemasync.api.change.AddConstraint;
+import io.schemasync.api.change.AlterColumn;
+import io.schemasync.api.change.CreateIndex;
+import io.schemasync.api.change.SchemaChange;
+import io.schemasync.api.model.CheckConstraint;
+import io.schemasync.api.model.ForeignKey;
+import io.schemasync.api.model.Index;
+import io.schemasync.api.model.PrimaryKey;
+import io.schemasync.api.model.SchemaSnapshot;
+import io.schemasync.api.model.UniqueConstraint;
+import io.schemasync.api.plan.MigrationPlan;
+import io.schemasync.api.plan.MigrationStep;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Read-only queries on a tenant's own tables that a dry run rehearsed without their rows (too big
+ * to copy): for each step that would fail on rows — a unique key or primary key over duplicates or
+ * NULLs, NOT NULL over NULLs, a foreign key or check some row breaks — one query looks for such a
+ * row. Without them a dry run passes and the real run, which MySQL cannot roll back, fails
+ * half-way. A query that cannot run (a column the plan renames first, an expression) is skipped and
+ * logged: the check is a help for big tables, not a second planner.
+ */
+final class DataChecks {
+  private static final Logger LOG = LoggerFactory.getLogger(DataChecks.class);
+
+  private DataChecks() {}
+
+  /** One query that finds a row the step would fail on, and what that row means. */
+  private record Check(String table, String sql, String finding) {}
+
+  /**
+   * Runs the checks of every step on the tables of {@code empty}, in the tenant's database.
+   *
+   * @throws UnableToExecuteStatementException naming the step, the table and what was found
+   */
+  static void run(
+      Connection c, String tenant, MigrationPlan plan, SchemaSnapshot current, Set<String> empty) {
+    if (empty.isEmpty()) {
+      return;
+    }
+    for (MigrationStep step : plan.steps()) {
+      for (SchemaChange change : step.changes()) {
+        for (Check check : checks(change, tenant, current)) {
+          if (empty.contains(check.table()) && finds(c, check)) {
+            throw new UnableToExecuteStatementException(
+                tenant,
+                "dry run: step "
+                    + step.index()
+                    + " of "
+                    + plan.steps().size()
+                    + " ("
+                    + step.description()
+                    + ") would fail on the tenant's rows: table "
+                    + check.table()
+                    + " (too big to copy into the rehearsal, so checked in place) "
+                    + check.finding()
+                    + " -- the tenant was not changed",
+                null);
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean finds(Connection c, Check check) {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(check.sql())) {
+      return rs.next();
+    } catch (SQLException e) {
+      LOG.info("data check skipped ({}): {}", e.getMessage(), check.sql());
+      return false;
+    }
+  }
+
+  private static List<Check> checks(SchemaChange change, String db, SchemaSnapshot current) {
+    List<Check> checks = new ArrayList<>();
+    if (change instanceof AddConstraint add) {
+      String table = add.tableName();
+      String from = quote(db) + "." + quote(table);
+      if (add.constraint() instanceof PrimaryKey pk) {
+        checks.add(nulls(table, from, pk.columns()));
+        checks.add(duplicates(table, from, pk.columns()));
+      } else if (add.constraint() instanceof UniqueConstraint u) {
+        checks.add(duplicates(table, from, u.columns()));
+      } else if (add.constraint() instanceof CheckConstraint ck) {
+        checks.add(
+            new Check(
+                table,
+                "SELECT 1 FROM " + from + " WHERE NOT (" + ck.expression() + ") LIMIT 1",
+                "holds a row that check " + ck.name() + " (" + ck.expression() + ") rejects"));
+      } else if (add.constraint() instanceof ForeignKey fk
+          && current.table(fk.referencedTable()).isPresent()) {
+        checks.add(orphans(table, from, quote(db) + "." + quote(fk.referencedTable()), fk));
+      }
+    } else if (change instanceof CreateIndex create && create.index().unique()) {
+      Index index = create.index();
+      if (index.columnNames().size() == index.parts().size() && index.where() == null) {
+        checks.add(
+            duplicates(
+                create.tableName(),
+                quote(db) + "." + quote(create.tableName()),
+                index.columnNames()));
+      }
+    } else if (change instanceof AlterColumn alter
+        && alter.from().nullable()
+        && !alter.to().nullable()) {
+      checks.add(
+          nulls(
+              alter.tableName(),
+              quote(db) + "." + quote(alter.tableName()),
+              List.of(alter.to().name())));
+    }
+    return checks;
+  }
+
+  private static Check nulls(String table, String from, List<String> columns) {
+    return new Check(
+        table,
+        "SELECT 1 FROM "
+            + from
+            + " WHERE "
+            + columns.stream()
+                .map(col -> quote(col) + " IS NULL")
+                .collect(Collectors.joining(" OR "))
+            + " LIMIT 1",
+        "holds NULL in " + String.join(", ", columns));
+  }
+
+  /** Rows equal in every column, NULLs left out (they never collide in a MySQL unique key). */
+  private static Check duplicates(String table, String from, List<String> columns) {
+    String list = columns.stream().map(MysqlNames::quote).collect(Collectors.joining(", "));
+    return new Check(
+        table,
+        "SELECT 1 FROM "
+            + from
+            + " WHERE "
+            + columns.stream()
+                .map(col -> quote(col) + " IS NOT NULL")
+                .collect(Collectors.joining(" AND "))
+            + " GROUP BY "
+            + list
+            + " HAVING COUNT(*) > 1 LIMIT 1",
+        "holds duplicates of (" + String.join(", ", columns) + ")");
+  }
+
+  /** Rows whose key, all of it set, matches no row of the referenced table. */
+  private static Check orphans(String table, String from, String referenced, ForeignKey fk) {
+    List<String> match = new ArrayList<>();
+    for (int i = 0; i < fk.columns().size(); i++) {
+      match.add("p." + quote(fk.referencedColumns().get(i)) + " = c." + quote(fk.columns().get(i)));
+    }
+    return new Check(
+        table,
+        "SELECT 1 FROM "
+            + from
+            + " c WHERE "
+            + fk.columns().stream()
+                .map(col -> "c." + quote(col) + " IS NOT NULL")
+                .collect(Collectors.joining(" AND "))
+            + " AND NOT EXISTS (SELECT 1 FROM "
+            + referenced
+            + " p WHERE "
+            + String.join(" AND ", match)
+            + ") LIMIT 1",
+        "holds rows that foreign key "
+            + fk.name()
+            + " finds no match for in "
+            + fk.referencedTable());
+  }
+}
