@@ -410,6 +410,38 @@ class MysqlRunnerIT {
         assertThat(planned.status()).isEqualTo(TenantStatus.FAILED);
         assertThat(planned.failure()).hasMessageContaining("holds NULL in code");
       }
+      MysqlTestServer.exec(
+          tenant,
+          "CREATE TABLE parents (id INT PRIMARY KEY)",
+          "INSERT INTO parents VALUES (1)",
+          "ALTER TABLE big ADD COLUMN parent_id INT NULL",
+          "UPDATE big SET parent_id = 1 WHERE id < 10",
+          "UPDATE big SET parent_id = 99 WHERE id = 20");
+      String parents = "CREATE TABLE parents (id INT PRIMARY KEY)";
+      try (SchemaSync sync =
+          engine(
+              schemaOf(
+                  parents,
+                  "CREATE TABLE big (id INT PRIMARY KEY, code VARCHAR(20) NULL, parent_id INT NULL,"
+                      + " KEY fk_parent (parent_id),"
+                      + " CONSTRAINT fk_parent FOREIGN KEY (parent_id) REFERENCES parents (id))"),
+              false)) {
+        TenantResult planned = sync.plan(TenantSelection.ids(tenant)).results().get(0);
+        assertThat(planned.status()).isEqualTo(TenantStatus.FAILED);
+        assertThat(planned.failure())
+            .hasMessageContaining("foreign key fk_parent finds no match for in parents");
+      }
+      try (SchemaSync sync =
+          engine(
+              schemaOf(
+                  parents,
+                  "CREATE TABLE big (id INT PRIMARY KEY, code VARCHAR(20) NULL, parent_id INT NULL,"
+                      + " CONSTRAINT small_parent CHECK (parent_id < 50))"),
+              false)) {
+        TenantResult planned = sync.plan(TenantSelection.ids(tenant)).results().get(0);
+        assertThat(planned.status()).isEqualTo(TenantStatus.FAILED);
+        assertThat(planned.failure()).hasMessageContaining("check small_parent");
+      }
       MysqlFixture.assertNoScratchLeft(scratchBefore);
     }
   }
