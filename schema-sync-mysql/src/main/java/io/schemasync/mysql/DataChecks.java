@@ -130,31 +130,27 @@ final class DataChecks {
   private static Check nulls(String table, String from, List<String> columns) {
     return new Check(
         table,
-        "SELECT 1 FROM "
-            + from
-            + " WHERE "
-            + columns.stream()
-                .map(col -> quote(col) + " IS NULL")
-                .collect(Collectors.joining(" OR "))
-            + " LIMIT 1",
+        "SELECT 1 FROM " + from + " WHERE " + each(columns, " IS NULL", " OR ") + " LIMIT 1",
         "holds NULL in " + String.join(", ", columns));
   }
 
   /** Rows equal in every column, NULLs left out (they never collide in a MySQL unique key). */
   private static Check duplicates(String table, String from, List<String> columns) {
-    String list = columns.stream().map(MysqlNames::quote).collect(Collectors.joining(", "));
     return new Check(
         table,
         "SELECT 1 FROM "
             + from
             + " WHERE "
-            + columns.stream()
-                .map(col -> quote(col) + " IS NOT NULL")
-                .collect(Collectors.joining(" AND "))
+            + each(columns, " IS NOT NULL", " AND ")
             + " GROUP BY "
-            + list
+            + each(columns, "", ", ")
             + " HAVING COUNT(*) > 1 LIMIT 1",
         "holds duplicates of (" + String.join(", ", columns) + ")");
+  }
+
+  /** Each quoted column followed by {@code test}, joined by {@code joiner}. */
+  private static String each(List<String> columns, String test, String joiner) {
+    return columns.stream().map(col -> quote(col) + test).collect(Collectors.joining(joiner));
   }
 
   /** Rows whose key, all of it set, matches no row of the referenced table. */

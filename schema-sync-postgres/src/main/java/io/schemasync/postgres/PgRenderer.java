@@ -410,52 +410,46 @@ final class PgRenderer {
   }
 
   private void createIndex(CreateIndex c) {
+    String table = c.tableName();
+    if (newTables.contains(table)) {
+      safe(c, ddl.createIndex(table, c.index(), false));
+      return;
+    }
     ForeignKeyAdded needing = foreignKeyNeeding(c);
-    if (newTables.contains(c.tableName())) {
-      safe(c, ddl.createIndex(c.tableName(), c.index(), false));
-    } else if (online && !partitioned(c.tableName()) && needing != null) {
-      // a foreign key is added in the transaction, and PostgreSQL looks for the unique index its
-      // referenced columns need when it is added: built after the commit, it would come too late
-      steps.add(
-          new StepDraft(
-              c.describe(),
-              List.of(c),
-              List.of(ddl.createIndex(c.tableName(), c.index(), false)),
-              Safety.LOCKING,
-              "blocks writes to "
-                  + c.tableName()
-                  + " while it builds; built in the transaction, not CONCURRENTLY after it,"
-                  + " because foreign key "
-                  + needing.key().name()
-                  + " on "
-                  + needing.table()
-                  + ", added in the transaction, references its columns",
-              true));
-    } else if (online && !partitioned(c.tableName())) {
+    if (online && !partitioned(table) && needing == null) {
       // CONCURRENTLY cannot run inside a transaction block: the runner runs it after the commit
       steps.add(
           new StepDraft(
               c.describe() + " concurrently",
               List.of(c),
-              List.of(ddl.createIndex(c.tableName(), c.index(), true)),
+              List.of(ddl.createIndex(table, c.index(), true)),
               Safety.SAFE,
               "",
               false));
-    } else {
-      steps.add(
-          new StepDraft(
-              c.describe(),
-              List.of(c),
-              List.of(ddl.createIndex(c.tableName(), c.index(), false)),
-              Safety.LOCKING,
-              "blocks writes to "
-                  + c.tableName()
-                  + (partitioned(c.tableName())
-                      ? " and its partitions while it builds; PostgreSQL cannot build an index on"
-                          + " a partitioned table CONCURRENTLY"
-                      : " while it builds; the online option builds it CONCURRENTLY"),
-              true));
+      return;
     }
+    String why =
+        partitioned(table)
+            ? " and its partitions while it builds; PostgreSQL cannot build an index on a"
+                + " partitioned table CONCURRENTLY"
+            : needing != null
+                // PostgreSQL looks for the unique index a foreign key's referenced columns need
+                // when the key is added, in the transaction: built after the commit, too late
+                ? " while it builds; it is built in the transaction, not CONCURRENTLY after it,"
+                    + " because foreign key "
+                    + needing.key().name()
+                    + " on "
+                    + needing.table()
+                    + ", added in the transaction, references its columns"
+                : " while it builds; the online option builds it CONCURRENTLY";
+    steps.add(
+        new StepDraft(
+            c.describe(),
+            List.of(c),
+            List.of(ddl.createIndex(table, c.index(), false)),
+            Safety.LOCKING,
+            "blocks writes to " + table + why,
+            true));
   }
 
   /**
