@@ -58,13 +58,8 @@ final class DataChecks {
           if (empty.contains(check.table()) && finds(c, check)) {
             throw new UnableToExecuteStatementException(
                 tenant,
-                "dry run: step "
-                    + step.index()
-                    + " of "
-                    + plan.steps().size()
-                    + " ("
-                    + step.description()
-                    + ") would fail on the tenant's rows: table "
+                MysqlRunner.dryRunStep(step, plan)
+                    + " would fail on the tenant's rows: table "
                     + check.table()
                     + " (too big to copy into the rehearsal, so checked in place) "
                     + check.finding()

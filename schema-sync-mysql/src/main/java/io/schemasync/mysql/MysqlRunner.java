@@ -363,13 +363,8 @@ final class MysqlRunner implements MigrationRunner {
                 } catch (SQLException e) {
                   throw new UnableToExecuteStatementException(
                       tenant.id(),
-                      "dry run: step "
-                          + step.index()
-                          + " of "
-                          + plan.steps().size()
-                          + " ("
-                          + step.description()
-                          + ") failed on a scratch copy of the tenant's schema;"
+                      dryRunStep(step, plan)
+                          + " failed on a scratch copy of the tenant's schema;"
                           + " statement: "
                           + sql
                           + " -- the tenant was not changed",
@@ -394,6 +389,17 @@ final class MysqlRunner implements MigrationRunner {
           "dry run: cannot use a scratch database (needs CREATE and DROP on the server)",
           e);
     }
+  }
+
+  /** How a dry run's error names the step: {@code dry run: step 2 of 5 (add index ...)}. */
+  static String dryRunStep(MigrationStep step, MigrationPlan plan) {
+    return "dry run: step "
+        + step.index()
+        + " of "
+        + plan.steps().size()
+        + " ("
+        + step.description()
+        + ")";
   }
 
   static String planHash(MigrationPlan plan) {
