@@ -15,6 +15,21 @@ import picocli.CommandLine.TypeConversionException;
 final class DurationConverter implements ITypeConverter<Duration> {
   private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
+  /** The duration as people write it, in its largest whole unit: {@code 30d}, {@code 90m}. */
+  static String format(Duration duration) {
+    long ms = duration.toMillis();
+    if (ms % 86_400_000 == 0 && ms > 0) {
+      return ms / 86_400_000 + "d";
+    } else if (ms % 3_600_000 == 0 && ms > 0) {
+      return ms / 3_600_000 + "h";
+    } else if (ms % 60_000 == 0 && ms > 0) {
+      return ms / 60_000 + "m";
+    } else if (ms % 1000 == 0) {
+      return ms / 1000 + "s";
+    }
+    return ms + "ms";
+  }
+
   @Override
   public Duration convert(String value) {
     String text = value.trim().toLowerCase(Locale.ROOT);

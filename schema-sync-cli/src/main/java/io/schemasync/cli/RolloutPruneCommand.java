@@ -47,13 +47,16 @@ final class RolloutPruneCommand implements Callable<Integer> {
               term.println(
                   RolloutJson.ofJobs("rollout prune", connection.control, deleted).write());
             } else if (deleted.isEmpty()) {
-              term.println("no rollout job ended " + age + " ago or more; nothing was deleted");
+              term.println(
+                  "no rollout job ended "
+                      + DurationConverter.format(age)
+                      + " ago or more; nothing was deleted");
             } else {
               term.println(
                   "deleted "
                       + deleted.size()
                       + " rollout job(s) that ended "
-                      + age
+                      + DurationConverter.format(age)
                       + " ago or more, with their tasks and audit trails:");
               new RolloutText(term).jobs(deleted);
             }
