@@ -261,23 +261,29 @@ final class PgDdl {
   }
 
   /**
-   * The statement as it can run inside a transaction, which is how a dry run rehearses a step that
-   * really runs after the commit: a concurrent index build becomes a plain one (it checks the same
-   * rows, but blocks writes to the table while it builds); every other statement is its own
-   * rehearsal ({@code VALIDATE CONSTRAINT}, {@code SET NOT NULL} run in a transaction as well).
+   * A query that finds a row of {@code qualifiedTable} with the same key as another under the
+   * unique {@code index}, as the index compares them: rows with a NULL in the key never collide,
+   * unless the index treats NULLs as not distinct; rows outside its predicate do not count.
    */
-  static String inTransaction(String statement) {
-    for (String concurrent : CONCURRENT_BUILDS) {
-      if (statement.startsWith(concurrent)) {
-        return concurrent.replace("CONCURRENTLY ", "") + statement.substring(concurrent.length());
-      }
+  static String duplicateKeysQuery(String qualifiedTable, Index index) {
+    List<String> keys =
+        index.parts().stream()
+            .map(p -> p.column() != null ? quote(p.column()) : "(" + p.expression() + ")")
+            .toList();
+    List<String> conditions = new ArrayList<>();
+    if (index.where() != null) {
+      conditions.add("(" + index.where() + ")");
     }
-    return statement;
+    if (!index.nullsNotDistinct()) {
+      keys.forEach(key -> conditions.add(key + " IS NOT NULL"));
+    }
+    return "SELECT 1 FROM "
+        + qualifiedTable
+        + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+        + " GROUP BY "
+        + String.join(", ", keys)
+        + " HAVING count(*) > 1 LIMIT 1";
   }
-
-  /** How {@link #createIndex} starts a concurrent build. */
-  private static final List<String> CONCURRENT_BUILDS =
-      List.of("CREATE INDEX CONCURRENTLY ", "CREATE UNIQUE INDEX CONCURRENTLY ");
 
   String createIndex(String table, Index index, boolean concurrently) {
     StringBuilder out = new StringBuilder("CREATE ");

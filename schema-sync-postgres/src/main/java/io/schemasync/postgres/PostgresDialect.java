@@ -27,7 +27,8 @@ import java.util.function.UnaryOperator;
  * <p>With the online option, indexes on existing tables are built {@code CONCURRENTLY}, foreign
  * keys and checks on existing tables are added {@code NOT VALID} and validated afterwards, and NOT
  * NULL on an existing column is proven by such a check before it is set; those steps run after the
- * tenant's transaction commits (a dry run rehearses them inside it).
+ * tenant's transaction commits (a dry run rehearses them inside it, a unique index's build by a
+ * query for duplicate keys).
  *
  * <p>{@link #normalize} of the adapter's dialect goes through the server: the target is created in
  * a scratch schema and read back, so defaults, checks, view text and generated constraint names

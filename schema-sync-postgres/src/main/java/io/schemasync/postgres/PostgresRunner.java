@@ -3,6 +3,8 @@ package io.schemasync.postgres;
 import io.schemasync.api.TenantContext;
 import io.schemasync.api.UnableToExecuteStatementException;
 import io.schemasync.api.UnableToInspectSchemaException;
+import io.schemasync.api.change.CreateIndex;
+import io.schemasync.api.model.Index;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.plan.MigrationPlan;
 import io.schemasync.api.plan.MigrationStep;
@@ -31,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * Runs a plan on one tenant: every transactional step in one transaction, verified before COMMIT
  * (rolled back for a dry run); steps PostgreSQL cannot run in a transaction, or that must follow it
  * ({@code CREATE INDEX CONCURRENTLY}, {@code VALIDATE CONSTRAINT} and what follows it, of the
- * online option), after the commit, one by one, and in a dry run rehearsed inside the transaction.
+ * online option), after the commit, one by one, and in a dry run rehearsed inside the transaction
+ * (a unique index built concurrently by a query for duplicate keys instead).
  *
  * <p>Inside the transaction {@code search_path} is the tenant's schema alone, {@code lock_timeout}
  * is short so DDL never queues behind a long transaction (and blocks the traffic queued behind it),
@@ -224,9 +227,21 @@ final class PostgresRunner implements MigrationRunner {
       // transaction: a dry run (and so a rollout's gate) must meet the rows a concurrent index
       // build or a validation would fail on, or the real run fails after committing the rest
       for (MigrationStep step : plan.steps()) {
-        if (!step.transactional()) {
+        if (step.transactional()) {
+          continue;
+        }
+        List<CreateIndex> built = concurrentBuilds(step);
+        if (built.isEmpty()) {
           runStep(c, tenant, schema, rehearsal(step), options);
           stepsRun++;
+        } else {
+          // a plain build would block writes to the table while it runs: a unique index is
+          // checked by a query instead (reads only), and a plain index fails on no row
+          for (CreateIndex create : built) {
+            if (create.index().unique()) {
+              checkNoDuplicates(c, tenant, schema, rehearsal(step), create);
+            }
+          }
         }
       }
     }
@@ -242,17 +257,57 @@ final class PostgresRunner implements MigrationRunner {
     return new Transaction(stepsRun, result);
   }
 
-  /** A step that runs after the commit, as a dry run runs it inside the transaction. */
+  /** A step that runs after the commit ({@code VALIDATE}, NOT NULL), run inside a transaction. */
   private static MigrationStep rehearsal(MigrationStep step) {
     return new MigrationStep(
         step.index(),
         step.description(),
         step.changes(),
-        step.statements().stream().map(PgDdl::inTransaction).toList(),
+        step.statements(),
         step.safety(),
         step.reason(),
         step.dependsOn(),
         true);
+  }
+
+  /** The indexes a step builds CONCURRENTLY (the renderer's only non-transactional builds). */
+  private static List<CreateIndex> concurrentBuilds(MigrationStep step) {
+    return step.changes().stream()
+        .filter(CreateIndex.class::isInstance)
+        .map(CreateIndex.class::cast)
+        .toList();
+  }
+
+  /** What the concurrent build of a unique index would fail on, looked for by a query. */
+  private void checkNoDuplicates(
+      Connection c, TenantContext tenant, String schema, MigrationStep step, CreateIndex create)
+      throws LockTimedOut {
+    Index index = create.index();
+    String query = PgDdl.duplicateKeysQuery(PgNames.qualified(schema, create.tableName()), index);
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(query)) {
+      if (rs.next()) {
+        throw new UnableToExecuteStatementException(
+            tenant.id(),
+            "step "
+                + step.index()
+                + " ("
+                + step.description()
+                + ") would fail: "
+                + create.tableName()
+                + " holds rows with the same key under the new unique index "
+                + index.name()
+                + " (the dry run looked for them with "
+                + query
+                + " rather than build the index) — the transaction was rolled back, nothing was"
+                + " changed");
+      }
+    } catch (SQLException e) {
+      if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+        throw new LockTimedOut(step, query, e);
+      }
+      throw failure(tenant, step, query, e, 1);
+    }
   }
 
   /** Sets the transaction's timeouts and path in one round trip, creating the schema if missing. */

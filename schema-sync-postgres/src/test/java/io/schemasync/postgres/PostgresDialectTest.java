@@ -366,6 +366,30 @@ class PostgresDialectTest {
   }
 
   @Test
+  void theDuplicateKeysQueryComparesKeysAsTheUniqueIndexWould() {
+    assertThat(
+            PgDdl.duplicateKeysQuery(
+                "\"t\".\"users\"", Index.on("ix", true, List.of("email", "id"))))
+        .isEqualTo(
+            "SELECT 1 FROM \"t\".\"users\" WHERE \"email\" IS NOT NULL AND \"id\" IS NOT NULL"
+                + " GROUP BY \"email\", \"id\" HAVING count(*) > 1 LIMIT 1");
+    Index partial =
+        new Index(
+            "ix",
+            List.of(IndexPart.expression("lower(email)")),
+            true,
+            "deleted_at IS NULL",
+            null,
+            List.of(),
+            false,
+            true);
+    assertThat(PgDdl.duplicateKeysQuery("\"t\".\"users\"", partial))
+        .isEqualTo(
+            "SELECT 1 FROM \"t\".\"users\" WHERE (deleted_at IS NULL)"
+                + " GROUP BY (lower(email)) HAVING count(*) > 1 LIMIT 1");
+  }
+
+  @Test
   void indexesAndConstraintsOnANewTableNeverLock() {
     Table t = Table.of("fresh", List.of(Column.of("a", "integer", true)), null);
     List<SchemaChange> changes =

@@ -460,7 +460,8 @@ class PostgresRunnerTest {
     }
     assertThat(adapter.inspector().inspect(TenantContext.of(tenant))).isEqualTo(before);
 
-    // a unique index built concurrently: rehearsed as a plain build, which meets the duplicates
+    // a unique index built concurrently: looked for duplicates by a query, not built (a plain
+    // build would block writes to the table during the dry run)
     PostgresTestServer.exec("UPDATE " + tenant + ".items SET name = 'same'");
     SchemaSnapshot unique =
         withColumn("rank")
@@ -476,9 +477,9 @@ class PostgresRunnerTest {
       TenantResult dry = sync.plan(io.schemasync.api.TenantSelection.ids(tenant)).results().get(0);
       assertThat(dry.status()).isEqualTo(TenantStatus.FAILED);
       assertThat(dry.failure())
-          .hasMessageContaining("CREATE UNIQUE INDEX \"items_name\"")
+          .hasMessageContaining("items holds rows with the same key under the new unique index")
+          .hasMessageContaining("items_name")
           .hasMessageContaining("nothing was changed");
-      assertThat(dry.failure().getMessage()).doesNotContain("CONCURRENTLY");
     }
     assertThat(adapter.inspector().inspect(TenantContext.of(tenant)).table("items").orElseThrow())
         .satisfies(
