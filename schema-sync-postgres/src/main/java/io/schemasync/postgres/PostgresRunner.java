@@ -236,7 +236,8 @@ final class PostgresRunner implements MigrationRunner {
           stepsRun++;
         } else {
           // a plain build would block writes to the table while it runs: a unique index is
-          // checked by a query instead (reads only), and a plain index fails on no row
+          // checked by a query instead (reads only); another index fails on no row, unless an
+          // expression of it raises an error, which the real run reports after the commit
           for (CreateIndex create : built) {
             if (create.index().unique()) {
               checkNoDuplicates(c, tenant, schema, rehearsal(step), create);
