@@ -202,6 +202,9 @@ final class Scratch {
     }
     Set<String> empty =
         rowsFrom == null ? Set.of() : RowCopy.copy(c, rowsFrom, snapshot, renderer.flavor());
+    if (rowsFrom != null && renderer.flavor().mariaDb()) {
+      addSystemVersioning(c, rowsFrom);
+    }
     List<SchemaChange> dependents = new ArrayList<>();
     for (Table t : snapshot.tables()) {
       t.foreignKeys().forEach(fk -> dependents.add(new AddConstraint(t.name(), fk)));
@@ -231,6 +234,29 @@ final class Scratch {
       pending = failed;
     }
     return empty;
+  }
+
+  /**
+   * Makes the copy's tables system-versioned where the tenant's are (MariaDB), which the model does
+   * not record: MariaDB refuses to add, drop or change a column of such a table, and a rehearsal on
+   * a plain copy would pass a plan the real run then fails half-way.
+   */
+  private static void addSystemVersioning(Connection c, String source) throws SQLException {
+    List<String> versioned = new ArrayList<>();
+    try (java.sql.PreparedStatement st =
+        c.prepareStatement(
+            "SELECT TABLE_NAME FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'SYSTEM VERSIONED'")) {
+      st.setString(1, source);
+      try (java.sql.ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          versioned.add(rs.getString(1));
+        }
+      }
+    }
+    for (String table : versioned) {
+      Sessions.execute(c, "ALTER TABLE " + MysqlNames.quote(table) + " ADD SYSTEM VERSIONING");
+    }
   }
 
   private static void run(Connection c, String sql, String what, String object) {

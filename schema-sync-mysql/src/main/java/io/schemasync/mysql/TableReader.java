@@ -46,7 +46,10 @@ final class TableReader {
                 + " LEFT JOIN information_schema.COLLATION_CHARACTER_SET_APPLICABILITY c ON c."
                 + (flavor.fullCollationNames() ? "FULL_COLLATION_NAME" : "COLLATION_NAME")
                 + " = t.TABLE_COLLATION"
-                + " WHERE t.TABLE_SCHEMA IN ({schemas}) AND t.TABLE_TYPE = 'BASE TABLE'",
+                // MariaDB's system-versioned tables are tables too: their structure is read as any
+                // other's (the model does not hold the versioning itself)
+                + " WHERE t.TABLE_SCHEMA IN ({schemas})"
+                + " AND t.TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')",
             "TABLE_SCHEMA",
             schemas);
     Map<String, List<Row>> columns =
