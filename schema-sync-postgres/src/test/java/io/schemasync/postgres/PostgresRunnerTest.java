@@ -442,6 +442,48 @@ class PostgresRunnerTest {
   }
 
   @Test
+  void aDryRunOfAnOnlineForeignKeyMeetsTheOrphansItsValidationWouldFailOn() throws Exception {
+    PostgresTestServer.exec(
+        "CREATE TABLE " + tenant + ".orders (id integer PRIMARY KEY, item_id integer)",
+        "INSERT INTO " + tenant + ".orders VALUES (1, 1), (2, 999)");
+    Table items = withColumn("rank").table("items").orElseThrow();
+    Table orders =
+        new Table(
+            "orders",
+            List.of(Column.of("id", "integer", false), Column.of("item_id", "integer", true)),
+            new PrimaryKey("orders_pkey", List.of("id")),
+            List.of(),
+            List.of(),
+            List.of(
+                new io.schemasync.api.model.ForeignKey(
+                    "orders_item_id_fkey",
+                    List.of("item_id"),
+                    "items",
+                    List.of("id"),
+                    null,
+                    null,
+                    false)),
+            List.of(),
+            List.of(),
+            null);
+    SchemaSnapshot before = adapter.inspector().inspect(TenantContext.of(tenant));
+    try (PostgresAdapter online = PostgresTestServer.open(Map.of("schemasync.online", "true"));
+        SchemaSync sync =
+            SchemaSync.builder()
+                .adapter(online)
+                .target(new Target.Snapshot(SchemaSnapshot.ofTables(List.of(items, orders))))
+                .build()) {
+      TenantResult dry = sync.plan(io.schemasync.api.TenantSelection.ids(tenant)).results().get(0);
+      // added NOT VALID in the transaction, which no orphan fails: only the validation does
+      assertThat(dry.status()).isEqualTo(TenantStatus.FAILED);
+      assertThat(dry.failure())
+          .hasMessageContaining("VALIDATE CONSTRAINT \"orders_item_id_fkey\"")
+          .hasMessageContaining("nothing was changed");
+    }
+    assertThat(adapter.inspector().inspect(TenantContext.of(tenant))).isEqualTo(before);
+  }
+
+  @Test
   void aDryRunRehearsesTheStepsThatRunAfterTheCommit() throws Exception {
     PostgresTestServer.exec("UPDATE " + tenant + ".items SET name = NULL WHERE id = 7");
     SchemaSnapshot before = adapter.inspector().inspect(TenantContext.of(tenant));
