@@ -365,12 +365,34 @@ public final class SchemaSync implements AutoCloseable {
    */
   private TenantResult execute(TenantResult planned, boolean dryRun) {
     try {
-      return executeOnce(planned, dryRun);
+      return executeOrReport(planned, dryRun);
     } catch (ConcurrentChangeException e) {
       LOG.info(
           "tenant {}: {}; planning again from its live schema", planned.tenant(), e.getMessage());
       TenantResult again = planOnly(planned.tenant(), null, false);
-      return again.status() == TenantStatus.DRIFT ? executeOnce(again, dryRun) : again;
+      return again.status() == TenantStatus.DRIFT ? executeOrReport(again, dryRun) : again;
+    }
+  }
+
+  /**
+   * {@link #executeOnce}, a failure reported with the plan that failed, so that a report shows
+   * every step of it and not only the error.
+   */
+  private TenantResult executeOrReport(TenantResult planned, boolean dryRun) {
+    try {
+      return executeOnce(planned, dryRun);
+    } catch (ConcurrentChangeException | InvalidTargetException e) {
+      throw e;
+    } catch (SchemaSyncException e) {
+      LOG.warn("tenant {}: {}", planned.tenant(), e.getMessage());
+      return new TenantResult(
+          planned.tenant(),
+          TenantStatus.FAILED,
+          planned.currentHash(),
+          planned.diff(),
+          planned.plan(),
+          null,
+          e);
     }
   }
 

@@ -476,6 +476,9 @@ class PostgresRunnerTest {
       TenantResult dry = sync.plan(io.schemasync.api.TenantSelection.ids(tenant)).results().get(0);
       // added NOT VALID in the transaction, which no orphan fails: only the validation does
       assertThat(dry.status()).isEqualTo(TenantStatus.FAILED);
+      // the failed result keeps the plan, so that a report shows every step of it
+      assertThat(dry.plan().steps())
+          .anyMatch(st -> !st.transactional() && st.statements().get(0).contains("VALIDATE"));
       assertThat(dry.failure())
           .hasMessageContaining("VALIDATE CONSTRAINT \"orders_item_id_fkey\"")
           .hasMessageContaining("nothing was changed");
