@@ -305,6 +305,8 @@ final class CatalogQueries {
           + TABLES_FILTER
           // the indexes of primary and unique keys are read with their constraints; the flag
           // settles a primary key's without looking for the constraint
+          // an index a concurrent build left invalid serves no query: the plan builds it again
+          + " AND i.indisvalid"
           + " AND NOT i.indisprimary"
           + " AND (NOT i.indisunique OR NOT EXISTS (SELECT 1 FROM pg_constraint k"
           + " WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype = 'u'))"

@@ -22,10 +22,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,7 +127,7 @@ final class PostgresRunner implements MigrationRunner {
       }
       c.setAutoCommit(true);
       for (MigrationStep step : later) {
-        runOutsideTransaction(c, tenant, schema, step, options);
+        runOutsideTransaction(c, tenant, schema, step, options, done.invalidLeftovers());
         stepsRun++;
       }
       if (options.marker() != null && !later.isEmpty()) {
@@ -138,8 +140,11 @@ final class PostgresRunner implements MigrationRunner {
     return new RunResult(stepsRun, true, result, Duration.ofNanos(System.nanoTime() - start));
   }
 
-  /** What the tenant's transaction ran, and the result it verified (null when not asked). */
-  private record Transaction(int stepsRun, SchemaSnapshot result) {}
+  /**
+   * What the tenant's transaction ran, the result it verified (null when not asked), and the
+   * invalid indexes it found in the way of indexes the plan builds.
+   */
+  private record Transaction(int stepsRun, SchemaSnapshot result, Set<String> invalidLeftovers) {}
 
   /** The statements of one attempt at the tenant's transaction, without its COMMIT. */
   @FunctionalInterface
@@ -214,10 +219,11 @@ final class PostgresRunner implements MigrationRunner {
       RunOptions options,
       Verifier verifier)
       throws SQLException, LockTimedOut {
-    prepare(c, schema, options);
+    Set<String> leftovers = prepare(c, schema, options, builtIndexes(plan.steps()));
     int stepsRun = 0;
     for (MigrationStep step : plan.steps()) {
       if (step.transactional()) {
+        dropInvalidLeftovers(c, schema, step, leftovers, false);
         runStep(c, tenant, schema, step, options);
         stepsRun++;
       }
@@ -230,7 +236,7 @@ final class PostgresRunner implements MigrationRunner {
         if (step.transactional()) {
           continue;
         }
-        List<CreateIndex> built = concurrentBuilds(step);
+        List<CreateIndex> built = indexBuilds(step);
         if (built.isEmpty()) {
           runStep(c, tenant, schema, rehearsal(step), options);
           stepsRun++;
@@ -255,7 +261,7 @@ final class PostgresRunner implements MigrationRunner {
     if (options.marker() != null && !options.dryRun() && allInTransaction) {
       RolloutMarkers.write(c, schema, options.marker(), plan.targetHash());
     }
-    return new Transaction(stepsRun, result);
+    return new Transaction(stepsRun, result, leftovers);
   }
 
   /** A step that runs after the commit ({@code VALIDATE}, NOT NULL), run inside a transaction. */
@@ -271,12 +277,48 @@ final class PostgresRunner implements MigrationRunner {
         true);
   }
 
-  /** The indexes a step builds CONCURRENTLY (the renderer's only non-transactional builds). */
-  private static List<CreateIndex> concurrentBuilds(MigrationStep step) {
+  /** The indexes a step builds (outside the transaction: CONCURRENTLY, nothing else is). */
+  private static List<CreateIndex> indexBuilds(MigrationStep step) {
     return step.changes().stream()
         .filter(CreateIndex.class::isInstance)
         .map(CreateIndex.class::cast)
         .toList();
+  }
+
+  /** The names of the indexes the steps build. */
+  private static List<String> builtIndexes(List<MigrationStep> steps) {
+    return steps.stream()
+        .flatMap(step -> step.changes().stream())
+        .filter(CreateIndex.class::isInstance)
+        .map(change -> ((CreateIndex) change).index().name())
+        .toList();
+  }
+
+  /**
+   * Drops the invalid indexes named like those the step builds: what a concurrent build that was
+   * killed or failed leaves behind. No query uses one, and the inspector does not report it, so the
+   * plan builds the index again and would otherwise fail on its name. Inside the transaction the
+   * drop is part of it; after the commit it is {@code DROP INDEX CONCURRENTLY}.
+   */
+  private static void dropInvalidLeftovers(
+      Connection c, String schema, MigrationStep step, Set<String> leftovers, boolean concurrently)
+      throws SQLException {
+    if (leftovers.isEmpty()) {
+      return;
+    }
+    for (CreateIndex create : indexBuilds(step)) {
+      String name = create.index().name();
+      if (leftovers.contains(name)) {
+        LOG.info("schema {}: dropping the invalid index {} a concurrent build left", schema, name);
+        try (Statement st = c.createStatement()) {
+          st.execute(
+              "DROP INDEX "
+                  + (concurrently ? "CONCURRENTLY " : "")
+                  + "IF EXISTS "
+                  + PgNames.qualified(schema, name));
+        }
+      }
+    }
   }
 
   /** What the concurrent build of a unique index would fail on, looked for by a query. */
@@ -311,9 +353,16 @@ final class PostgresRunner implements MigrationRunner {
     }
   }
 
-  /** Sets the transaction's timeouts and path in one round trip, creating the schema if missing. */
-  private void prepare(Connection c, String schema, RunOptions options) throws SQLException {
+  /**
+   * Sets the transaction's timeouts and path in one round trip, creating the schema if missing;
+   * returns which of the indexes the plan builds exist already as invalid leftovers (looked up by
+   * name in the same round trip).
+   */
+  private Set<String> prepare(
+      Connection c, String schema, RunOptions options, List<String> builtIndexes)
+      throws SQLException {
     boolean exists;
+    Set<String> leftovers = new HashSet<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT set_config('lock_timeout', ?, true),"
@@ -323,7 +372,11 @@ final class PostgresRunner implements MigrationRunner {
                 // routines may be created before the tables their bodies read, as pg_dump does
                 + " set_config('check_function_bodies', 'off', true),"
                 + " set_config('search_path', quote_ident(?), true),"
-                + " EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)")) {
+                + " EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?),"
+                + " ARRAY(SELECT ic.relname::text FROM pg_class ic"
+                + "  JOIN pg_index i ON i.indexrelid = ic.oid"
+                + "  JOIN pg_namespace n ON n.oid = ic.relnamespace"
+                + "  WHERE ic.relname = ANY(?::name[]) AND n.nspname = ? AND NOT i.indisvalid)")) {
       ps.setString(1, String.valueOf(settings.ddlLockTimeout().toMillis()));
       ps.setString(
           2,
@@ -332,9 +385,14 @@ final class PostgresRunner implements MigrationRunner {
               : String.valueOf(options.statementTimeout().toMillis()));
       ps.setString(3, schema);
       ps.setString(4, schema);
+      ps.setArray(5, c.createArrayOf("text", builtIndexes.toArray()));
+      ps.setString(6, schema);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         exists = rs.getBoolean(5);
+        for (Object name : (Object[]) rs.getArray(6).getArray()) {
+          leftovers.add((String) name);
+        }
       }
     }
     if (!exists) {
@@ -343,6 +401,7 @@ final class PostgresRunner implements MigrationRunner {
         st.execute("CREATE SCHEMA " + PgNames.quote(schema));
       }
     }
+    return leftovers;
   }
 
   private void runStep(
@@ -365,7 +424,12 @@ final class PostgresRunner implements MigrationRunner {
   }
 
   private void runOutsideTransaction(
-      Connection c, TenantContext tenant, String schema, MigrationStep step, RunOptions options)
+      Connection c,
+      TenantContext tenant,
+      String schema,
+      MigrationStep step,
+      RunOptions options,
+      Set<String> leftovers)
       throws SQLException {
     long started = System.nanoTime();
     options.listener().stepStarted(tenant, step);
@@ -377,6 +441,7 @@ final class PostgresRunner implements MigrationRunner {
           "SET lock_timeout = "
               + Math.max(settings.ddlLockTimeout().toMillis(), options.lockTimeout().toMillis()));
       st.execute("SET search_path TO " + PgNames.quote(schema));
+      dropInvalidLeftovers(c, schema, step, leftovers, true);
       for (String sql : step.statements()) {
         String bound = PostgresDialect.bind(sql, schema);
         LOG.info("tenant {}: step {} outside the transaction: {}", tenant, step.index(), bound);

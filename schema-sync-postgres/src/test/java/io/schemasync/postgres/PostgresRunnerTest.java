@@ -580,6 +580,62 @@ class PostgresRunnerTest {
   }
 
   @Test
+  void anInvalidIndexLeftByAnInterruptedConcurrentBuildIsBuiltAgain() throws Exception {
+    // what a killed process or a failed manual build leaves: an index PostgreSQL marks invalid,
+    // which no query uses
+    PostgresTestServer.exec("UPDATE " + tenant + ".items SET name = 'same' WHERE id IN (1, 2)");
+    assertThatThrownBy(
+            () ->
+                PostgresTestServer.exec(
+                    "CREATE UNIQUE INDEX CONCURRENTLY items_name ON " + tenant + ".items (name)"))
+        .hasMessageContaining("could not create unique index");
+    assertThat(invalidIndexes()).isEqualTo(1);
+    PostgresTestServer.exec("UPDATE " + tenant + ".items SET name = 'n2' WHERE id = 2");
+    SchemaSnapshot target =
+        withColumn("rank")
+            .withTables(
+                List.of(
+                    withColumn("rank")
+                        .table("items")
+                        .orElseThrow()
+                        .withIndexes(List.of(Index.on("items_name", true, List.of("name"))))));
+    for (Map<String, String> settings :
+        List.of(Map.<String, String>of(), Map.of("schemasync.online", "true"))) {
+      try (PostgresAdapter a = PostgresTestServer.open(settings)) {
+        assertThat(a.inspector().inspect(TenantContext.of(tenant)).table("items").orElseThrow())
+            .satisfies(items -> assertThat(items.indexes()).isEmpty());
+        Convergence.converge(a, tenant, target);
+      }
+      assertThat(invalidIndexes()).isZero();
+      // again from the invalid state, with the other way of building
+      PostgresTestServer.exec(
+          "DROP INDEX " + tenant + ".items_name",
+          "ALTER TABLE " + tenant + ".items DROP COLUMN rank",
+          "UPDATE " + tenant + ".items SET name = 'same' WHERE id IN (1, 2)");
+      assertThatThrownBy(
+              () ->
+                  PostgresTestServer.exec(
+                      "CREATE UNIQUE INDEX CONCURRENTLY items_name ON " + tenant + ".items (name)"))
+          .hasMessageContaining("could not create unique index");
+      PostgresTestServer.exec("UPDATE " + tenant + ".items SET name = 'n2' WHERE id = 2");
+    }
+  }
+
+  private long invalidIndexes() throws Exception {
+    try (Connection c = PostgresTestServer.connect();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+                    + " WHERE c.relnamespace = '"
+                    + tenant
+                    + "'::regnamespace AND NOT i.indisvalid")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Test
   void aFailedConcurrentBuildLeavesNoInvalidIndex() throws Exception {
     PostgresTestServer.exec("UPDATE " + tenant + ".items SET name = 'same'");
     try (PostgresAdapter online = PostgresTestServer.open(Map.of("schemasync.online", "true"));
