@@ -175,9 +175,12 @@ final class AlterColumnSql {
   private void notNullOnline(String table) {
     String check = quote(notNullCheckName(table, to.name()));
     String alterTable = ddl.alterTable(table);
+    // one left by a run stopped before its validation is not reported, and is replaced here
     statements.add(
         alterTable
-            + "ADD CONSTRAINT "
+            + "DROP CONSTRAINT IF EXISTS "
+            + check
+            + ", ADD CONSTRAINT "
             + check
             + " CHECK ("
             + quote(to.name())

@@ -265,6 +265,9 @@ final class CatalogQueries {
           + " WHERE"
           + TABLES_FILTER
           + " AND co.contype IN ('p', 'u', 'c', 'f')"
+          // a check or foreign key added NOT VALID and never validated does not hold for the
+          // existing rows: the plan adds it again (an online run killed before validating)
+          + " AND co.convalidated"
           // copies PostgreSQL keeps of a partitioned table's keys (on its partitions, and on the
           // referencing side for each partition a foreign key reaches), and a partition's
           // inherited checks (also those it had by the same name when it was attached)

@@ -3,6 +3,7 @@ package io.schemasync.postgres;
 import io.schemasync.api.TenantContext;
 import io.schemasync.api.UnableToExecuteStatementException;
 import io.schemasync.api.UnableToInspectSchemaException;
+import io.schemasync.api.change.AddConstraint;
 import io.schemasync.api.change.CreateIndex;
 import io.schemasync.api.model.Index;
 import io.schemasync.api.model.SchemaSnapshot;
@@ -127,7 +128,7 @@ final class PostgresRunner implements MigrationRunner {
       }
       c.setAutoCommit(true);
       for (MigrationStep step : later) {
-        runOutsideTransaction(c, tenant, schema, step, options, done.invalidLeftovers());
+        runOutsideTransaction(c, tenant, schema, step, options, done.leftovers().indexes());
         stepsRun++;
       }
       if (options.marker() != null && !later.isEmpty()) {
@@ -144,7 +145,18 @@ final class PostgresRunner implements MigrationRunner {
    * What the tenant's transaction ran, the result it verified (null when not asked), and the
    * invalid indexes it found in the way of indexes the plan builds.
    */
-  private record Transaction(int stepsRun, SchemaSnapshot result, Set<String> invalidLeftovers) {}
+  private record Transaction(int stepsRun, SchemaSnapshot result, Leftovers leftovers) {}
+
+  /**
+   * What a killed or failed online run left in the way of what the plan builds: invalid indexes (by
+   * name) and constraints added NOT VALID but never validated (by {@link #key}).
+   */
+  private record Leftovers(Set<String> indexes, Set<String> constraints) {}
+
+  /** How {@link Leftovers#constraints} names a constraint: its quoted table and name. */
+  private static String key(String table, String constraint) {
+    return PgNames.quote(table) + "." + PgNames.quote(constraint);
+  }
 
   /** The statements of one attempt at the tenant's transaction, without its COMMIT. */
   @FunctionalInterface
@@ -219,11 +231,12 @@ final class PostgresRunner implements MigrationRunner {
       RunOptions options,
       Verifier verifier)
       throws SQLException, LockTimedOut {
-    Set<String> leftovers = prepare(c, schema, options, builtIndexes(plan.steps()));
+    Leftovers leftovers = prepare(c, schema, options, plan.steps());
     int stepsRun = 0;
     for (MigrationStep step : plan.steps()) {
       if (step.transactional()) {
-        dropInvalidLeftovers(c, schema, step, leftovers, false);
+        dropInvalidLeftovers(c, schema, step, leftovers.indexes(), false);
+        dropUnvalidatedLeftovers(c, schema, step, leftovers.constraints());
         runStep(c, tenant, schema, step, options);
         stepsRun++;
       }
@@ -294,6 +307,40 @@ final class PostgresRunner implements MigrationRunner {
         .toList();
   }
 
+  /** The named constraints the steps add. */
+  private static List<AddConstraint> addedConstraints(List<MigrationStep> steps) {
+    return steps.stream()
+        .flatMap(step -> step.changes().stream())
+        .filter(AddConstraint.class::isInstance)
+        .map(AddConstraint.class::cast)
+        .filter(add -> add.constraint().name() != null)
+        .toList();
+  }
+
+  /**
+   * Drops the constraints named like those the step adds that were added NOT VALID and never
+   * validated (what an online run killed before its validation leaves): the inspector does not
+   * report them, as PostgreSQL does not hold the existing rows to them, so the plan adds them
+   * again, and would otherwise fail on their names.
+   */
+  private static void dropUnvalidatedLeftovers(
+      Connection c, String schema, MigrationStep step, Set<String> leftovers) throws SQLException {
+    if (leftovers.isEmpty()) {
+      return;
+    }
+    for (AddConstraint add : addedConstraints(List.of(step))) {
+      if (leftovers.contains(key(add.tableName(), add.constraint().name()))) {
+        try (Statement st = c.createStatement()) {
+          st.execute(
+              "ALTER TABLE "
+                  + PgNames.qualified(schema, add.tableName())
+                  + " DROP CONSTRAINT IF EXISTS "
+                  + PgNames.quote(add.constraint().name()));
+        }
+      }
+    }
+  }
+
   /**
    * Drops the invalid indexes named like those the step builds: what a concurrent build that was
    * killed or failed leaves behind. No query uses one, and the inspector does not report it, so the
@@ -355,14 +402,15 @@ final class PostgresRunner implements MigrationRunner {
 
   /**
    * Sets the transaction's timeouts and path in one round trip, creating the schema if missing;
-   * returns which of the indexes the plan builds exist already as invalid leftovers (looked up by
-   * name in the same round trip).
+   * returns which of the indexes and constraints the plan builds exist already as leftovers of an
+   * interrupted online run (looked up by name in the same round trip).
    */
-  private Set<String> prepare(
-      Connection c, String schema, RunOptions options, List<String> builtIndexes)
+  private Leftovers prepare(
+      Connection c, String schema, RunOptions options, List<MigrationStep> steps)
       throws SQLException {
     boolean exists;
-    Set<String> leftovers = new HashSet<>();
+    Set<String> indexes = new HashSet<>();
+    Set<String> constraints = new HashSet<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT set_config('lock_timeout', ?, true),"
@@ -376,7 +424,12 @@ final class PostgresRunner implements MigrationRunner {
                 + " ARRAY(SELECT ic.relname::text FROM pg_class ic"
                 + "  JOIN pg_index i ON i.indexrelid = ic.oid"
                 + "  JOIN pg_namespace n ON n.oid = ic.relnamespace"
-                + "  WHERE ic.relname = ANY(?::name[]) AND n.nspname = ? AND NOT i.indisvalid)")) {
+                + "  WHERE ic.relname = ANY(?::name[]) AND n.nspname = ? AND NOT i.indisvalid),"
+                + " ARRAY(SELECT '\"' || replace(t.relname, '\"', '\"\"') || '\".\"'"
+                + "  || replace(co.conname, '\"', '\"\"') || '\"' FROM pg_constraint co"
+                + "  JOIN pg_class t ON t.oid = co.conrelid"
+                + "  JOIN pg_namespace n ON n.oid = co.connamespace"
+                + "  WHERE co.conname = ANY(?::name[]) AND n.nspname = ? AND NOT co.convalidated)")) {
       ps.setString(1, String.valueOf(settings.ddlLockTimeout().toMillis()));
       ps.setString(
           2,
@@ -385,13 +438,22 @@ final class PostgresRunner implements MigrationRunner {
               : String.valueOf(options.statementTimeout().toMillis()));
       ps.setString(3, schema);
       ps.setString(4, schema);
-      ps.setArray(5, c.createArrayOf("text", builtIndexes.toArray()));
+      ps.setArray(5, c.createArrayOf("text", builtIndexes(steps).toArray()));
       ps.setString(6, schema);
+      ps.setArray(
+          7,
+          c.createArrayOf(
+              "text",
+              addedConstraints(steps).stream().map(add -> add.constraint().name()).toArray()));
+      ps.setString(8, schema);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         exists = rs.getBoolean(5);
         for (Object name : (Object[]) rs.getArray(6).getArray()) {
-          leftovers.add((String) name);
+          indexes.add((String) name);
+        }
+        for (Object key : (Object[]) rs.getArray(7).getArray()) {
+          constraints.add((String) key);
         }
       }
     }
@@ -401,7 +463,7 @@ final class PostgresRunner implements MigrationRunner {
         st.execute("CREATE SCHEMA " + PgNames.quote(schema));
       }
     }
-    return leftovers;
+    return new Leftovers(indexes, constraints);
   }
 
   private void runStep(

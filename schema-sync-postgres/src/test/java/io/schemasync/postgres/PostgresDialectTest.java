@@ -302,7 +302,9 @@ class PostgresDialectTest {
     assertThat(onlineNotNull.get(0).transactional()).isTrue();
     assertThat(onlineNotNull.get(0).statements())
         .containsExactly(
-            "ALTER TABLE \"{tenant}\".\"users\" ADD CONSTRAINT "
+            "ALTER TABLE \"{tenant}\".\"users\" DROP CONSTRAINT IF EXISTS "
+                + notNullCheck
+                + ", ADD CONSTRAINT "
                 + notNullCheck
                 + " CHECK (\"email\" IS NOT NULL) NOT VALID");
     assertThat(onlineNotNull.get(1).transactional()).isFalse();

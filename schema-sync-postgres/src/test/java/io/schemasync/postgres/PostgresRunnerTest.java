@@ -621,6 +621,66 @@ class PostgresRunnerTest {
     }
   }
 
+  @Test
+  void constraintsLeftNotValidByAnInterruptedOnlineRunAreValidatedByTheNextSync() throws Exception {
+    // what an online run killed between its commit and its validations leaves
+    PostgresTestServer.exec(
+        "CREATE TABLE " + tenant + ".orders (id integer PRIMARY KEY, item_id integer)",
+        "INSERT INTO " + tenant + ".orders VALUES (1, 1)",
+        "ALTER TABLE "
+            + tenant
+            + ".orders ADD CONSTRAINT orders_item_id_fkey FOREIGN KEY (item_id)"
+            + " REFERENCES "
+            + tenant
+            + ".items (id) NOT VALID",
+        "ALTER TABLE " + tenant + ".orders ADD CONSTRAINT orders_id_check CHECK (id > 0) NOT VALID",
+        "ALTER TABLE "
+            + tenant
+            + ".items ADD CONSTRAINT "
+            + AlterColumnSql.notNullCheckName("items", "name")
+            + " CHECK (name IS NOT NULL) NOT VALID");
+    Table items = withNameRequired().table("items").orElseThrow();
+    Table orders =
+        new Table(
+            "orders",
+            List.of(Column.of("id", "integer", false), Column.of("item_id", "integer", true)),
+            new PrimaryKey("orders_pkey", List.of("id")),
+            List.of(),
+            List.of(new io.schemasync.api.model.CheckConstraint("orders_id_check", "id > 0")),
+            List.of(
+                new io.schemasync.api.model.ForeignKey(
+                    "orders_item_id_fkey",
+                    List.of("item_id"),
+                    "items",
+                    List.of("id"),
+                    null,
+                    null,
+                    false)),
+            List.of(),
+            List.of(),
+            null);
+    // a constraint PostgreSQL does not hold the existing rows to is not reported as there
+    Table read =
+        adapter.inspector().inspect(TenantContext.of(tenant)).table("orders").orElseThrow();
+    assertThat(read.foreignKeys()).isEmpty();
+    assertThat(read.checks()).isEmpty();
+    try (PostgresAdapter online = PostgresTestServer.open(Map.of("schemasync.online", "true"))) {
+      Convergence.converge(online, tenant, SchemaSnapshot.ofTables(List.of(items, orders)));
+    }
+    try (Connection c = PostgresTestServer.connect();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT count(*) FILTER (WHERE NOT convalidated), count(*) FILTER (WHERE conname"
+                    + " LIKE 'schemasync%') FROM pg_constraint WHERE connamespace = '"
+                    + tenant
+                    + "'::regnamespace")) {
+      rs.next();
+      assertThat(rs.getLong(1)).as("constraints not validated").isZero();
+      assertThat(rs.getLong(2)).as("temporary checks left").isZero();
+    }
+  }
+
   private long invalidIndexes() throws Exception {
     try (Connection c = PostgresTestServer.connect();
         Statement st = c.createStatement();
