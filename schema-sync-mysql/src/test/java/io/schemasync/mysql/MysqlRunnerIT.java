@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -443,6 +444,46 @@ class MysqlRunnerIT {
         assertThat(planned.failure()).hasMessageContaining("check small_parent");
       }
       MysqlFixture.assertNoScratchLeft(scratchBefore);
+    }
+  }
+
+  @Test
+  void onAServerThatTruncatesSilentlyANarrowingChangeFailsInsteadOfCuttingTheData()
+      throws Exception {
+    try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
+      String tenant = dbs.create("lax");
+      MysqlTestServer.exec(
+          tenant,
+          "CREATE TABLE items (id INT PRIMARY KEY, code VARCHAR(20) NULL, qty INT NULL)",
+          "INSERT INTO items VALUES (1, 'abcdefghij', NULL)");
+      // sessions that start without strict mode, as on many older servers
+      String url = MysqlTestServer.url();
+      String lax =
+          url
+              + (url.contains("?") ? "&" : "?")
+              // and a driver that does not make them strict itself
+              + "sessionVariables=sql_mode=''&jdbcCompliantTruncation=false";
+      for (String target :
+          List.of(
+              "CREATE TABLE items (id INT PRIMARY KEY, code VARCHAR(5) NULL, qty INT NULL)",
+              "CREATE TABLE items (id INT PRIMARY KEY, code VARCHAR(20) NULL, qty INT NOT NULL)")) {
+        try (SchemaSync sync =
+            SchemaSync.builder()
+                .url(lax)
+                .target(new Target.Snapshot(schemaOf(target)))
+                .policy(new PlanPolicy(true, PlanPolicy.BreakingPolicy.WARN))
+                .build()) {
+          TenantResult planned = sync.plan(TenantSelection.ids(tenant)).results().get(0);
+          assertThat(planned.status()).as(target).isEqualTo(TenantStatus.FAILED);
+          TenantResult synced = sync.sync(tenant);
+          assertThat(synced.status()).as(target).isEqualTo(TenantStatus.FAILED);
+          assertThat(planned.failure()).hasMessageContaining("the tenant was not changed");
+        }
+        assertThat(
+                count(
+                    tenant, "SELECT COUNT(*) FROM items WHERE code = 'abcdefghij' AND qty IS NULL"))
+            .isEqualTo(1);
+      }
     }
   }
 
