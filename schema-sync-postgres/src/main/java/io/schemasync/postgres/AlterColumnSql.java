@@ -22,6 +22,15 @@ final class AlterColumnSql {
           "(?i)\\b(random|gen_random_uuid|uuid_generate_v[1-5]|clock_timestamp|timeofday|nextval|"
               + "txid_current)\\s*\\(");
 
+  /**
+   * Types whose explicit cast cuts a value to their length ({@code 'abcdef'::varchar(3)} is {@code
+   * 'abc'}): a column changed to one is converted by assignment instead ({@code USING col}, which
+   * PostgreSQL allows from any type to a string type), which fails on a value that does not fit.
+   */
+  private static final Pattern LENGTH_LIMITED =
+      Pattern.compile(
+          "(character varying|varchar|character|char|bpchar|bit varying|varbit|bit)\\(\\d+\\)");
+
   private final PgDdl ddl;
   private final AlterColumn change;
   private final boolean online;
@@ -101,8 +110,7 @@ final class AlterColumnSql {
               + (to.collation() == null ? "" : " COLLATE " + quote(to.collation()))
               + " USING "
               + quote(to.name())
-              + "::"
-              + type);
+              + (LENGTH_LIMITED.matcher(type).matches() ? "" : "::" + type));
       if (change.typeChanged() && PgTypes.rewrites(from.type(), to.type())) {
         locking.add(
             "rewrites "

@@ -82,6 +82,48 @@ class PostgresTypeChangeTest {
     }
   }
 
+  @Test
+  void aNarrowerStringOrBitTypeFailsOnAValueItCannotHoldInsteadOfCuttingIt() throws Exception {
+    for (List<String> change :
+        List.of(
+            List.of("character varying(20)", "'abcdefghij'", "character varying(5)"),
+            List.of("text", "'abcdefghij'", "character(4)"),
+            List.of("integer", "123456", "character varying(3)"),
+            List.of("bit(8)", "B'10101010'", "bit(4)"))) {
+      String tenant = tenant();
+      Convergence.converge(
+          adapter, tenant, SchemaSnapshot.ofTables(List.of(table("accounts", change.get(0)))));
+      PostgresTestServer.exec(
+          "INSERT INTO " + tenant + ".accounts VALUES (1, " + change.get(1) + ")");
+      try (SchemaSync sync =
+          SchemaSync.builder()
+              .adapter(adapter)
+              .target(
+                  new Target.Snapshot(
+                      SchemaSnapshot.ofTables(List.of(table("accounts", change.get(2))))))
+              .build()) {
+        TenantResult result = sync.sync(tenant);
+        // an explicit cast would have cut the value to fit, and the step would have succeeded
+        assertThat(result.failure()).as(change.toString()).isNotNull();
+        assertThat(result.failure().getMessage()).contains("nothing was changed");
+      }
+      try (java.sql.Connection c = PostgresTestServer.connect();
+          java.sql.Statement st = c.createStatement();
+          java.sql.ResultSet rs =
+              st.executeQuery(
+                  "SELECT value::text = ("
+                      + change.get(1)
+                      + ")::"
+                      + change.get(0)
+                      + "::text FROM "
+                      + tenant
+                      + ".accounts")) {
+        rs.next();
+        assertThat(rs.getBoolean(1)).as("value kept, " + change).isTrue();
+      }
+    }
+  }
+
   private String tenant() {
     String name = PostgresTestServer.uniqueName("types");
     schemas.add(name);
