@@ -4,6 +4,7 @@ import static io.schemasync.postgres.PgNames.quote;
 
 import io.schemasync.api.change.AlterColumn;
 import io.schemasync.api.model.Column;
+import io.schemasync.api.model.DomainType;
 import io.schemasync.api.model.Identity;
 import io.schemasync.api.plan.Safety;
 import io.schemasync.spi.StepDraft;
@@ -29,11 +30,26 @@ final class AlterColumnSql {
    */
   private static final Pattern LENGTH_LIMITED =
       Pattern.compile(
-          "(character varying|varchar|character|char|bpchar|bit varying|varbit|bit)\\(\\d+\\)");
+          "(character varying|varchar|character|char|bpchar|bit varying|varbit|bit)\\(\\d+\\)"
+              + "(\\[\\])*");
+
+  /**
+   * Whether a value converted to {@code type} by an explicit cast could be cut to fit: a type with
+   * a length limit, an array of one, or a domain over one (among {@code domains}).
+   */
+  static boolean castCuts(String rendered, String type, List<DomainType> domains) {
+    if (LENGTH_LIMITED.matcher(rendered).matches()) {
+      return true;
+    }
+    String element = type.replaceAll("(\\[\\])+$", "");
+    return domains.stream()
+        .anyMatch(d -> d.name().equals(element) && LENGTH_LIMITED.matcher(d.baseType()).matches());
+  }
 
   private final PgDdl ddl;
   private final AlterColumn change;
   private final boolean online;
+  private final boolean castCuts;
   private final Column from;
   private final Column to;
   private final String alter;
@@ -44,11 +60,14 @@ final class AlterColumnSql {
   /**
    * @param online whether to set NOT NULL without a scan under the lock (the online option, on an
    *     existing table that is neither partitioned nor a partition)
+   * @param castCuts whether an explicit cast to the new type could cut values ({@link #castCuts}):
+   *     they are converted by assignment instead, which fails on a value that does not fit
    */
-  AlterColumnSql(PgDdl ddl, AlterColumn change, boolean online) {
+  AlterColumnSql(PgDdl ddl, AlterColumn change, boolean online, boolean castCuts) {
     this.ddl = ddl;
     this.change = change;
     this.online = online;
+    this.castCuts = castCuts;
     this.from = change.from();
     this.to = change.to();
     this.alter = ddl.alterTable(change.tableName()) + "ALTER COLUMN " + quote(to.name()) + " ";
@@ -110,7 +129,7 @@ final class AlterColumnSql {
               + (to.collation() == null ? "" : " COLLATE " + quote(to.collation()))
               + " USING "
               + quote(to.name())
-              + (LENGTH_LIMITED.matcher(type).matches() ? "" : "::" + type));
+              + (castCuts ? "" : "::" + type));
       if (change.typeChanged() && PgTypes.rewrites(from.type(), to.type())) {
         locking.add(
             "rewrites "

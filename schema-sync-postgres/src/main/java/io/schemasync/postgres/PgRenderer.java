@@ -216,7 +216,13 @@ final class PgRenderer {
               && !partitioned(table)
               && current.table(table).map(t -> t.partitionOf() == null).orElse(false)
               && target.table(table).map(t -> t.partitionOf() == null).orElse(false);
-      steps.addAll(new AlterColumnSql(ddl, a, onlineNotNull).render());
+      steps.addAll(
+          new AlterColumnSql(
+                  ddl,
+                  a,
+                  onlineNotNull,
+                  AlterColumnSql.castCuts(ddl.type(a.to().type()), a.to().type(), target.domains()))
+              .render());
     } else if (change instanceof AddConstraint a) {
       addConstraint(a);
     } else if (change instanceof DropConstraint d) {

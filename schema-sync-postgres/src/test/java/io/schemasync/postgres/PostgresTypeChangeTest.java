@@ -89,18 +89,17 @@ class PostgresTypeChangeTest {
             List.of("character varying(20)", "'abcdefghij'", "character varying(5)"),
             List.of("text", "'abcdefghij'", "character(4)"),
             List.of("integer", "123456", "character varying(3)"),
-            List.of("bit(8)", "B'10101010'", "bit(4)"))) {
+            List.of("bit(8)", "B'10101010'", "bit(4)"),
+            List.of("text[]", "ARRAY['abcdef']", "character varying(3)[]"),
+            List.of("text", "'abcdef'", "short_text"))) {
       String tenant = tenant();
-      Convergence.converge(
-          adapter, tenant, SchemaSnapshot.ofTables(List.of(table("accounts", change.get(0)))));
+      Convergence.converge(adapter, tenant, withShortText(table("accounts", change.get(0))));
       PostgresTestServer.exec(
           "INSERT INTO " + tenant + ".accounts VALUES (1, " + change.get(1) + ")");
       try (SchemaSync sync =
           SchemaSync.builder()
               .adapter(adapter)
-              .target(
-                  new Target.Snapshot(
-                      SchemaSnapshot.ofTables(List.of(table("accounts", change.get(2))))))
+              .target(new Target.Snapshot(withShortText(table("accounts", change.get(2)))))
               .build()) {
         TenantResult result = sync.sync(tenant);
         // an explicit cast would have cut the value to fit, and the step would have succeeded
@@ -122,6 +121,20 @@ class PostgresTypeChangeTest {
         assertThat(rs.getBoolean(1)).as("value kept, " + change).isTrue();
       }
     }
+  }
+
+  /** The table, and a domain {@code short_text} over {@code varchar(3)}. */
+  private static SchemaSnapshot withShortText(Table table) {
+    return new SchemaSnapshot(
+        List.of(table),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(
+            new io.schemasync.api.model.DomainType(
+                "short_text", "character varying(3)", false, null, List.of())),
+        List.of(),
+        List.of());
   }
 
   private String tenant() {
