@@ -34,8 +34,9 @@ final class AlterColumnSql {
               + "(\\[\\])*");
 
   /**
-   * Whether a value converted to {@code type} by an explicit cast could be cut to fit: a type with
-   * a length limit, an array of one, or a domain over one (among {@code domains}).
+   * Whether a value converted to a type by an explicit cast could be cut to fit: a type with a
+   * length limit or an array of one ({@code rendered}, as PostgreSQL spells the type), or a domain
+   * over one ({@code type} as the model names it, among {@code domains}).
    */
   static boolean castCuts(String rendered, String type, List<DomainType> domains) {
     if (LENGTH_LIMITED.matcher(rendered).matches()) {

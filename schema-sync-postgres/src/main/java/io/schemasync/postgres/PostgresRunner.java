@@ -142,8 +142,8 @@ final class PostgresRunner implements MigrationRunner {
   }
 
   /**
-   * What the tenant's transaction ran, the result it verified (null when not asked), and the
-   * invalid indexes it found in the way of indexes the plan builds.
+   * What the tenant's transaction ran, the result it verified (null when not asked), and what an
+   * interrupted online run had left in the way of what the plan builds.
    */
   private record Transaction(int stepsRun, SchemaSnapshot result, Leftovers leftovers) {}
 
