@@ -447,25 +447,7 @@ class PostgresRunnerTest {
         "CREATE TABLE " + tenant + ".orders (id integer PRIMARY KEY, item_id integer)",
         "INSERT INTO " + tenant + ".orders VALUES (1, 1), (2, 999)");
     Table items = withColumn("rank").table("items").orElseThrow();
-    Table orders =
-        new Table(
-            "orders",
-            List.of(Column.of("id", "integer", false), Column.of("item_id", "integer", true)),
-            new PrimaryKey("orders_pkey", List.of("id")),
-            List.of(),
-            List.of(),
-            List.of(
-                new io.schemasync.api.model.ForeignKey(
-                    "orders_item_id_fkey",
-                    List.of("item_id"),
-                    "items",
-                    List.of("id"),
-                    null,
-                    null,
-                    false)),
-            List.of(),
-            List.of(),
-            null);
+    Table orders = ordersOfItems(List.of());
     SchemaSnapshot before = adapter.inspector().inspect(TenantContext.of(tenant));
     try (PostgresAdapter online = PostgresTestServer.open(Map.of("schemasync.online", "true"));
         SchemaSync sync =
@@ -641,24 +623,8 @@ class PostgresRunnerTest {
             + " CHECK (name IS NOT NULL) NOT VALID");
     Table items = withNameRequired().table("items").orElseThrow();
     Table orders =
-        new Table(
-            "orders",
-            List.of(Column.of("id", "integer", false), Column.of("item_id", "integer", true)),
-            new PrimaryKey("orders_pkey", List.of("id")),
-            List.of(),
-            List.of(new io.schemasync.api.model.CheckConstraint("orders_id_check", "id > 0")),
-            List.of(
-                new io.schemasync.api.model.ForeignKey(
-                    "orders_item_id_fkey",
-                    List.of("item_id"),
-                    "items",
-                    List.of("id"),
-                    null,
-                    null,
-                    false)),
-            List.of(),
-            List.of(),
-            null);
+        ordersOfItems(
+            List.of(new io.schemasync.api.model.CheckConstraint("orders_id_check", "id > 0")));
     // a constraint PostgreSQL does not hold the existing rows to is not reported as there
     Table read =
         adapter.inspector().inspect(TenantContext.of(tenant)).table("orders").orElseThrow();
@@ -679,6 +645,28 @@ class PostgresRunnerTest {
       assertThat(rs.getLong(1)).as("constraints not validated").isZero();
       assertThat(rs.getLong(2)).as("temporary checks left").isZero();
     }
+  }
+
+  /** {@code orders (id, item_id)} with a foreign key {@code orders_item_id_fkey} to items. */
+  private static Table ordersOfItems(List<io.schemasync.api.model.CheckConstraint> checks) {
+    return new Table(
+        "orders",
+        List.of(Column.of("id", "integer", false), Column.of("item_id", "integer", true)),
+        new PrimaryKey("orders_pkey", List.of("id")),
+        List.of(),
+        checks,
+        List.of(
+            new io.schemasync.api.model.ForeignKey(
+                "orders_item_id_fkey",
+                List.of("item_id"),
+                "items",
+                List.of("id"),
+                null,
+                null,
+                false)),
+        List.of(),
+        List.of(),
+        null);
   }
 
   private long invalidIndexes() throws Exception {
