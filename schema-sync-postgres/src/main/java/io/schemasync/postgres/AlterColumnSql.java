@@ -182,6 +182,21 @@ final class AlterColumnSql {
     if (change.identityChanged() && to.identity() != null) {
       if (from.identity() == null) {
         statements.add(alter + "ADD" + PgDdl.identityClause(to.identity()));
+        // the new sequence starts at 1, under values the rows already hold: the next row would
+        // collide with them, so it goes on after the largest
+        String column = quote(to.name());
+        statements.add(
+            "SELECT setval(pg_get_serial_sequence("
+                + PgNames.literal(ddl.name(change.tableName()))
+                + ", "
+                + PgNames.literal(to.name())
+                + "), max("
+                + column
+                + ")) FROM "
+                + ddl.name(change.tableName())
+                + " HAVING max("
+                + column
+                + ") IS NOT NULL");
       } else {
         statements.add(
             alter

@@ -647,6 +647,34 @@ class PostgresRunnerTest {
     }
   }
 
+  @Test
+  void aColumnThatBecomesAnIdentityContinuesAfterItsLargestValue() throws Exception {
+    for (io.schemasync.api.model.Identity identity : io.schemasync.api.model.Identity.values()) {
+      SchemaSnapshot generated =
+          SchemaSnapshot.ofTables(
+              List.of(
+                  Table.of(
+                      "items",
+                      List.of(
+                          Column.of("id", "integer", false).withIdentity(identity),
+                          Column.of("name", "text", true)),
+                      new PrimaryKey("items_pkey", List.of("id")))));
+      Convergence.converge(adapter, tenant, generated);
+      // the 100 rows keep their ids; the next one generated must not collide with them
+      PostgresTestServer.exec("INSERT INTO " + tenant + ".items (name) VALUES ('next')");
+      try (Connection c = PostgresTestServer.connect();
+          Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery("SELECT id FROM " + tenant + ".items WHERE name = 'next'")) {
+        rs.next();
+        assertThat(rs.getInt(1)).as(identity.name()).isEqualTo(101);
+      }
+      PostgresTestServer.exec(
+          "DELETE FROM " + tenant + ".items WHERE name = 'next'",
+          "ALTER TABLE " + tenant + ".items ALTER COLUMN id DROP IDENTITY");
+    }
+  }
+
   /** {@code orders (id, item_id)} with a foreign key {@code orders_item_id_fkey} to items. */
   private static Table ordersOfItems(List<io.schemasync.api.model.CheckConstraint> checks) {
     return new Table(

@@ -111,6 +111,29 @@ class PostgresSafetyTest {
         .extracting(Table::name)
         .containsExactly("t\"able; DELETE FROM x; ✓");
     assertThat(adapter.inspector().exists(TenantContext.of("public"))).isTrue();
+
+    // a column that becomes an identity names its table and column in string literals
+    PostgresTestServer.exec(
+        "INSERT INTO "
+            + PgNames.qualified(hostile, "t\"able; DELETE FROM x; ✓")
+            + " (id) VALUES (41), (42)");
+    Table t = hostileTarget().tables().get(0);
+    Convergence.converge(
+        adapter,
+        hostile,
+        hostileTarget()
+            .withTables(
+                List.of(
+                    t.withColumns(
+                        List.of(
+                            t.columns()
+                                .get(0)
+                                .withIdentity(io.schemasync.api.model.Identity.BY_DEFAULT),
+                            t.columns().get(1))))));
+    PostgresTestServer.exec(
+        "INSERT INTO "
+            + PgNames.qualified(hostile, "t\"able; DELETE FROM x; ✓")
+            + " DEFAULT VALUES");
   }
 
   @Test
