@@ -15,13 +15,17 @@ import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.UniqueConstraint;
 import io.schemasync.api.plan.MigrationPlan;
 import io.schemasync.api.plan.MigrationStep;
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +33,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Read-only queries on a tenant's own tables that a dry run rehearsed without their rows (too big
  * to copy): for each step that would fail on rows — a unique key or primary key over duplicates or
- * NULLs, NOT NULL over NULLs, a foreign key or check some row breaks — one query looks for such a
- * row. Without them a dry run passes and the real run, which MySQL cannot roll back, fails
- * half-way. A query that cannot run (a column the plan renames first, an expression) is skipped and
- * logged: the check is a help for big tables, not a second planner.
+ * NULLs, NOT NULL over NULLs, a foreign key or check some row breaks, a narrower string or integer
+ * type some value does not fit — one query looks for such a row. Without them a dry run passes and
+ * the real run, which MySQL cannot roll back, fails half-way. A query that cannot run (a column the
+ * plan renames first, an expression) is skipped and logged: the check is a help for big tables, not
+ * a second planner.
  */
 final class DataChecks {
   private static final Logger LOG = LoggerFactory.getLogger(DataChecks.class);
@@ -110,16 +115,60 @@ final class DataChecks {
                 quote(db) + "." + quote(create.tableName()),
                 index.columnNames()));
       }
-    } else if (change instanceof AlterColumn alter
-        && alter.from().nullable()
-        && !alter.to().nullable()) {
-      checks.add(
-          nulls(
-              alter.tableName(),
-              quote(db) + "." + quote(alter.tableName()),
-              List.of(alter.to().name())));
+    } else if (change instanceof AlterColumn alter) {
+      String table = alter.tableName();
+      String from = quote(db) + "." + quote(table);
+      // the column as the tenant's table names it now
+      String column = alter.from().name();
+      if (alter.from().nullable() && !alter.to().nullable()) {
+        checks.add(nulls(table, from, List.of(column)));
+      }
+      if (alter.typeChanged()) {
+        String outOfRange = outOfRange(quote(column), alter.to().type());
+        if (outOfRange != null) {
+          checks.add(
+              new Check(
+                  table,
+                  "SELECT 1 FROM " + from + " WHERE " + outOfRange + " LIMIT 1",
+                  "holds a value of " + column + " that " + alter.to().type() + " cannot hold"));
+        }
+      }
     }
     return checks;
+  }
+
+  private static final Pattern STRING = Pattern.compile("(?:var)?char\\((\\d+)\\)(?: .*)?");
+  private static final Pattern INTEGER =
+      Pattern.compile("(tinyint|smallint|mediumint|int|bigint)( unsigned)?");
+
+  /**
+   * A condition true for a value of {@code column} that strict mode refuses to convert to {@code
+   * type}: too long for a string type, out of range for an integer type; null for other types,
+   * which the check leaves to the real run.
+   */
+  private static String outOfRange(String column, String type) {
+    String t = type.toLowerCase(Locale.ROOT).strip();
+    Matcher string = STRING.matcher(t);
+    if (string.matches()) {
+      return "CHAR_LENGTH(" + column + ") > " + string.group(1);
+    }
+    Matcher integer = INTEGER.matcher(t);
+    if (integer.matches()) {
+      int bits =
+          switch (integer.group(1)) {
+            case "tinyint" -> 8;
+            case "smallint" -> 16;
+            case "mediumint" -> 24;
+            case "int" -> 32;
+            default -> 64;
+          };
+      BigInteger span = BigInteger.TWO.pow(bits);
+      BigInteger min = integer.group(2) != null ? BigInteger.ZERO : span.shiftRight(1).negate();
+      BigInteger max =
+          (integer.group(2) != null ? span : span.shiftRight(1)).subtract(BigInteger.ONE);
+      return "(" + column + " < " + min + " OR " + column + " > " + max + ")";
+    }
+    return null;
   }
 
   private static Check nulls(String table, String from, List<String> columns) {

@@ -443,6 +443,26 @@ class MysqlRunnerIT {
         assertThat(planned.status()).isEqualTo(TenantStatus.FAILED);
         assertThat(planned.failure()).hasMessageContaining("check small_parent");
       }
+      // narrower types, which strict mode refuses half-way through the real run
+      for (String narrower :
+          List.of(
+              "CREATE TABLE big (id INT PRIMARY KEY, code VARCHAR(3) NULL, parent_id INT NULL)",
+              "CREATE TABLE big (id SMALLINT PRIMARY KEY, code VARCHAR(20) NULL,"
+                  + " parent_id INT NULL)")) {
+        try (SchemaSync sync =
+            SchemaSync.builder()
+                .url(MysqlTestServer.url())
+                .target(new Target.Snapshot(schemaOf(parents, narrower)))
+                .policy(new PlanPolicy(true, PlanPolicy.BreakingPolicy.WARN))
+                .build()) {
+          TenantResult planned = sync.plan(TenantSelection.ids(tenant)).results().get(0);
+          assertThat(planned.status()).as(narrower).isEqualTo(TenantStatus.FAILED);
+          assertThat(planned.failure())
+              .as(narrower)
+              .hasMessageContaining("too big to copy")
+              .hasMessageContaining("cannot hold");
+        }
+      }
       MysqlFixture.assertNoScratchLeft(scratchBefore);
     }
   }
