@@ -8,6 +8,7 @@ import io.schemasync.api.model.Index;
 import io.schemasync.api.model.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +43,7 @@ public record TableRebuild(
     List<String> statements = new ArrayList<>();
     statements.add(SqliteDdl.createTable(rebuilt));
     copyRows(temporary).ifPresent(statements::add);
+    statements.addAll(valuesKept(temporary));
     if (SqliteDdl.hasAutoincrement(current) && SqliteDdl.hasAutoincrement(target)) {
       // keep AUTOINCREMENT's high-water mark: ids of deleted rows must not come back
       statements.add("DELETE FROM sqlite_sequence WHERE name = " + literal(temporary));
@@ -109,6 +111,94 @@ public record TableRebuild(
             + String.join(", ", from)
             + " FROM "
             + quote(liveName));
+  }
+
+  /**
+   * Statements that fail the step when the copy changed a value: a column moving to numeric
+   * affinity (INTEGER, REAL, NUMERIC) converts text that reads as a number, so {@code '007'}
+   * becomes {@code 7} and {@code '3.10'} becomes {@code 3.1}, silently. The values of each such
+   * column before and after the copy are compared as a multiset of their printed forms (numbers
+   * printed as numbers, so {@code '7'} becoming {@code 7} or {@code 1.0} becoming {@code 1}
+   * passes), and a difference fails a CHECK whose name says which column and why.
+   */
+  private List<String> valuesKept(String temporary) {
+    List<String> statements = new ArrayList<>();
+    for (Column column : target.columns()) {
+      String source = renamedColumns.getOrDefault(column.name(), column.name());
+      Optional<Column> old = current.column(source);
+      if (column.generated() != null
+          || old.isEmpty()
+          || !numericAffinity(column.type())
+          || affinity(old.get().type()).equals(affinity(column.type()))) {
+        continue;
+      }
+      String check =
+          "values of "
+              + finalName
+              + "."
+              + column.name()
+              + " would change under type "
+              + column.type()
+              + "; fix or convert them first";
+      if (statements.isEmpty()) {
+        statements.add("DROP TABLE IF EXISTS temp.\"schemasync_values_kept\"");
+      }
+      statements.add(
+          "CREATE TEMP TABLE \"schemasync_values_kept\" (changed INTEGER CONSTRAINT "
+              + quote(check)
+              + " CHECK (changed = 0))");
+      statements.add(
+          "INSERT INTO temp.\"schemasync_values_kept\" SELECT count(*) FROM ("
+              + printed(sourceExpression(old.get(), column), quote(liveName))
+              + " EXCEPT "
+              + printed(quote(column.name()), quote(temporary))
+              + ")");
+      statements.add("DROP TABLE temp.\"schemasync_values_kept\"");
+    }
+    return statements;
+  }
+
+  /**
+   * The distinct printed forms of a column's values, with how often each occurs: a whole real as
+   * the integer it equals, another real with every digit it has, anything else as its text.
+   */
+  private static String printed(String column, String table) {
+    String x = "(" + column + ")";
+    return "SELECT CASE typeof("
+        + x
+        + ") WHEN 'real' THEN CASE WHEN "
+        + x
+        + " = CAST("
+        + x
+        + " AS INTEGER) THEN CAST(CAST("
+        + x
+        + " AS INTEGER) AS TEXT) ELSE printf('%.17g', "
+        + x
+        + ") END ELSE CAST("
+        + x
+        + " AS TEXT) END AS v, count(*) AS n FROM "
+        + table
+        + " GROUP BY 1";
+  }
+
+  /** SQLite's affinity of a declared type (lang_datatype3.html, 3.1). */
+  private static String affinity(String type) {
+    String t = type.toUpperCase(Locale.ROOT);
+    if (t.contains("INT")) {
+      return "INTEGER";
+    } else if (t.contains("CHAR") || t.contains("CLOB") || t.contains("TEXT")) {
+      return "TEXT";
+    } else if (t.contains("BLOB") || t.isBlank()) {
+      return "BLOB";
+    } else if (t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB")) {
+      return "REAL";
+    }
+    return "NUMERIC";
+  }
+
+  private static boolean numericAffinity(String type) {
+    String affinity = affinity(type);
+    return affinity.equals("INTEGER") || affinity.equals("REAL") || affinity.equals("NUMERIC");
   }
 
   /** Rows whose value is NULL take the new default when the column becomes NOT NULL. */
