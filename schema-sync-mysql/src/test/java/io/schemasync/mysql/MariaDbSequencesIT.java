@@ -10,16 +10,13 @@ import io.schemasync.api.TenantResult;
 import io.schemasync.api.TenantStatus;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.Sequence;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** MariaDB's sequences: created, used as column defaults, altered and dropped. */
 class MariaDbSequencesIT {
   @Test
   void sequencesConvergeOnMariaDb() throws Exception {
-    try (MysqlAdapter adapter = MysqlFixture.adapter()) {
-      Assumptions.assumeTrue(adapter.flavor().mariaDb(), "sequences are MariaDB-only");
-    }
+    MysqlTestServer.requireMariaDb("sequences");
     try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
       String tenant = dbs.create("seq");
       SchemaSnapshot v1 =

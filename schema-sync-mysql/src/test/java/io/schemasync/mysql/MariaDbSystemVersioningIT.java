@@ -10,7 +10,6 @@ import io.schemasync.api.TenantResult;
 import io.schemasync.api.TenantSelection;
 import io.schemasync.api.TenantStatus;
 import io.schemasync.api.model.SchemaSnapshot;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,9 +21,7 @@ class MariaDbSystemVersioningIT {
 
   @Test
   void aVersionedTableIsInspectedAndADryRunMeetsWhatMariaDbRefuses() throws Exception {
-    try (MysqlAdapter adapter = MysqlFixture.adapter()) {
-      Assumptions.assumeTrue(adapter.flavor().mariaDb(), "system versioning is MariaDB-only");
-    }
+    MysqlTestServer.requireMariaDb("system versioning");
     java.util.Set<String> scratchBefore = MysqlFixture.scratchDatabases();
     try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
       String tenant = dbs.create("versioned");

@@ -60,13 +60,32 @@ final class MysqlTestServer {
               + " (-D"
               + IMAGE_PROPERTY
               + "=mysql:8.0 picks the image).";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new AssertionError(message);
-      }
-      System.err.println("SKIPPED: " + message);
-      Assumptions.abort(message);
+      skipOrFail(message);
     }
     return resolved;
+  }
+
+  /** Skips the test with a loud message, or fails it when {@code CI=true}. */
+  private static void skipOrFail(String message) {
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      throw new AssertionError(message);
+    }
+    System.err.println("SKIPPED: " + message);
+    Assumptions.abort(message);
+  }
+
+  /**
+   * Skips a test of a MariaDB-only feature on a MySQL server, loudly; fails instead when {@code
+   * CI=true}, where the server is MariaDB (TESTING.md) and a skip would hide the test.
+   */
+  static void requireMariaDb(String feature) {
+    boolean mariaDb;
+    try (MysqlAdapter adapter = MysqlFixture.adapter()) {
+      mariaDb = adapter.flavor().mariaDb();
+    }
+    if (!mariaDb) {
+      skipOrFail(feature + " is MariaDB-only and the test server is MySQL");
+    }
   }
 
   private static void resolve() {
