@@ -10,6 +10,7 @@ import io.schemasync.api.plan.Safety;
 import io.schemasync.spi.StepDraft;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -185,15 +186,16 @@ final class AlterColumnSql {
         // the new sequence starts at 1, under values the rows already hold: the next row would
         // collide with them, so it goes on after the largest
         String column = quote(to.name());
+        String qualified = ddl.name(change.tableName());
         statements.add(
             "SELECT setval(pg_get_serial_sequence("
-                + PgNames.literal(ddl.name(change.tableName()))
+                + PgNames.literal(qualified)
                 + ", "
                 + PgNames.literal(to.name())
                 + "), max("
                 + column
                 + ")) FROM "
-                + ddl.name(change.tableName())
+                + qualified
                 + " HAVING max("
                 + column
                 + ") IS NOT NULL");
@@ -249,7 +251,7 @@ final class AlterColumnSql {
   /** A name for the temporary check, unlike any a schema would choose, within 63 bytes. */
   static String notNullCheckName(String table, String column) {
     int hash = (table + "." + column).hashCode();
-    return String.format(java.util.Locale.ROOT, "schemasync_not_null_%08x", hash);
+    return String.format(Locale.ROOT, "schemasync_not_null_%08x", hash);
   }
 
   private void comment() {

@@ -266,10 +266,7 @@ final class PgDdl {
    * unless the index treats NULLs as not distinct; rows outside its predicate do not count.
    */
   static String duplicateKeysQuery(String qualifiedTable, Index index) {
-    List<String> keys =
-        index.parts().stream()
-            .map(p -> p.column() != null ? quote(p.column()) : "(" + p.expression() + ")")
-            .toList();
+    List<String> keys = index.parts().stream().map(PgDdl::indexKey).toList();
     List<String> conditions = new ArrayList<>();
     if (index.where() != null) {
       conditions.add("(" + index.where() + ")");
@@ -314,8 +311,13 @@ final class PgDdl {
   }
 
   private static String indexPart(IndexPart part) {
-    String key = part.column() != null ? quote(part.column()) : "(" + part.expression() + ")";
+    String key = indexKey(part);
     return part.descending() ? key + " DESC" : key;
+  }
+
+  /** What an index part compares: its column, or its expression. */
+  private static String indexKey(IndexPart part) {
+    return part.column() != null ? quote(part.column()) : "(" + part.expression() + ")";
   }
 
   String createTrigger(String table, Trigger trigger) {

@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -148,15 +149,17 @@ final class PostgresRunner implements MigrationRunner {
   private record Transaction(int stepsRun, SchemaSnapshot result, Leftovers leftovers) {}
 
   /**
-   * What a killed or failed online run left in the way of what the plan builds: invalid indexes (by
-   * name) and constraints added NOT VALID but never validated (by {@link #key}).
+   * What a killed or failed online run left in the way of what the plan builds, by name: invalid
+   * indexes, and constraints added NOT VALID but never validated.
    */
   private record Leftovers(Set<String> indexes, Set<String> constraints) {}
 
-  /** How {@link Leftovers#constraints} names a constraint: its quoted table and name. */
-  private static String key(String table, String constraint) {
-    return PgNames.quote(table) + "." + PgNames.quote(constraint);
-  }
+  /** The invalid indexes of a schema ({@code ?} 2) among some names ({@code ?} 1). */
+  private static final String INVALID_INDEXES =
+      "SELECT ic.relname::text FROM pg_class ic"
+          + " JOIN pg_index i ON i.indexrelid = ic.oid"
+          + " JOIN pg_namespace n ON n.oid = ic.relnamespace"
+          + " WHERE ic.relname = ANY(?::name[]) AND n.nspname = ? AND NOT i.indisvalid";
 
   /** The statements of one attempt at the tenant's transaction, without its COMMIT. */
   @FunctionalInterface
@@ -301,9 +304,8 @@ final class PostgresRunner implements MigrationRunner {
   /** The names of the indexes the steps build. */
   private static List<String> builtIndexes(List<MigrationStep> steps) {
     return steps.stream()
-        .flatMap(step -> step.changes().stream())
-        .filter(CreateIndex.class::isInstance)
-        .map(change -> ((CreateIndex) change).index().name())
+        .flatMap(step -> indexBuilds(step).stream())
+        .map(create -> create.index().name())
         .toList();
   }
 
@@ -321,7 +323,9 @@ final class PostgresRunner implements MigrationRunner {
    * Drops the constraints named like those the step adds that were added NOT VALID and never
    * validated (what an online run killed before its validation leaves): the inspector does not
    * report them, as PostgreSQL does not hold the existing rows to them, so the plan adds them
-   * again, and would otherwise fail on their names.
+   * again, and would otherwise fail on their names. By name alone: {@code IF EXISTS} on the step's
+   * table leaves a namesake on another table alone, and a valid one of that name on this table the
+   * plan has dropped already, or it would not add it.
    */
   private static void dropUnvalidatedLeftovers(
       Connection c, String schema, MigrationStep step, Set<String> leftovers) throws SQLException {
@@ -329,7 +333,7 @@ final class PostgresRunner implements MigrationRunner {
       return;
     }
     for (AddConstraint add : addedConstraints(List.of(step))) {
-      if (leftovers.contains(key(add.tableName(), add.constraint().name()))) {
+      if (leftovers.contains(add.constraint().name())) {
         try (Statement st = c.createStatement()) {
           st.execute(
               "ALTER TABLE "
@@ -358,14 +362,17 @@ final class PostgresRunner implements MigrationRunner {
       if (leftovers.contains(name)) {
         LOG.info("schema {}: dropping the invalid index {} a concurrent build left", schema, name);
         try (Statement st = c.createStatement()) {
-          st.execute(
-              "DROP INDEX "
-                  + (concurrently ? "CONCURRENTLY " : "")
-                  + "IF EXISTS "
-                  + PgNames.qualified(schema, name));
+          st.execute(dropIndex(schema, name, concurrently));
         }
       }
     }
+  }
+
+  private static String dropIndex(String schema, String name, boolean concurrently) {
+    return "DROP INDEX "
+        + (concurrently ? "CONCURRENTLY " : "")
+        + "IF EXISTS "
+        + PgNames.qualified(schema, name);
   }
 
   /** What the concurrent build of a unique index would fail on, looked for by a query. */
@@ -379,11 +386,8 @@ final class PostgresRunner implements MigrationRunner {
       if (rs.next()) {
         throw new UnableToExecuteStatementException(
             tenant.id(),
-            "step "
-                + step.index()
-                + " ("
-                + step.description()
-                + ") would fail: "
+            named(step)
+                + " would fail: "
                 + create.tableName()
                 + " holds rows with the same key under the new unique index "
                 + index.name()
@@ -421,13 +425,10 @@ final class PostgresRunner implements MigrationRunner {
                 + " set_config('check_function_bodies', 'off', true),"
                 + " set_config('search_path', quote_ident(?), true),"
                 + " EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?),"
-                + " ARRAY(SELECT ic.relname::text FROM pg_class ic"
-                + "  JOIN pg_index i ON i.indexrelid = ic.oid"
-                + "  JOIN pg_namespace n ON n.oid = ic.relnamespace"
-                + "  WHERE ic.relname = ANY(?::name[]) AND n.nspname = ? AND NOT i.indisvalid),"
-                + " ARRAY(SELECT '\"' || replace(t.relname, '\"', '\"\"') || '\".\"'"
-                + "  || replace(co.conname, '\"', '\"\"') || '\"' FROM pg_constraint co"
-                + "  JOIN pg_class t ON t.oid = co.conrelid"
+                + " ARRAY("
+                + INVALID_INDEXES
+                + "),"
+                + " ARRAY(SELECT co.conname::text FROM pg_constraint co"
                 + "  JOIN pg_namespace n ON n.oid = co.connamespace"
                 + "  WHERE co.conname = ANY(?::name[]) AND n.nspname = ? AND NOT co.convalidated)")) {
       ps.setString(1, String.valueOf(settings.ddlLockTimeout().toMillis()));
@@ -452,8 +453,8 @@ final class PostgresRunner implements MigrationRunner {
         for (Object name : (Object[]) rs.getArray(6).getArray()) {
           indexes.add((String) name);
         }
-        for (Object key : (Object[]) rs.getArray(7).getArray()) {
-          constraints.add((String) key);
+        for (Object name : (Object[]) rs.getArray(7).getArray()) {
+          constraints.add((String) name);
         }
       }
     }
@@ -529,28 +530,30 @@ final class PostgresRunner implements MigrationRunner {
    */
   private static void dropInvalidIndex(
       Statement st, String schema, MigrationStep step, SQLException failure) {
-    for (var change : step.changes()) {
-      if (change instanceof io.schemasync.api.change.CreateIndex create) {
-        try (var invalid =
-            st.getConnection()
-                .prepareStatement(
-                    "SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
-                        + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE n.nspname = ? AND c.relname = ? AND NOT i.indisvalid")) {
-          invalid.setString(1, schema);
-          invalid.setString(2, create.index().name());
-          try (var rs = invalid.executeQuery()) {
-            if (rs.next()) {
-              st.execute(
-                  "DROP INDEX CONCURRENTLY IF EXISTS "
-                      + PgNames.qualified(schema, create.index().name()));
-            }
-          }
-        } catch (SQLException e) {
-          failure.addSuppressed(e);
+    List<String> built = builtIndexes(List.of(step));
+    if (built.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement invalid = st.getConnection().prepareStatement(INVALID_INDEXES)) {
+      invalid.setArray(1, st.getConnection().createArrayOf("text", built.toArray()));
+      invalid.setString(2, schema);
+      List<String> names = new ArrayList<>();
+      try (ResultSet rs = invalid.executeQuery()) {
+        while (rs.next()) {
+          names.add(rs.getString(1));
         }
       }
+      for (String name : names) {
+        st.execute(dropIndex(schema, name, true));
+      }
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
     }
+  }
+
+  /** How errors name a step: {@code step 2 (add index ...)}. */
+  private static String named(MigrationStep step) {
+    return "step " + step.index() + " (" + step.description() + ")";
   }
 
   private UnableToExecuteStatementException failure(
@@ -580,9 +583,7 @@ final class PostgresRunner implements MigrationRunner {
               : "earlier steps were committed; this step ran outside the transaction";
     }
     return new UnableToExecuteStatementException(
-        tenant.id(),
-        "step " + step.index() + " (" + step.description() + ") failed: " + sql + " — " + advice,
-        e);
+        tenant.id(), named(step) + " failed: " + sql + " — " + advice, e);
   }
 
   private static void sleep(Duration pause) {
