@@ -88,9 +88,9 @@ final class DataChecks {
 
   private static List<Check> checks(SchemaChange change, String db, SchemaSnapshot current) {
     List<Check> checks = new ArrayList<>();
+    String table = change.table();
+    String from = quote(db) + "." + quote(table);
     if (change instanceof AddConstraint add) {
-      String table = add.tableName();
-      String from = quote(db) + "." + quote(table);
       if (add.constraint() instanceof PrimaryKey pk) {
         checks.add(nulls(table, from, pk.columns()));
         checks.add(duplicates(table, from, pk.columns()));
@@ -98,9 +98,10 @@ final class DataChecks {
         checks.add(duplicates(table, from, u.columns()));
       } else if (add.constraint() instanceof CheckConstraint ck) {
         checks.add(
-            new Check(
+            where(
                 table,
-                "SELECT 1 FROM " + from + " WHERE NOT (" + ck.expression() + ") LIMIT 1",
+                from,
+                "NOT (" + ck.expression() + ")",
                 "holds a row that check " + ck.name() + " (" + ck.expression() + ") rejects"));
       } else if (add.constraint() instanceof ForeignKey fk
           && current.table(fk.referencedTable()).isPresent()) {
@@ -109,32 +110,30 @@ final class DataChecks {
     } else if (change instanceof CreateIndex create && create.index().unique()) {
       Index index = create.index();
       if (index.columnNames().size() == index.parts().size() && index.where() == null) {
-        checks.add(
-            duplicates(
-                create.tableName(),
-                quote(db) + "." + quote(create.tableName()),
-                index.columnNames()));
+        checks.add(duplicates(table, from, index.columnNames()));
       }
     } else if (change instanceof AlterColumn alter) {
-      String table = alter.tableName();
-      String from = quote(db) + "." + quote(table);
       // the column as the tenant's table names it now
       String column = alter.from().name();
       if (alter.from().nullable() && !alter.to().nullable()) {
         checks.add(nulls(table, from, List.of(column)));
       }
-      if (alter.typeChanged()) {
-        String outOfRange = outOfRange(quote(column), alter.to().type());
-        if (outOfRange != null) {
-          checks.add(
-              new Check(
-                  table,
-                  "SELECT 1 FROM " + from + " WHERE " + outOfRange + " LIMIT 1",
-                  "holds a value of " + column + " that " + alter.to().type() + " cannot hold"));
-        }
+      String outOfRange = alter.typeChanged() ? outOfRange(quote(column), alter.to().type()) : null;
+      if (outOfRange != null) {
+        checks.add(
+            where(
+                table,
+                from,
+                outOfRange,
+                "holds a value of " + column + " that " + alter.to().type() + " cannot hold"));
       }
     }
     return checks;
+  }
+
+  /** A check that looks for one row of {@code from} matching {@code condition}. */
+  private static Check where(String table, String from, String condition, String finding) {
+    return new Check(table, "SELECT 1 FROM " + from + " WHERE " + condition + " LIMIT 1", finding);
   }
 
   private static final Pattern STRING = Pattern.compile("(?:var)?char\\((\\d+)\\)(?: .*)?");
@@ -172,29 +171,33 @@ final class DataChecks {
   }
 
   private static Check nulls(String table, String from, List<String> columns) {
-    return new Check(
+    return where(
         table,
-        "SELECT 1 FROM " + from + " WHERE " + each(columns, " IS NULL", " OR ") + " LIMIT 1",
+        from,
+        each("", columns, " IS NULL", " OR "),
         "holds NULL in " + String.join(", ", columns));
   }
 
   /** Rows equal in every column, NULLs left out (they never collide in a MySQL unique key). */
   private static Check duplicates(String table, String from, List<String> columns) {
-    return new Check(
+    return where(
         table,
-        "SELECT 1 FROM "
-            + from
-            + " WHERE "
-            + each(columns, " IS NOT NULL", " AND ")
+        from,
+        each("", columns, " IS NOT NULL", " AND ")
             + " GROUP BY "
-            + each(columns, "", ", ")
-            + " HAVING COUNT(*) > 1 LIMIT 1",
+            + each("", columns, "", ", ")
+            + " HAVING COUNT(*) > 1",
         "holds duplicates of (" + String.join(", ", columns) + ")");
   }
 
-  /** Each quoted column followed by {@code test}, joined by {@code joiner}. */
-  private static String each(List<String> columns, String test, String joiner) {
-    return columns.stream().map(col -> quote(col) + test).collect(Collectors.joining(joiner));
+  /**
+   * Each quoted column, after {@code prefix} and followed by {@code test}, joined by {@code
+   * joiner}.
+   */
+  private static String each(String prefix, List<String> columns, String test, String joiner) {
+    return columns.stream()
+        .map(col -> prefix + quote(col) + test)
+        .collect(Collectors.joining(joiner));
   }
 
   /** Rows whose key, all of it set, matches no row of the referenced table. */
@@ -203,19 +206,15 @@ final class DataChecks {
     for (int i = 0; i < fk.columns().size(); i++) {
       match.add("p." + quote(fk.referencedColumns().get(i)) + " = c." + quote(fk.columns().get(i)));
     }
-    return new Check(
+    return where(
         table,
-        "SELECT 1 FROM "
-            + from
-            + " c WHERE "
-            + fk.columns().stream()
-                .map(col -> "c." + quote(col) + " IS NOT NULL")
-                .collect(Collectors.joining(" AND "))
+        from + " c",
+        each("c.", fk.columns(), " IS NOT NULL", " AND ")
             + " AND NOT EXISTS (SELECT 1 FROM "
             + referenced
             + " p WHERE "
             + String.join(" AND ", match)
-            + ") LIMIT 1",
+            + ")",
         "holds rows that foreign key "
             + fk.name()
             + " finds no match for in "
