@@ -140,9 +140,6 @@ public record TableRebuild(
               + " would change under type "
               + column.type()
               + "; fix or convert them first";
-      if (statements.isEmpty()) {
-        statements.add("DROP TABLE IF EXISTS temp.\"schemasync_values_kept\"");
-      }
       statements.add(
           "CREATE TEMP TABLE \"schemasync_values_kept\" (changed INTEGER CONSTRAINT "
               + quote(check)
