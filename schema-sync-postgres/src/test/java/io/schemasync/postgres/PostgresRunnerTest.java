@@ -227,34 +227,52 @@ class PostgresRunnerTest {
             started.add(step);
           }
         };
+    List<TenantStatus> statuses =
+        syncTwiceAtOnce(Map.of(), withColumn("once"), listener, null).stream()
+            .map(TenantResult::status)
+            .toList();
+    // one applies; the other either saw the result or found the schema changed under its plan
+    assertThat(statuses).containsOnlyOnce(TenantStatus.APPLIED);
+    assertThat(started).hasSize(1);
+  }
+
+  /**
+   * Syncs the tenant to {@code target} from two adapters of these settings at the same moment, and
+   * returns both results (each within a minute).
+   */
+  private List<TenantResult> syncTwiceAtOnce(
+      Map<String, String> settings, SchemaSnapshot target, StepListener listener, Duration lockWait)
+      throws Exception {
     CountDownLatch go = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);
-    List<Future<TenantResult>> results = new ArrayList<>();
-    List<PostgresAdapter> adapters = List.of(PostgresTestServer.open(), PostgresTestServer.open());
+    List<PostgresAdapter> adapters =
+        List.of(PostgresTestServer.open(settings), PostgresTestServer.open(settings));
     try {
+      List<Future<TenantResult>> futures = new ArrayList<>();
       for (PostgresAdapter a : adapters) {
-        results.add(
+        futures.add(
             pool.submit(
                 () -> {
-                  try (SchemaSync s =
+                  SchemaSync.Builder builder =
                       SchemaSync.builder()
                           .adapter(a)
-                          .target(new Target.Snapshot(withColumn("once")))
-                          .listener(listener)
-                          .build()) {
+                          .target(new Target.Snapshot(target))
+                          .listener(listener);
+                  if (lockWait != null) {
+                    builder.lockTimeout(lockWait);
+                  }
+                  try (SchemaSync s = builder.build()) {
                     go.await();
                     return s.sync(tenant);
                   }
                 }));
       }
       go.countDown();
-      List<TenantStatus> statuses = new ArrayList<>();
-      for (Future<TenantResult> f : results) {
-        statuses.add(f.get().status());
+      List<TenantResult> results = new ArrayList<>();
+      for (Future<TenantResult> f : futures) {
+        results.add(f.get(60, TimeUnit.SECONDS));
       }
-      // one applies; the other either saw the result or found the schema changed under its plan
-      assertThat(statuses).containsOnlyOnce(TenantStatus.APPLIED);
-      assertThat(started).hasSize(1);
+      return results;
     } finally {
       pool.shutdown();
       adapters.forEach(PostgresAdapter::close);
@@ -276,41 +294,17 @@ class PostgresRunnerTest {
                             items.columns().get(1),
                             Column.of("rank", "integer", true)))
                     .withIndexes(List.of(Index.on("items_rank", false, List.of("rank"))))));
-    CountDownLatch go = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    List<PostgresAdapter> adapters =
-        List.of(
-            PostgresTestServer.open(Map.of("schemasync.online", "true")),
-            PostgresTestServer.open(Map.of("schemasync.online", "true")));
-    try {
-      List<Future<TenantResult>> results = new ArrayList<>();
-      for (PostgresAdapter a : adapters) {
-        results.add(
-            pool.submit(
-                () -> {
-                  try (SchemaSync s =
-                      SchemaSync.builder()
-                          .adapter(a)
-                          .target(new Target.Snapshot(target))
-                          .lockTimeout(Duration.ofSeconds(30))
-                          .build()) {
-                    go.await();
-                    return s.sync(tenant);
-                  }
-                }));
-      }
-      go.countDown();
-      List<TenantStatus> statuses = new ArrayList<>();
-      for (Future<TenantResult> f : results) {
-        TenantResult r = f.get(60, TimeUnit.SECONDS);
-        assertThat(r.failure()).as("%s", r.failure()).isNull();
-        statuses.add(r.status());
-      }
-      assertThat(statuses).containsOnlyOnce(TenantStatus.APPLIED);
-    } finally {
-      pool.shutdown();
-      adapters.forEach(PostgresAdapter::close);
+    List<TenantStatus> statuses = new ArrayList<>();
+    for (TenantResult r :
+        syncTwiceAtOnce(
+            Map.of("schemasync.online", "true"),
+            target,
+            StepListener.NONE,
+            Duration.ofSeconds(30))) {
+      assertThat(r.failure()).as("%s", r.failure()).isNull();
+      statuses.add(r.status());
     }
+    assertThat(statuses).containsOnlyOnce(TenantStatus.APPLIED);
     try (SchemaSync check =
         SchemaSync.builder().adapter(adapter).target(new Target.Snapshot(target)).build()) {
       assertThat(check.sync(tenant).status()).isEqualTo(TenantStatus.IN_SYNC);
