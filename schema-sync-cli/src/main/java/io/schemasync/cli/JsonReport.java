@@ -1,5 +1,6 @@
 package io.schemasync.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.plan.MigrationPlan;
 import io.schemasync.api.plan.MigrationStep;
 import io.schemasync.api.plan.PolicyViolation;
+import io.schemasync.api.plan.RowCheck;
 import io.schemasync.internal.JdbcUrls;
 import java.util.List;
 
@@ -173,7 +175,8 @@ record JsonReport(
     "reason",
     "sql",
     "transactional",
-    "dependsOn"
+    "dependsOn",
+    "rowChecks"
   })
   record Step(
       int index,
@@ -182,7 +185,8 @@ record JsonReport(
       String reason,
       List<String> sql,
       boolean transactional,
-      List<Integer> dependsOn) {
+      List<Integer> dependsOn,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RowCheck> rowChecks) {
     static Step of(MigrationStep step) {
       return new Step(
           step.index(),
@@ -191,7 +195,8 @@ record JsonReport(
           step.reason(),
           step.statements(),
           step.transactional(),
-          step.dependsOn());
+          step.dependsOn(),
+          step.rowChecks());
     }
   }
 

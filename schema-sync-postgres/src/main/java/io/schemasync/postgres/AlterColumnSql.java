@@ -6,6 +6,7 @@ import io.schemasync.api.change.AlterColumn;
 import io.schemasync.api.model.Column;
 import io.schemasync.api.model.DomainType;
 import io.schemasync.api.model.Identity;
+import io.schemasync.api.plan.RowCheck;
 import io.schemasync.api.plan.Safety;
 import io.schemasync.spi.StepDraft;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ final class AlterColumnSql {
   private final PgDdl ddl;
   private final AlterColumn change;
   private final boolean online;
+  private final List<RowCheck> nullChecks;
   private final boolean castCuts;
   private final Column from;
   private final Column to;
@@ -62,13 +64,17 @@ final class AlterColumnSql {
   /**
    * @param online whether to set NOT NULL without a scan under the lock (the online option, on an
    *     existing table that is neither partitioned nor a partition)
+   * @param nullChecks the {@link RowChecks} that find the NULLs an online NOT NULL's validation
+   *     would fail on
    * @param castCuts whether an explicit cast to the new type could cut values ({@link #castCuts}):
    *     they are converted by assignment instead, which fails on a value that does not fit
    */
-  AlterColumnSql(PgDdl ddl, AlterColumn change, boolean online, boolean castCuts) {
+  AlterColumnSql(
+      PgDdl ddl, AlterColumn change, boolean online, List<RowCheck> nullChecks, boolean castCuts) {
     this.ddl = ddl;
     this.change = change;
     this.online = online;
+    this.nullChecks = nullChecks;
     this.castCuts = castCuts;
     this.from = change.from();
     this.to = change.to();
@@ -230,22 +236,24 @@ final class AlterColumnSql {
             + " CHECK ("
             + quote(to.name())
             + " IS NOT NULL) NOT VALID");
+    // one step: a dry run that finds the NULLs by a query skips it whole (SET NOT NULL without
+    // the validated check would scan the table under the lock)
     afterCommit.add(
         new StepDraft(
-            "validate that " + table + "." + to.name() + " holds no NULL",
+            "set "
+                + table
+                + "."
+                + to.name()
+                + " NOT NULL: validate that it holds no NULL, set NOT NULL, drop the check",
             List.of(),
-            List.of(alterTable + "VALIDATE CONSTRAINT " + check),
+            List.of(
+                alterTable + "VALIDATE CONSTRAINT " + check,
+                alter + "SET NOT NULL",
+                alterTable + "DROP CONSTRAINT " + check),
             Safety.SAFE,
             "",
-            false));
-    afterCommit.add(
-        new StepDraft(
-            "set " + table + "." + to.name() + " NOT NULL, which the validated check proves",
-            List.of(),
-            List.of(alter + "SET NOT NULL", alterTable + "DROP CONSTRAINT " + check),
-            Safety.SAFE,
-            "",
-            false));
+            false,
+            nullChecks));
   }
 
   /** A name for the temporary check, unlike any a schema would choose, within 63 bytes. */

@@ -69,6 +69,7 @@ final class PgRenderer {
   private final Map<String, List<String>> pendingOwnedBy = new HashMap<>();
   private final List<ForeignKeyAdded> addedForeignKeys = new ArrayList<>();
   private final List<StepDraft> steps = new ArrayList<>();
+  private final RowChecks rowChecks;
 
   /** A foreign key the plan adds (with its table, or to an existing one), by its owning table. */
   private record ForeignKeyAdded(String table, ForeignKey key) {}
@@ -85,6 +86,7 @@ final class PgRenderer {
     this.extensionSchema = extensionSchema;
     this.current = current;
     this.target = target;
+    this.rowChecks = new RowChecks(ddl, current, changes);
     Map<String, CreateRoutine> created = new HashMap<>();
     for (SchemaChange change : changes) {
       if (change instanceof CreateTable create) {
@@ -221,6 +223,7 @@ final class PgRenderer {
                   ddl,
                   a,
                   onlineNotNull,
+                  rowChecks.notNull(table, a.to().name()),
                   AlterColumnSql.castCuts(ddl.type(a.to().type()), a.to().type(), target.domains()))
               .render());
     } else if (change instanceof AddConstraint a) {
@@ -389,7 +392,10 @@ final class PgRenderer {
                   ddl.alterTable(table) + "VALIDATE CONSTRAINT " + quote(a.constraint().name())),
               Safety.SAFE,
               "",
-              false));
+              false,
+              a.constraint() instanceof ForeignKey fk
+                  ? rowChecks.foreignKey(table, fk)
+                  : rowChecks.check(table, (CheckConstraint) a.constraint())));
       return;
     }
     String reason =
@@ -431,7 +437,8 @@ final class PgRenderer {
               List.of(ddl.createIndex(table, c.index(), true)),
               Safety.SAFE,
               "",
-              false));
+              false,
+              rowChecks.unique(table, c.index())));
       return;
     }
     String why =

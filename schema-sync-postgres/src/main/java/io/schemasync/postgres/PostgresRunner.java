@@ -5,10 +5,10 @@ import io.schemasync.api.UnableToExecuteStatementException;
 import io.schemasync.api.UnableToInspectSchemaException;
 import io.schemasync.api.change.AddConstraint;
 import io.schemasync.api.change.CreateIndex;
-import io.schemasync.api.model.Index;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.plan.MigrationPlan;
 import io.schemasync.api.plan.MigrationStep;
+import io.schemasync.api.plan.RowCheck;
 import io.schemasync.spi.MigrationRunner;
 import io.schemasync.spi.RunOptions;
 import io.schemasync.spi.RunResult;
@@ -235,6 +235,14 @@ final class PostgresRunner implements MigrationRunner {
       Verifier verifier)
       throws SQLException, LockTimedOut {
     Leftovers leftovers = prepare(c, schema, options, plan.steps());
+    if (options.dryRun()) {
+      // before the plan's first statement takes a lock: see RowChecks
+      for (MigrationStep step : plan.steps()) {
+        for (RowCheck check : step.rowChecks()) {
+          findNoRows(c, tenant, schema, step, check);
+        }
+      }
+    }
     int stepsRun = 0;
     for (MigrationStep step : plan.steps()) {
       if (step.transactional()) {
@@ -249,7 +257,7 @@ final class PostgresRunner implements MigrationRunner {
       // transaction: a dry run (and so a rollout's gate) must meet the rows a concurrent index
       // build or a validation would fail on, or the real run fails after committing the rest
       for (MigrationStep step : plan.steps()) {
-        if (step.transactional()) {
+        if (step.transactional() || !step.rowChecks().isEmpty()) {
           continue;
         }
         List<CreateIndex> built = indexBuilds(step);
@@ -262,7 +270,14 @@ final class PostgresRunner implements MigrationRunner {
           // expression of it raises an error, which the real run reports after the commit
           for (CreateIndex create : built) {
             if (create.index().unique()) {
-              checkNoDuplicates(c, tenant, schema, rehearsal(step), create);
+              // on the new columns, or expressions over them, the plan's statements made
+              findNoRows(
+                  c,
+                  tenant,
+                  schema,
+                  step,
+                  RowChecks.duplicateKeys(
+                      new PgDdl(PgNames.quote(schema)), create.tableName(), create.index()));
             }
           }
         }
@@ -375,12 +390,15 @@ final class PostgresRunner implements MigrationRunner {
         + PgNames.qualified(schema, name);
   }
 
-  /** What the concurrent build of a unique index would fail on, looked for by a query. */
-  private void checkNoDuplicates(
-      Connection c, TenantContext tenant, String schema, MigrationStep step, CreateIndex create)
+  /**
+   * Runs a query that finds the rows a step would fail on, in place of the step (which the dry run
+   * cannot rehearse without blocking the table); fails the dry run, naming the step, when it finds
+   * one.
+   */
+  private void findNoRows(
+      Connection c, TenantContext tenant, String schema, MigrationStep step, RowCheck check)
       throws LockTimedOut {
-    Index index = create.index();
-    String query = PgDdl.duplicateKeysQuery(PgNames.qualified(schema, create.tableName()), index);
+    String query = PostgresDialect.bind(check.query(), schema);
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(query)) {
       if (rs.next()) {
@@ -388,19 +406,17 @@ final class PostgresRunner implements MigrationRunner {
             tenant.id(),
             named(step)
                 + " would fail: "
-                + create.tableName()
-                + " holds rows with the same key under the new unique index "
-                + index.name()
+                + check.finding()
                 + " (the dry run looked for them with "
                 + query
-                + " rather than build the index) — the transaction was rolled back, nothing was"
+                + " rather than run the step) — the transaction was rolled back, nothing was"
                 + " changed");
       }
     } catch (SQLException e) {
       if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
         throw new LockTimedOut(step, query, e);
       }
-      throw failure(tenant, step, query, e, 1);
+      throw failure(tenant, rehearsal(step), query, e, 1);
     }
   }
 

@@ -60,6 +60,7 @@ import io.schemasync.api.model.TriggerEvent;
 import io.schemasync.api.model.TriggerTiming;
 import io.schemasync.api.model.UniqueConstraint;
 import io.schemasync.api.model.View;
+import io.schemasync.api.plan.RowCheck;
 import io.schemasync.api.plan.Safety;
 import io.schemasync.spi.StepDraft;
 import java.util.ArrayList;
@@ -298,7 +299,7 @@ class PostgresDialectTest {
         online.render(
             List.of(new AlterColumn("users", email, email.withNullable(false))), CURRENT, CURRENT);
     String notNullCheck = "\"" + AlterColumnSql.notNullCheckName("users", "email") + "\"";
-    assertThat(onlineNotNull).hasSize(3).allMatch(s -> s.safety() == Safety.SAFE);
+    assertThat(onlineNotNull).hasSize(2).allMatch(s -> s.safety() == Safety.SAFE);
     assertThat(onlineNotNull.get(0).transactional()).isTrue();
     assertThat(onlineNotNull.get(0).statements())
         .containsExactly(
@@ -309,12 +310,16 @@ class PostgresDialectTest {
                 + " CHECK (\"email\" IS NOT NULL) NOT VALID");
     assertThat(onlineNotNull.get(1).transactional()).isFalse();
     assertThat(onlineNotNull.get(1).statements())
-        .containsExactly("ALTER TABLE \"{tenant}\".\"users\" VALIDATE CONSTRAINT " + notNullCheck);
-    assertThat(onlineNotNull.get(2).transactional()).isFalse();
-    assertThat(onlineNotNull.get(2).statements())
         .containsExactly(
+            "ALTER TABLE \"{tenant}\".\"users\" VALIDATE CONSTRAINT " + notNullCheck,
             "ALTER TABLE \"{tenant}\".\"users\" ALTER COLUMN \"email\" SET NOT NULL",
             "ALTER TABLE \"{tenant}\".\"users\" DROP CONSTRAINT " + notNullCheck);
+    // a dry run looks for the NULLs instead of validating under the transaction's lock
+    assertThat(onlineNotNull.get(1).rowChecks())
+        .containsExactly(
+            new RowCheck(
+                "SELECT 1 FROM \"{tenant}\".\"users\" WHERE \"email\" IS NULL LIMIT 1",
+                "users holds NULL in email"));
     assertThat(AlterColumnSql.notNullCheckName("users", "email").length()).isLessThan(64);
     // a table the plan attaches as a partition needs the NOT NULL inside the transaction
     SchemaSnapshot attached =
@@ -358,6 +363,9 @@ class PostgresDialectTest {
     assertThat(onlineCheck.get(0).statements().get(0)).endsWith("NOT VALID");
     assertThat(onlineCheck.get(1).statements().get(0)).contains("VALIDATE CONSTRAINT \"c\"");
     assertThat(onlineCheck.get(1).transactional()).isFalse();
+    assertThat(onlineCheck.get(1).rowChecks())
+        .extracting(RowCheck::query)
+        .containsExactly("SELECT 1 FROM \"{tenant}\".\"users\" WHERE NOT (id > 0) LIMIT 1");
 
     Column volatileDefault =
         new Column("token", "uuid", true, "gen_random_uuid()", null, null, null, null);
@@ -641,5 +649,83 @@ class PostgresDialectTest {
         .isTrue();
     assertThat(index.reason())
         .contains("cannot build an index on a partitioned table CONCURRENTLY");
+  }
+
+  @Test
+  void aDryRunFindsTheRowsAnOnlineValidationWouldFailOnOnlyWhereTheRowsBeforeThePlanTell() {
+    Table orders =
+        Table.of(
+            "orders",
+            List.of(Column.of("id", "bigint", false), Column.of("user_id", "bigint", true)),
+            new PrimaryKey("orders_pkey", List.of("id")));
+    SchemaSnapshot current = SchemaSnapshot.ofTables(List.of(USERS, orders));
+    ForeignKey key =
+        new ForeignKey(
+            "orders_user", List.of("user_id"), "users", List.of("id"), null, null, false);
+    List<StepDraft> foreignKey =
+        online.render(List.of(new AddConstraint("orders", key)), current, current);
+    assertThat(foreignKey.get(1).rowChecks())
+        .containsExactly(
+            new RowCheck(
+                "SELECT 1 FROM \"{tenant}\".\"orders\" c WHERE c.\"user_id\" IS NOT NULL AND NOT"
+                    + " EXISTS (SELECT 1 FROM \"{tenant}\".\"users\" p WHERE p.\"id\" ="
+                    + " c.\"user_id\") LIMIT 1",
+                "orders holds rows whose user_id match no row of users (foreign key orders_user)"));
+    StepDraft unique =
+        step(online, new CreateIndex("users", Index.on("users_email", true, List.of("email"))));
+    assertThat(unique.rowChecks())
+        .extracting(RowCheck::finding)
+        .containsExactly(
+            "users holds rows with the same key under the new unique index users_email");
+    assertThat(
+            step(online, new CreateIndex("users", Index.on("ix", false, List.of("email"))))
+                .rowChecks())
+        .as("a plain index fails on no row")
+        .isEmpty();
+
+    // the check may read the column the plan adds: only the rehearsal after it can tell
+    Column added = Column.of("age", "integer", true);
+    CheckConstraint adult = new CheckConstraint("adult", "age >= 18");
+    List<StepDraft> withColumn =
+        online.render(
+            List.of(new AddColumn("users", added), new AddConstraint("users", adult)),
+            CURRENT,
+            CURRENT);
+    assertThat(withColumn)
+        .filteredOn(s -> !s.transactional())
+        .singleElement()
+        .satisfies(s -> assertThat(s.rowChecks()).isEmpty());
+    // the column's values change with its type: the rows before the plan cannot tell
+    Column email = USERS.column("email").orElseThrow();
+    List<StepDraft> retyped =
+        online.render(
+            List.of(new AlterColumn("users", email, email.withType("text").withNullable(false))),
+            CURRENT,
+            CURRENT);
+    assertThat(retyped)
+        .filteredOn(s -> !s.transactional())
+        .singleElement()
+        .satisfies(s -> assertThat(s.rowChecks()).isEmpty());
+    // nor can they for a column renamed before it is checked
+    List<StepDraft> renamed =
+        online.render(
+            List.of(
+                new RenameColumn("orders", "user_id", "owner_id"),
+                new AddConstraint(
+                    "orders",
+                    new ForeignKey(
+                        "orders_owner",
+                        List.of("owner_id"),
+                        "users",
+                        List.of("id"),
+                        null,
+                        null,
+                        false))),
+            current,
+            current);
+    assertThat(renamed)
+        .filteredOn(s -> !s.transactional())
+        .singleElement()
+        .satisfies(s -> assertThat(s.rowChecks()).isEmpty());
   }
 }

@@ -221,7 +221,7 @@ class PostgresRolloutTest {
               WorkerOptions.defaults().withParallelism(2));
       assertThat(gate.job().state()).isEqualTo(JobState.DRY_RUN_FAILED);
       assertThat(gate.failures()).extracting(RolloutTask::tenantId).containsExactly(tenants.get(2));
-      assertThat(gate.failures().get(0).error()).contains("VALIDATE CONSTRAINT");
+      assertThat(gate.failures().get(0).error()).contains("users holds NULL in nickname");
       assertThat(nullableNicknamesAndChecks()).isEqualTo(3);
 
       PostgresTestServer.exec(

@@ -10,6 +10,7 @@ import io.schemasync.api.TenantResult;
 import io.schemasync.api.TenantStatus;
 import io.schemasync.api.UnableToAcquireLockException;
 import io.schemasync.api.UnableToExecuteStatementException;
+import io.schemasync.api.model.CheckConstraint;
 import io.schemasync.api.model.Column;
 import io.schemasync.api.model.Index;
 import io.schemasync.api.model.PrimaryKey;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -456,7 +458,8 @@ class PostgresRunnerTest {
       assertThat(dry.plan().steps())
           .anyMatch(st -> !st.transactional() && st.statements().get(0).contains("VALIDATE"));
       assertThat(dry.failure())
-          .hasMessageContaining("VALIDATE CONSTRAINT \"orders_item_id_fkey\"")
+          .hasMessageContaining("validate orders_item_id_fkey on orders")
+          .hasMessageContaining("orders holds rows whose item_id match no row of items")
           .hasMessageContaining("nothing was changed");
     }
     assertThat(adapter.inspector().inspect(TenantContext.of(tenant))).isEqualTo(before);
@@ -476,7 +479,7 @@ class PostgresRunnerTest {
       TenantResult dry = sync.plan(io.schemasync.api.TenantSelection.ids(tenant)).results().get(0);
       assertThat(dry.status()).isEqualTo(TenantStatus.FAILED);
       assertThat(dry.failure())
-          .hasMessageContaining("VALIDATE CONSTRAINT")
+          .hasMessageContaining("items holds NULL in name")
           .hasMessageContaining("nothing was changed");
     }
     assertThat(adapter.inspector().inspect(TenantContext.of(tenant))).isEqualTo(before);
@@ -508,6 +511,56 @@ class PostgresRunnerTest {
               assertThat(items.hasColumn("rank")).isFalse();
               assertThat(items.indexes()).isEmpty();
             });
+  }
+
+  @Test
+  void aDryRunOfAnOnlineCheckLetsTheApplicationWriteWhileItLooksForTheRows() throws Exception {
+    // a check that takes 2 s over the 100 rows, so that a write can be tried while it runs
+    SchemaSnapshot before = adapter.inspector().inspect(TenantContext.of(tenant));
+    Table items = before.table("items").orElseThrow();
+    SchemaSnapshot slowCheck =
+        before.withTables(
+            List.of(
+                items.withChecks(
+                    List.of(
+                        new CheckConstraint(
+                            "items_slow", "length(pg_sleep(0.02)::text) = 0 AND id > 0")))));
+    try (PostgresAdapter online = PostgresTestServer.open(Map.of("schemasync.online", "true"));
+        SchemaSync sync =
+            SchemaSync.builder().adapter(online).target(new Target.Snapshot(slowCheck)).build()) {
+      CompletableFuture<TenantResult> dry =
+          CompletableFuture.supplyAsync(
+              () -> sync.plan(io.schemasync.api.TenantSelection.ids(tenant)).results().get(0));
+      try (Connection app = PostgresTestServer.connect();
+          Statement st = app.createStatement()) {
+        awaitSleeping(st, dry);
+        // the real run validates after its commit, under a lock that lets writes through; its
+        // dry run must not hold the lock of ADD CONSTRAINT while it scans the rows instead
+        st.execute("SET lock_timeout = '500ms'");
+        assertThat(st.executeUpdate("UPDATE " + tenant + ".items SET name = 'w' WHERE id = 1"))
+            .isEqualTo(1);
+      }
+      TenantResult result = dry.get(60, TimeUnit.SECONDS);
+      assertThat(result.failure()).isNull();
+      assertThat(result.plan().steps()).anyMatch(step -> !step.rowChecks().isEmpty());
+    }
+    assertThat(adapter.inspector().inspect(TenantContext.of(tenant))).isEqualTo(before);
+  }
+
+  /** Waits until a session of the server sleeps in {@code pg_sleep}, or the dry run ended. */
+  private static void awaitSleeping(Statement st, CompletableFuture<?> dry) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline && !dry.isDone()) {
+      try (ResultSet rs =
+          st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'")) {
+        rs.next();
+        if (rs.getInt(1) > 0) {
+          return;
+        }
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("the dry run never reached the check's rows: " + dry);
   }
 
   @Test

@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param dependsOn indexes of the steps that must run before this one
  * @param transactional false when the engine cannot run the step inside a transaction (e.g.
  *     PostgreSQL {@code CREATE INDEX CONCURRENTLY})
+ * @param rowChecks for a step that is not transactional, queries a dry run may run in its place to
+ *     find the rows it would fail on; empty when the rows before the plan cannot tell (the step
+ *     reads a column the plan adds or retypes), and then the dry run rehearses the step itself
  */
 public record MigrationStep(
     int index,
@@ -23,7 +26,8 @@ public record MigrationStep(
     Safety safety,
     String reason,
     List<Integer> dependsOn,
-    boolean transactional) {
+    boolean transactional,
+    List<RowCheck> rowChecks) {
 
   public MigrationStep {
     Objects.requireNonNull(description, "description");
@@ -32,5 +36,28 @@ public record MigrationStep(
     Objects.requireNonNull(safety, "safety");
     reason = reason == null ? "" : reason;
     dependsOn = List.copyOf(dependsOn);
+    rowChecks = List.copyOf(rowChecks);
+  }
+
+  /** A step without row checks. */
+  public MigrationStep(
+      int index,
+      String description,
+      List<SchemaChange> changes,
+      List<String> statements,
+      Safety safety,
+      String reason,
+      List<Integer> dependsOn,
+      boolean transactional) {
+    this(
+        index,
+        description,
+        changes,
+        statements,
+        safety,
+        reason,
+        dependsOn,
+        transactional,
+        List.of());
   }
 }

@@ -72,7 +72,8 @@ public final class DefaultPlanner implements Planner {
               safety,
               reason,
               dependencies(draft, steps),
-              draft.transactional());
+              draft.transactional(),
+              draft.rowChecks());
       steps.add(step);
       judge(step, policy, warnings, violations);
     }
