@@ -37,8 +37,10 @@ import org.slf4j.LoggerFactory;
  * Runs a plan on one tenant: every transactional step in one transaction, verified before COMMIT
  * (rolled back for a dry run); steps PostgreSQL cannot run in a transaction, or that must follow it
  * ({@code CREATE INDEX CONCURRENTLY}, {@code VALIDATE CONSTRAINT} and what follows it, of the
- * online option), after the commit, one by one, and in a dry run rehearsed inside the transaction
- * (a unique index built concurrently by a query for duplicate keys instead).
+ * online option), after the commit, one by one. A dry run finds the rows those would fail on by
+ * their {@link RowCheck}s before its first statement, or where the step has none, rehearses it
+ * inside the transaction after the others (a unique index built concurrently by a query for
+ * duplicate keys instead).
  *
  * <p>Inside the transaction {@code search_path} is the tenant's schema alone, {@code lock_timeout}
  * is short so DDL never queues behind a long transaction (and blocks the traffic queued behind it),
@@ -236,7 +238,7 @@ final class PostgresRunner implements MigrationRunner {
       throws SQLException, LockTimedOut {
     Leftovers leftovers = prepare(c, schema, options, plan.steps());
     if (options.dryRun()) {
-      // before the plan's first statement takes a lock: see RowChecks
+      // before the plan's first statement takes a lock, so that no scan holds one: see RowChecks
       for (MigrationStep step : plan.steps()) {
         for (RowCheck check : step.rowChecks()) {
           findNoRows(c, tenant, schema, step, check);
@@ -270,7 +272,7 @@ final class PostgresRunner implements MigrationRunner {
           // expression of it raises an error, which the real run reports after the commit
           for (CreateIndex create : built) {
             if (create.index().unique()) {
-              // on the new columns, or expressions over them, the plan's statements made
+              // no row check: the index reads what the plan's statements made or changed
               findNoRows(
                   c,
                   tenant,
@@ -407,10 +409,10 @@ final class PostgresRunner implements MigrationRunner {
             named(step)
                 + " would fail: "
                 + check.finding()
-                + " (the dry run looked for them with "
+                + " (found by "
                 + query
-                + " rather than run the step) — the transaction was rolled back, nothing was"
-                + " changed");
+                + ", which the dry run runs instead of the step) — the transaction was rolled"
+                + " back, nothing was changed");
       }
     } catch (SQLException e) {
       if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
