@@ -139,11 +139,15 @@ final class DataChecks {
   private static final Pattern STRING = Pattern.compile("(?:var)?char\\((\\d+)\\)(?: .*)?");
   private static final Pattern INTEGER =
       Pattern.compile("(tinyint|smallint|mediumint|int|bigint)( unsigned)?");
+  private static final Pattern DECIMAL =
+      Pattern.compile(
+          "(?:decimal|numeric|dec|fixed)(?:\\((\\d+)(?:,\\s*(\\d+))?\\))?( unsigned)?(?: zerofill)?");
 
   /**
    * A condition true for a value of {@code column} that strict mode refuses to convert to {@code
-   * type}: too long for a string type, out of range for an integer type; null for other types,
-   * which the check leaves to the real run.
+   * type}: too long for a string type, out of range for an integer type, too many digits before the
+   * point for a decimal type once rounded to its scale (which MySQL does with a note, not an
+   * error); null for other types, which the check leaves to the real run.
    */
   private static String outOfRange(String column, String type) {
     String t = type.toLowerCase(Locale.ROOT).strip();
@@ -166,6 +170,18 @@ final class DataChecks {
       BigInteger max =
           (integer.group(2) != null ? span : span.shiftRight(1)).subtract(BigInteger.ONE);
       return "(" + column + " < " + min + " OR " + column + " > " + max + ")";
+    }
+    Matcher decimal = DECIMAL.matcher(t);
+    if (decimal.matches()) {
+      int precision = decimal.group(1) == null ? 10 : Integer.parseInt(decimal.group(1));
+      int scale = decimal.group(2) == null ? 0 : Integer.parseInt(decimal.group(2));
+      String rounded = "ROUND(" + column + ", " + scale + ")";
+      return "(ABS("
+          + rounded
+          + ") >= 1"
+          + "0".repeat(precision - scale)
+          + (decimal.group(3) != null ? " OR " + rounded + " < 0" : "")
+          + ")";
     }
     return null;
   }

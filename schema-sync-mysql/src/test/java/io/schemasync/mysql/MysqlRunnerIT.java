@@ -448,7 +448,10 @@ class MysqlRunnerIT {
           List.of(
               "CREATE TABLE big (id INT PRIMARY KEY, code VARCHAR(3) NULL, parent_id INT NULL)",
               "CREATE TABLE big (id SMALLINT PRIMARY KEY, code VARCHAR(20) NULL,"
-                  + " parent_id INT NULL)")) {
+                  + " parent_id INT NULL)",
+              // 99 needs two digits before the point
+              "CREATE TABLE big (id INT PRIMARY KEY, code VARCHAR(20) NULL,"
+                  + " parent_id DECIMAL(2,1) NULL)")) {
         try (SchemaSync sync =
             SchemaSync.builder()
                 .url(MysqlTestServer.url())
@@ -462,6 +465,21 @@ class MysqlRunnerIT {
               .hasMessageContaining("too big to copy")
               .hasMessageContaining("cannot hold");
         }
+      }
+      try (SchemaSync sync =
+          SchemaSync.builder()
+              .url(MysqlTestServer.url())
+              .target(
+                  new Target.Snapshot(
+                      schemaOf(
+                          parents,
+                          "CREATE TABLE big (id INT PRIMARY KEY, code VARCHAR(20) NULL,"
+                              + " parent_id DECIMAL(3,1) NULL)")))
+              .policy(new PlanPolicy(true, PlanPolicy.BreakingPolicy.WARN))
+              .build()) {
+        // 99 fits 99.9: no false alarm
+        TenantResult planned = sync.plan(TenantSelection.ids(tenant)).results().get(0);
+        assertThat(planned.failure()).isNull();
       }
       MysqlFixture.assertNoScratchLeft(scratchBefore);
     }
