@@ -10,6 +10,7 @@ import io.schemasync.api.change.SchemaChange;
 import io.schemasync.api.model.CheckConstraint;
 import io.schemasync.api.model.ForeignKey;
 import io.schemasync.api.model.Index;
+import io.schemasync.api.model.IndexPart;
 import io.schemasync.api.model.PrimaryKey;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.UniqueConstraint;
@@ -107,11 +108,10 @@ final class DataChecks {
           && current.table(fk.referencedTable()).isPresent()) {
         checks.add(orphans(table, from, quote(db) + "." + quote(fk.referencedTable()), fk));
       }
-    } else if (change instanceof CreateIndex create && create.index().unique()) {
-      Index index = create.index();
-      if (index.columnNames().size() == index.parts().size() && index.where() == null) {
-        checks.add(duplicates(table, from, index.columnNames()));
-      }
+    } else if (change instanceof CreateIndex create
+        && create.index().unique()
+        && create.index().where() == null) {
+      checks.add(duplicates(table, from, create.index()));
     } else if (change instanceof AlterColumn alter) {
       // the column as the tenant's table names it now
       String column = alter.from().name();
@@ -196,14 +196,44 @@ final class DataChecks {
 
   /** Rows equal in every column, NULLs left out (they never collide in a MySQL unique key). */
   private static Check duplicates(String table, String from, List<String> columns) {
+    return duplicateKeys(
+        table, from, columns.stream().map(MysqlNames::quote).toList(), String.join(", ", columns));
+  }
+
+  /**
+   * Rows with the same key under a unique index, as the index compares them: a column prefix by its
+   * first characters ({@code LEFT}, under the column's collation, as the index does), a functional
+   * key part by its expression.
+   */
+  private static Check duplicates(String table, String from, Index index) {
+    List<String> keys = new ArrayList<>();
+    List<String> named = new ArrayList<>();
+    for (IndexPart part : index.parts()) {
+      if (part.column() != null) {
+        keys.add(quote(part.column()));
+        named.add(part.column());
+        continue;
+      }
+      Matcher prefix = MysqlDdl.PREFIX_PART.matcher(part.expression());
+      keys.add(
+          prefix.matches()
+              ? "LEFT(" + quote(prefix.group(1).replace("``", "`")) + ", " + prefix.group(2) + ")"
+              : "(" + part.expression() + ")");
+      named.add(part.expression());
+    }
+    return duplicateKeys(table, from, keys, String.join(", ", named));
+  }
+
+  /** Rows equal in every key, NULLs left out; {@code named} says which keys, for the finding. */
+  private static Check duplicateKeys(String table, String from, List<String> keys, String named) {
     return where(
         table,
         from,
-        each("", columns, " IS NOT NULL", " AND ")
+        keys.stream().map(key -> key + " IS NOT NULL").collect(Collectors.joining(" AND "))
             + " GROUP BY "
-            + each("", columns, "", ", ")
+            + String.join(", ", keys)
             + " HAVING COUNT(*) > 1",
-        "holds duplicates of (" + String.join(", ", columns) + ")");
+        "holds duplicates of (" + named + ")");
   }
 
   /**

@@ -399,6 +399,17 @@ class MysqlRunnerIT {
             .hasMessageContaining("the tenant was not changed");
         assertThat(sync.inspect(tenant)).isEqualTo(before);
       }
+      // a unique key over the first two characters: 'c1' and 'c10' share theirs
+      try (SchemaSync sync =
+          engine(
+              schemaOf(
+                  "CREATE TABLE big (id INT PRIMARY KEY, code VARCHAR(20) NULL,"
+                      + " UNIQUE KEY uq_code_prefix (code(2)))"),
+              false)) {
+        TenantResult planned = sync.plan(TenantSelection.ids(tenant)).results().get(0);
+        assertThat(planned.status()).isEqualTo(TenantStatus.FAILED);
+        assertThat(planned.failure()).hasMessageContaining("duplicates of (`code`(2))");
+      }
       MysqlTestServer.exec(tenant, "UPDATE big SET code = NULL WHERE id = 6");
       try (SchemaSync sync = engine(unique, false)) {
         // NULLs never collide in a unique key: no false alarm
