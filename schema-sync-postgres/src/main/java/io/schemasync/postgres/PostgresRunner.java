@@ -238,12 +238,18 @@ final class PostgresRunner implements MigrationRunner {
       throws SQLException, LockTimedOut {
     Leftovers leftovers = prepare(c, schema, options, plan.steps());
     if (options.dryRun()) {
-      // before the plan's first statement takes a lock, so that no scan holds one: see RowChecks
+      // before the plan's first statement takes a lock, so that no scan holds one: see RowChecks.
+      // Every check runs, so that one dry run names all the rows to fix
+      List<String> found = new ArrayList<>();
       for (MigrationStep step : plan.steps()) {
         for (RowCheck check : step.rowChecks()) {
-          findNoRows(c, tenant, schema, step, check);
+          String rows = rowsFound(c, tenant, schema, step, check);
+          if (rows != null) {
+            found.add(rows);
+          }
         }
       }
+      failIfFound(tenant, found);
     }
     int stepsRun = 0;
     for (MigrationStep step : plan.steps()) {
@@ -273,13 +279,11 @@ final class PostgresRunner implements MigrationRunner {
           for (CreateIndex create : built) {
             if (create.index().unique()) {
               // no row check: the index reads what the plan's statements made or changed
-              findNoRows(
-                  c,
-                  tenant,
-                  schema,
-                  step,
+              RowCheck check =
                   RowChecks.duplicateKeys(
-                      new PgDdl(PgNames.quote(schema)), create.tableName(), create.index()));
+                      new PgDdl(PgNames.quote(schema)), create.tableName(), create.index());
+              String rows = rowsFound(c, tenant, schema, step, check);
+              failIfFound(tenant, rows == null ? List.of() : List.of(rows));
             }
           }
         }
@@ -394,31 +398,35 @@ final class PostgresRunner implements MigrationRunner {
 
   /**
    * Runs a query that finds the rows a step would fail on, in place of the step (which the dry run
-   * cannot rehearse without blocking the table); fails the dry run, naming the step, when it finds
-   * one.
+   * cannot rehearse without blocking the table); says what it found, naming the step, or null.
    */
-  private void findNoRows(
+  private String rowsFound(
       Connection c, TenantContext tenant, String schema, MigrationStep step, RowCheck check)
       throws LockTimedOut {
     String query = PostgresDialect.bind(check.query(), schema);
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(query)) {
-      if (rs.next()) {
-        throw new UnableToExecuteStatementException(
-            tenant.id(),
-            named(step)
-                + " would fail: "
-                + check.finding()
-                + " (found by "
-                + query
-                + ", which the dry run runs instead of the step) — the transaction was rolled"
-                + " back, nothing was changed");
-      }
+      return rs.next()
+          ? named(step)
+              + " would fail: "
+              + check.finding()
+              + " (found by "
+              + query
+              + ", which the dry run runs instead of the step)"
+          : null;
     } catch (SQLException e) {
       if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
         throw new LockTimedOut(step, query, e);
       }
       throw failure(tenant, rehearsal(step), query, e, 1);
+    }
+  }
+
+  private static void failIfFound(TenantContext tenant, List<String> found) {
+    if (!found.isEmpty()) {
+      throw new UnableToExecuteStatementException(
+          tenant.id(),
+          String.join("; ", found) + " — the transaction was rolled back, nothing was changed");
     }
   }
 

@@ -514,6 +514,33 @@ class PostgresRunnerTest {
   }
 
   @Test
+  void anOnlineDryRunNamesEveryStepTheRowsWouldFailAtOnce() throws Exception {
+    PostgresTestServer.exec(
+        "UPDATE " + tenant + ".items SET name = NULL WHERE id = 7",
+        "ALTER TABLE " + tenant + ".items ADD COLUMN qty integer",
+        "UPDATE " + tenant + ".items SET qty = -1 WHERE id = 8");
+    SchemaSnapshot before = adapter.inspector().inspect(TenantContext.of(tenant));
+    Table items = withNameRequired().table("items").orElseThrow();
+    SchemaSnapshot target =
+        SchemaSnapshot.ofTables(
+            List.of(
+                items
+                    .withColumn(Column.of("qty", "integer", true))
+                    .withChecks(List.of(new CheckConstraint("items_qty", "qty >= 0")))));
+    try (PostgresAdapter online = PostgresTestServer.open(Map.of("schemasync.online", "true"));
+        SchemaSync sync =
+            SchemaSync.builder().adapter(online).target(new Target.Snapshot(target)).build()) {
+      TenantResult dry = sync.plan(io.schemasync.api.TenantSelection.ids(tenant)).results().get(0);
+      assertThat(dry.status()).isEqualTo(TenantStatus.FAILED);
+      assertThat(dry.failure())
+          .hasMessageContaining("items holds NULL in name")
+          .hasMessageContaining("items holds rows that check items_qty rejects")
+          .hasMessageContaining("nothing was changed");
+    }
+    assertThat(adapter.inspector().inspect(TenantContext.of(tenant))).isEqualTo(before);
+  }
+
+  @Test
   void aDryRunOfAnOnlineCheckLetsTheApplicationWriteWhileItLooksForTheRows() throws Exception {
     // a check that takes 2 s over the 100 rows, so that a write can be tried while it runs
     SchemaSnapshot before = adapter.inspector().inspect(TenantContext.of(tenant));
