@@ -54,6 +54,7 @@ final class PostgresRunner implements MigrationRunner {
 
   private final Tenancy tenancy;
   private final RunnerSettings settings;
+  private final RolloutMarkers markers = new RolloutMarkers();
 
   PostgresRunner(Tenancy tenancy, RunnerSettings settings) {
     this.tenancy = tenancy;
@@ -117,13 +118,14 @@ final class PostgresRunner implements MigrationRunner {
     int stepsRun;
     SchemaSnapshot result;
     try (Connection c = tenancy.connect(tenant)) {
+      boolean sharedMarkers = options.marker() != null && !options.dryRun() && markers.shared(c);
       c.setAutoCommit(false);
       Transaction done =
           withRetry(
               c,
               tenant,
               options.dryRun(),
-              () -> runTransaction(c, tenant, schema, plan, options, verifier));
+              () -> runTransaction(c, tenant, schema, plan, options, verifier, sharedMarkers));
       stepsRun = done.stepsRun();
       result = done.result();
       if (options.dryRun()) {
@@ -136,7 +138,7 @@ final class PostgresRunner implements MigrationRunner {
       }
       if (options.marker() != null && !later.isEmpty()) {
         // the last step ran outside the transaction: the marker follows it
-        RolloutMarkers.write(c, schema, options.marker(), plan.targetHash());
+        RolloutMarkers.write(c, schema, options.marker(), plan.targetHash(), sharedMarkers);
       }
     } catch (SQLException e) {
       throw new UnableToExecuteStatementException(tenant.id(), "cannot run the plan", e);
@@ -234,7 +236,8 @@ final class PostgresRunner implements MigrationRunner {
       String schema,
       MigrationPlan plan,
       RunOptions options,
-      Verifier verifier)
+      Verifier verifier,
+      boolean sharedMarkers)
       throws SQLException, LockTimedOut {
     Leftovers leftovers = prepare(c, schema, options, plan.steps());
     if (options.dryRun()) {
@@ -296,7 +299,7 @@ final class PostgresRunner implements MigrationRunner {
       verifier.verify(result);
     }
     if (options.marker() != null && !options.dryRun() && allInTransaction) {
-      RolloutMarkers.write(c, schema, options.marker(), plan.targetHash());
+      RolloutMarkers.write(c, schema, options.marker(), plan.targetHash(), sharedMarkers);
     }
     return new Transaction(stepsRun, result, leftovers);
   }

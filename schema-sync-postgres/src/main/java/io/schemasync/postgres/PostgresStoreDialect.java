@@ -14,8 +14,11 @@ import java.sql.Statement;
 final class PostgresStoreDialect implements StoreDialect {
   static final String SCHEMA = "schemasync_control";
 
-  /** Serializes the first creation of the tables by several workers starting at once. */
-  private static final long INIT_LOCK = 0x53594E43_434F4E54L; // "SYNC" "CONT"
+  /**
+   * Serializes the first creation of the tables (and of the rollout markers' table) by several
+   * workers starting at once.
+   */
+  static final long INIT_LOCK = 0x53594E43_434F4E54L; // "SYNC" "CONT"
 
   @Override
   public String table(String name) {

@@ -69,11 +69,7 @@ class PostgresRolloutCrashTest {
           .isEqualTo(JobState.SUCCEEDED);
       for (String tenant : tenants) {
         assertThat(engine.inspect(tenant).hash()).as(tenant).isEqualTo(engine.target().hash());
-        assertThat(
-                PostgresTestServer.query(
-                    "SELECT count(*) FROM " + tenant + "._schema_sync_rollout"))
-            .as(tenant)
-            .isEqualTo("1");
+        assertThat(PostgresRolloutTest.markerRows(tenant)).as(tenant).isEqualTo(1);
         assertThat(PostgresTestServer.query("SELECT count(*) FROM " + tenant + ".users"))
             .isEqualTo("2");
       }

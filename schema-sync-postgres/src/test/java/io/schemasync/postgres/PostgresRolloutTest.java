@@ -105,16 +105,95 @@ class PostgresRolloutTest {
         assertThat(engine.adapter().runner().markerOf(TenantContext.of(tenant), report.job().id()))
             .isPresent();
         assertThat(count("SELECT count(*) FROM " + tenant + ".users")).isEqualTo(2);
-        // bounded columns: no TOAST table to create in every tenant
+        assertThat(markerRows(tenant)).isEqualTo(1);
+        // one table for every tenant's markers, outside them: nothing added to the tenant
         assertThat(
                 count(
-                    "SELECT reltoastrelid::int FROM pg_class WHERE oid = '"
+                    "SELECT count(*) FROM pg_class WHERE relnamespace = '"
                         + tenant
-                        + "._schema_sync_rollout'::regclass"))
+                        + "'::regnamespace AND relname = '_schema_sync_rollout'"))
             .isZero();
       }
+      assertThat(
+              count(
+                  "SELECT reltoastrelid::int FROM pg_class WHERE oid = 'schemasync_control.rollout_markers'::regclass"))
+          .as("bounded columns: no TOAST table")
+          .isZero();
       assertThat(engine.adapter().runner().markerOf(TenantContext.of(tenants.get(0)), "other-job"))
           .isEmpty();
+    }
+  }
+
+  @Test
+  void aRoleThatMayNotUseTheMarkerTableKeepsTheMarkersInItsTenants() throws Exception {
+    // the database's marker table exists, made by another role; this one may not create schemas
+    try (Connection c = PostgresTestServer.connect()) {
+      assertThat(new RolloutMarkers().shared(c)).isTrue();
+    }
+    String role = PostgresTestServer.uniqueName("migrator");
+    fleet(2);
+    PostgresTestServer.exec("CREATE ROLE " + role + " LOGIN");
+    try {
+      for (String tenant : tenants) {
+        PostgresTestServer.exec(
+            "ALTER SCHEMA " + tenant + " OWNER TO " + role,
+            "ALTER TABLE " + tenant + ".users OWNER TO " + role);
+      }
+      try (SchemaSync engine =
+              SchemaSync.builder()
+                  .url(PostgresTestServer.withParameter("user", role))
+                  .target(new Target.Snapshot(V2))
+                  .build();
+          Rollouts rollouts = engine.rollouts("jdbc:sqlite:" + dir.resolve("control.db"))) {
+        RolloutReport report =
+            rollouts
+                .start(
+                    RolloutOptions.of(TenantSelection.ids(tenants.toArray(String[]::new))),
+                    WorkerOptions.defaults().withParallelism(2))
+                .orThrow();
+        assertThat(report.count(TaskState.SUCCEEDED)).isEqualTo(2);
+        for (String tenant : tenants) {
+          assertThat(count("SELECT count(*) FROM " + tenant + "._schema_sync_rollout"))
+              .isEqualTo(1);
+          assertThat(markerRows(tenant)).isEqualTo(1);
+          // a resumed rollout finds them there
+          assertThat(
+                  engine.adapter().runner().markerOf(TenantContext.of(tenant), report.job().id()))
+              .isPresent();
+        }
+      }
+    } finally {
+      PostgresTestServer.exec("DROP OWNED BY " + role, "DROP ROLE " + role);
+    }
+  }
+
+  @Test
+  void theMarkerTableIsMadeOncePerDatabaseByARoleThatMayCreateIt() throws Exception {
+    String database = PostgresTestServer.uniqueName("markers");
+    String role = PostgresTestServer.uniqueName("migrator");
+    PostgresTestServer.createDatabase(database);
+    PostgresTestServer.exec("CREATE ROLE " + role + " LOGIN");
+    try {
+      String url = PostgresTestServer.urlOf(database);
+      String asRole = url + (url.contains("?") ? "&" : "?") + "user=" + role;
+      try (Connection c = java.sql.DriverManager.getConnection(asRole)) {
+        // no CREATE on the database: the markers go into the tenants' schemas
+        assertThat(new RolloutMarkers().shared(c)).isFalse();
+        assertThat(c.getAutoCommit()).isTrue();
+      }
+      try (Connection c = java.sql.DriverManager.getConnection(url)) {
+        RolloutMarkers markers = new RolloutMarkers();
+        assertThat(markers.shared(c)).isTrue();
+        assertThat(markers.shared(c)).as("known from then on").isTrue();
+        assertThat(new RolloutMarkers().shared(c)).as("found by another process").isTrue();
+      }
+      assertThat(
+              PostgresTestServer.queryIn(
+                  database, "SELECT to_regclass('" + RolloutMarkers.SHARED + "') IS NOT NULL"))
+          .isEqualTo("t");
+    } finally {
+      PostgresTestServer.dropDatabase(database);
+      PostgresTestServer.exec("DROP ROLE " + role);
     }
   }
 
@@ -184,6 +263,7 @@ class PostgresRolloutTest {
                         + tenant
                         + "'::regnamespace AND relname IN ('audit', '_schema_sync_rollout')"))
             .isZero();
+        assertThat(markerRows(tenant)).isZero();
       }
     }
   }
@@ -234,7 +314,7 @@ class PostgresRolloutTest {
       for (String tenant : tenants) {
         assertThat(engine.inspect(tenant).hash()).isEqualTo(engine.target().hash());
         // the marker follows the steps that ran after the commit
-        assertThat(count("SELECT count(*) FROM " + tenant + "._schema_sync_rollout")).isEqualTo(1);
+        assertThat(markerRows(tenant)).isEqualTo(1);
       }
     }
   }
@@ -335,6 +415,35 @@ class PostgresRolloutTest {
       assertThat(adapter.inspector().inspectExisting(List.of(all.get(0), gone)))
           .containsOnlyKeys(all.get(0));
     }
+  }
+
+  /**
+   * The rollout markers a tenant schema holds: in the database's marker table, or in its own where
+   * the role could not use that one.
+   */
+  static long markerRows(String tenant) throws Exception {
+    long rows = 0;
+    if (count(
+            "SELECT count(*) FROM pg_class WHERE oid = to_regclass('"
+                + RolloutMarkers.SHARED
+                + "')")
+        > 0) {
+      rows +=
+          count(
+              "SELECT count(*) FROM "
+                  + RolloutMarkers.SHARED
+                  + " WHERE tenant_schema = '"
+                  + tenant
+                  + "'");
+    }
+    if (count(
+            "SELECT count(*) FROM pg_class WHERE oid = to_regclass('"
+                + tenant
+                + "._schema_sync_rollout')")
+        > 0) {
+      rows += count("SELECT count(*) FROM " + tenant + "._schema_sync_rollout");
+    }
+    return rows;
   }
 
   private static long count(String sql) throws Exception {
