@@ -138,7 +138,7 @@ final class PostgresRunner implements MigrationRunner {
       }
       if (options.marker() != null && !later.isEmpty()) {
         // the last step ran outside the transaction: the marker follows it
-        RolloutMarkers.write(c, schema, options.marker(), plan.targetHash(), sharedMarkers);
+        markers.write(c, schema, options.marker(), plan.targetHash(), sharedMarkers);
       }
     } catch (SQLException e) {
       throw new UnableToExecuteStatementException(tenant.id(), "cannot run the plan", e);
@@ -299,7 +299,7 @@ final class PostgresRunner implements MigrationRunner {
       verifier.verify(result);
     }
     if (options.marker() != null && !options.dryRun() && allInTransaction) {
-      RolloutMarkers.write(c, schema, options.marker(), plan.targetHash(), sharedMarkers);
+      markers.write(c, schema, options.marker(), plan.targetHash(), sharedMarkers);
     }
     return new Transaction(stepsRun, result, leftovers);
   }

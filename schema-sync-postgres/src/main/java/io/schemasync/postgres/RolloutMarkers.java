@@ -36,6 +36,7 @@ final class RolloutMarkers {
 
   private static final String INSUFFICIENT_PRIVILEGE = "42501";
   private static final String READ_ONLY_TRANSACTION = "25006";
+  private static final String UNDEFINED_TABLE = "42P01";
 
   /** Whether the shared table takes this process's markers, by database. */
   private final Map<String, Boolean> sharedIn = new ConcurrentHashMap<>();
@@ -141,8 +142,7 @@ final class RolloutMarkers {
    *
    * @param shared what {@link #shared} said for the database
    */
-  static void write(
-      Connection c, String schema, CommitMarker marker, String targetHash, boolean shared)
+  void write(Connection c, String schema, CommitMarker marker, String targetHash, boolean shared)
       throws SQLException {
     String job = PgNames.literal(marker.jobId());
     String task = PgNames.literal(marker.taskId());
@@ -162,6 +162,12 @@ final class RolloutMarkers {
                 + ", "
                 + hash
                 + ", clock_timestamp())");
+      } catch (SQLException e) {
+        if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+          // dropped since (the control store's schema reset by hand): made again next time
+          sharedIn.remove(c.getCatalog());
+        }
+        throw e;
       }
       return;
     }

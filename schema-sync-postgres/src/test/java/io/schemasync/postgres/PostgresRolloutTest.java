@@ -1,6 +1,7 @@
 package io.schemasync.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.schemasync.api.SchemaSync;
 import io.schemasync.api.Target;
@@ -17,6 +18,7 @@ import io.schemasync.api.rollout.RolloutTask;
 import io.schemasync.api.rollout.Rollouts;
 import io.schemasync.api.rollout.TaskState;
 import io.schemasync.api.rollout.WorkerOptions;
+import io.schemasync.spi.CommitMarker;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -186,6 +188,16 @@ class PostgresRolloutTest {
         assertThat(markers.shared(c)).isTrue();
         assertThat(markers.shared(c)).as("known from then on").isTrue();
         assertThat(new RolloutMarkers().shared(c)).as("found by another process").isTrue();
+        // dropped by hand while known: the write fails (the tenant's change with it), and the
+        // next one makes the table again
+        PostgresTestServer.execIn(
+            database, "DROP SCHEMA " + PostgresStoreDialect.SCHEMA + " CASCADE");
+        CommitMarker marker = new CommitMarker("job", "task");
+        assertThatThrownBy(() -> markers.write(c, "public", marker, null, true))
+            .isInstanceOf(java.sql.SQLException.class);
+        assertThat(markers.shared(c)).isTrue();
+        markers.write(c, "public", marker, null, true);
+        assertThat(RolloutMarkers.read(c, "public", "job")).isPresent();
       }
       assertThat(
               PostgresTestServer.queryIn(
