@@ -1,10 +1,15 @@
 package io.schemasync.cli;
 
+import io.schemasync.api.SchemaSync;
 import io.schemasync.api.rollout.RolloutJob;
 import io.schemasync.api.rollout.Rollouts;
+import io.schemasync.internal.JdbcUrls;
 import io.schemasync.internal.rollout.DefaultRollouts;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +38,16 @@ final class RolloutPruneCommand implements Callable<Integer> {
       description = "How long ago a job must have ended to be deleted: 30d, 12h, 90m or ISO-8601.")
   private Duration age;
 
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      description =
+          "The tenants' database with its password, for jobs whose URL the store keeps masked: the"
+              + " deleted jobs' commit markers kept there outside the tenants (PostgreSQL schemas:"
+              + " schemasync_control.rollout_markers) are deleted too. Without it, they are deleted"
+              + " where the job's own URL reaches them, and kept otherwise (harmless).")
+  private String url;
+
   @Override
   public Integer call() {
     return RolloutCommands.guard(
@@ -43,6 +58,7 @@ final class RolloutPruneCommand implements Callable<Integer> {
           Terminal term = connection.terminal(null);
           try (Rollouts rollouts = DefaultRollouts.withoutEngine(connection.openStore(), true)) {
             List<RolloutJob> deleted = rollouts.prune(age);
+            forgetMarkers(deleted, term);
             if (connection.json()) {
               term.println(
                   RolloutJson.ofJobs("rollout prune", connection.control, deleted).write());
@@ -64,5 +80,29 @@ final class RolloutPruneCommand implements Callable<Integer> {
             return ExitCode.OK;
           }
         });
+  }
+
+  /**
+   * Deletes the commit markers the deleted jobs left outside their tenants, one engine per tenants'
+   * database; where one cannot be reached, says so on stderr and keeps them.
+   */
+  private void forgetMarkers(List<RolloutJob> deleted, Terminal term) {
+    Map<String, List<RolloutJob>> byUrl = new LinkedHashMap<>();
+    deleted.forEach(job -> byUrl.computeIfAbsent(job.url(), k -> new ArrayList<>()).add(job));
+    for (List<RolloutJob> jobs : byUrl.values()) {
+      RolloutJob first = jobs.get(0);
+      String reachable = first.url() != null && !first.url().contains("***") ? null : url;
+      try (SchemaSync engine = connection.engineFor(first, reachable)) {
+        engine.adapter().runner().forgetMarkers(jobs.stream().map(RolloutJob::id).toList());
+      } catch (RuntimeException e) {
+        term.error(
+            "note: the commit markers of "
+                + jobs.size()
+                + " deleted job(s) on "
+                + JdbcUrls.mask(String.valueOf(first.url()))
+                + " stay where they are: "
+                + e.getMessage());
+      }
+    }
   }
 }

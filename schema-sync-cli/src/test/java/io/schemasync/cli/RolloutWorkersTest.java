@@ -210,7 +210,7 @@ class RolloutWorkersTest {
   }
 
   /** The PostgreSQL server for the control store; skipped without one, failed under CI=true. */
-  private static String postgresUrl() {
+  static String postgresUrl() {
     String env = System.getenv("SCHEMA_SYNC_TEST_POSTGRES_URL");
     String url =
         env != null && !env.isBlank() ? env : "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";

@@ -82,6 +82,13 @@ public interface MigrationRunner {
   }
 
   /**
+   * Deletes the commit markers of jobs that can never resume (pruned from the control store), where
+   * the runner keeps them outside the tenants, in a table of their database; markers inside a
+   * tenant stay. The default keeps them all.
+   */
+  default void forgetMarkers(Collection<String> jobIds) {}
+
+  /**
    * {@link #markerOf} for several tenants: those holding a marker of {@code jobId}, with the time
    * it was committed. The default asks tenant by tenant.
    */

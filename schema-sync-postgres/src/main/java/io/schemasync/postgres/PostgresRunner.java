@@ -99,6 +99,20 @@ final class PostgresRunner implements MigrationRunner {
     return markers;
   }
 
+  /** Schema tenants share a database, and so one marker table; database tenants keep theirs. */
+  @Override
+  public void forgetMarkers(Collection<String> jobIds) {
+    if (!(tenancy instanceof SchemaTenancy schemas) || jobIds.isEmpty()) {
+      return;
+    }
+    try (Connection c = schemas.connect()) {
+      RolloutMarkers.forget(c, jobIds);
+    } catch (SQLException e) {
+      throw new UnableToInspectSchemaException(
+          null, "cannot delete the rollout markers of " + jobIds.size() + " job(s)", e);
+    }
+  }
+
   @Override
   public Optional<Instant> markerOf(TenantContext tenant, String jobId) {
     try (Connection c = tenancy.connect(tenant)) {

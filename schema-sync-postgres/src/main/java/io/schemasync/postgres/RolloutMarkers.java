@@ -202,6 +202,25 @@ final class RolloutMarkers {
     }
   }
 
+  /**
+   * Deletes the jobs' markers from the database's marker table, when there is one to delete from.
+   */
+  static void forget(Connection c, Collection<String> jobIds) throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT " + mayUse("DELETE"))) {
+      rs.next();
+      if (!rs.getBoolean(1)) {
+        return;
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM " + SHARED + " WHERE job_id = ANY(?)")) {
+      ps.setArray(1, c.createArrayOf("text", jobIds.toArray()));
+      int deleted = ps.executeUpdate();
+      LOG.info("deleted {} rollout marker(s) of {} job(s)", deleted, jobIds.size());
+    }
+  }
+
   /** When a task of the job committed in this tenant, if one did. */
   static Optional<Instant> read(Connection c, String schema, String jobId) throws SQLException {
     return Optional.ofNullable(readAll(c, List.of(schema), jobId).get(schema));

@@ -42,6 +42,11 @@ final class SchemaTenancy implements Tenancy {
 
   @Override
   public Connection connect(TenantContext tenant) throws SQLException {
+    return connect();
+  }
+
+  /** A connection to the database every tenant is in, in autocommit; the caller closes it. */
+  Connection connect() throws SQLException {
     return dataSource.getConnection();
   }
 

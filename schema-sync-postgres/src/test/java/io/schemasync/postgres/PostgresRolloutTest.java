@@ -234,9 +234,14 @@ class PostgresRolloutTest {
       }
 
       String id = report.job().id();
+      String markers =
+          "SELECT count(*) FROM " + RolloutMarkers.SHARED + " WHERE job_id = '" + id + "'";
+      assertThat(count(markers)).isEqualTo(3);
       assertThat(rollouts.prune(java.time.Duration.ofDays(1))).noneMatch(j -> j.id().equals(id));
+      assertThat(count(markers)).as("kept with their job").isEqualTo(3);
       assertThat(rollouts.prune(java.time.Duration.ZERO)).anyMatch(j -> j.id().equals(id));
       assertThat(rollouts.jobs()).noneMatch(j -> j.id().equals(id));
+      assertThat(count(markers)).as("deleted with their job").isZero();
       assertThat(
               count(
                   "SELECT count(*) FROM schemasync_control.rollout_tasks WHERE job_id = '"

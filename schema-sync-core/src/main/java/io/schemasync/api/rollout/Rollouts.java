@@ -61,8 +61,9 @@ public interface Rollouts extends AutoCloseable {
    * Deletes the jobs that ended (succeeded, failed, failed their dry run or were cancelled) and
    * have not changed for at least {@code age}, with their tasks and audit trails, so that a store
    * that applications roll out through at every start stays small. Jobs still waiting or running
-   * are kept whatever their age; a failed job deleted here can no longer be retried. The commit
-   * markers in the tenants stay (a row per job and tenant): they only matter to a job that can
+   * are kept whatever their age; a failed job deleted here can no longer be retried. Commit markers
+   * kept outside the tenants (PostgreSQL schemas: one table per database) are deleted with their
+   * jobs; those in the tenants stay (a row per job and tenant). They only matter to a job that can
    * resume.
    *
    * @return the deleted jobs, newest first

@@ -197,6 +197,14 @@ public final class DefaultRollouts implements Rollouts {
     }
     List<RolloutJob> deleted = store.deleteEndedJobs(age);
     LOG.info("deleted {} rollout job(s) that ended {} ago or more", deleted.size(), age);
+    if (pipeline != null && !deleted.isEmpty()) {
+      try {
+        pipeline.adapter().runner().forgetMarkers(deleted.stream().map(RolloutJob::id).toList());
+      } catch (RuntimeException e) {
+        // the jobs are gone: their markers are only dead weight, deleted by the next prune
+        LOG.warn("could not delete the commit markers of the deleted jobs: {}", e.getMessage());
+      }
+    }
     return deleted;
   }
 
