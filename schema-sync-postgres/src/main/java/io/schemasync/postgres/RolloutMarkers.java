@@ -116,7 +116,6 @@ final class RolloutMarkers {
                 + SHARED
                 + " (job_id, tenant_schema)");
         c.commit();
-        return true;
       } catch (SQLException e) {
         c.rollback();
         if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())
@@ -126,6 +125,11 @@ final class RolloutMarkers {
         throw e;
       } finally {
         c.setAutoCommit(true);
+      }
+      // another role may have made it first, while this one waited for its turn
+      try (ResultSet again = st.executeQuery("SELECT " + mayUse("INSERT, SELECT"))) {
+        again.next();
+        return usable(again.getBoolean(1), "may not write to " + SHARED);
       }
     }
   }
