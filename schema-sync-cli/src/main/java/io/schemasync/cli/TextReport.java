@@ -7,6 +7,7 @@ import io.schemasync.api.TenantStatus;
 import io.schemasync.api.plan.MigrationPlan;
 import io.schemasync.api.plan.MigrationStep;
 import io.schemasync.api.plan.PolicyViolation;
+import io.schemasync.api.plan.RowCheck;
 import io.schemasync.api.plan.Safety;
 import io.schemasync.cli.Terminal.Style;
 import java.util.EnumMap;
@@ -121,6 +122,12 @@ final class TextReport {
       }
       for (String sql : step.statements()) {
         indent(sql.strip() + (sql.strip().endsWith(";") ? "" : ";"), pad + "  ", Style.CYAN);
+      }
+      for (RowCheck check : step.rowChecks()) {
+        term.println(
+            pad
+                + term.paint(
+                    Style.DIM, "dry run checks instead that no row fails it: " + check.query()));
       }
     }
     for (String warning : plan.warnings()) {

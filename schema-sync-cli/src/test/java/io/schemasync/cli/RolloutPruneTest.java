@@ -3,10 +3,6 @@ package io.schemasync.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,11 +13,11 @@ class RolloutPruneTest {
 
   @Test
   void pruneDeletesTheCommitMarkersItsJobsLeftInTheTenantsDatabase() throws Exception {
-    String url = RolloutWorkersTest.postgresUrl();
+    String url = PostgresServer.url();
     String base = "prune_" + Long.toHexString(System.nanoTime()).toLowerCase(Locale.ROOT);
     String control = "jdbc:sqlite:" + dir.resolve("control.db");
     try {
-      exec(url, "CREATE SCHEMA " + base + "_a", "CREATE SCHEMA " + base + "_b");
+      PostgresServer.exec(url, "CREATE SCHEMA " + base + "_a", "CREATE SCHEMA " + base + "_b");
       Path v2 = Cli.write(dir.resolve("v2.yaml"), Schemas.V2);
       Cli.Result run =
           Cli.run(
@@ -40,36 +36,18 @@ class RolloutPruneTest {
       String jobId = run.json().get("job").get("id").asText();
       String markers =
           "SELECT count(*) FROM schemasync_control.rollout_markers WHERE job_id = '" + jobId + "'";
-      assertThat(count(url, markers)).isEqualTo(2);
+      assertThat(PostgresServer.count(url, markers)).isEqualTo(2);
 
       Cli.Result pruned = Cli.run("rollout", "prune", "--older-than", "0s", "--control", control);
       assertThat(pruned.exit()).as(pruned.toString()).isZero();
       assertThat(pruned.out()).contains(jobId);
       assertThat(pruned.err()).doesNotContain("note:");
-      assertThat(count(url, markers)).isZero();
+      assertThat(PostgresServer.count(url, markers)).isZero();
     } finally {
-      exec(
+      PostgresServer.exec(
           url,
           "DROP SCHEMA IF EXISTS " + base + "_a CASCADE",
           "DROP SCHEMA IF EXISTS " + base + "_b CASCADE");
-    }
-  }
-
-  private static void exec(String url, String... sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(url);
-        Statement st = c.createStatement()) {
-      for (String s : sql) {
-        st.execute(s);
-      }
-    }
-  }
-
-  private static long count(String url, String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(url);
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
     }
   }
 }

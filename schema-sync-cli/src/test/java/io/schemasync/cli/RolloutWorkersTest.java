@@ -27,11 +27,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +56,7 @@ class RolloutWorkersTest {
 
   @Test
   void workersShareAJobAndTakeOverAKilledWorkersTenants() throws Exception {
-    String control = postgresUrl();
+    String control = PostgresServer.url();
     Path tenants = Files.createDirectories(dir.resolve("tenants"));
     for (int i = 0; i < TENANTS; i++) {
       sqlite(tenants.resolve(id(i) + ".db"), V1);
@@ -207,30 +204,5 @@ class RolloutWorkersTest {
       }
       s.execute("DELETE FROM schemasync_control.rollout_jobs WHERE id = '" + jobId + "'");
     }
-  }
-
-  /** The PostgreSQL server for the control store; skipped without one, failed under CI=true. */
-  static String postgresUrl() {
-    String env = System.getenv("SCHEMA_SYNC_TEST_POSTGRES_URL");
-    String url =
-        env != null && !env.isBlank() ? env : "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
-    Properties props = new Properties();
-    props.setProperty("connectTimeout", "3");
-    try (Connection c = DriverManager.getConnection(url, props)) {
-      if (c.isValid(3)) {
-        return url;
-      }
-    } catch (SQLException e) {
-      // reported below
-    }
-    String message =
-        "NO POSTGRESQL SERVER for the rollout control store: set SCHEMA_SYNC_TEST_POSTGRES_URL or"
-            + " start PostgreSQL on 127.0.0.1:5432 (see TESTING.md)";
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      Assertions.fail(message);
-    }
-    System.err.println("*** SKIPPING *** " + message);
-    Assumptions.abort(message);
-    return null;
   }
 }
