@@ -24,11 +24,13 @@ import io.schemasync.api.change.SchemaChange;
 import io.schemasync.api.model.CheckConstraint;
 import io.schemasync.api.model.ForeignKey;
 import io.schemasync.api.model.Index;
+import io.schemasync.api.model.PartitionOf;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.plan.RowCheck;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -41,7 +43,8 @@ import java.util.stream.IntStream;
  * commit, is careful not to.
  *
  * <p>Only where the rows before the plan answer for the rows the step meets: the table and the
- * columns exist already, the plan neither renames, drops nor retypes any of them, and for an
+ * columns exist already, the plan neither renames, drops nor retypes any of them, moves no rows
+ * into or out of the table (a partition attached, detached, made or dropped), and for an
  * expression, adds no column to the table nor any function or type to the schema (the expression
  * might use it). Otherwise there is no check, and the dry run rehearses the step itself.
  */
@@ -57,6 +60,8 @@ final class RowChecks {
     this.current = current;
     boolean code = false;
     for (SchemaChange change : changes) {
+      // a partition attached, detached, made or dropped moves rows into or out of its parent
+      partitionParent(change).ifPresent(reshaped::add);
       if (change instanceof RenameTable r) {
         reshaped.add(r.from());
         reshaped.add(r.to());
@@ -84,6 +89,20 @@ final class RowChecks {
               || change instanceof CreateExtension;
     }
     this.newCode = code;
+  }
+
+  private static Optional<String> partitionParent(SchemaChange change) {
+    PartitionOf partition = null;
+    if (change instanceof AttachPartition a) {
+      partition = a.partitionOf();
+    } else if (change instanceof DetachPartition d) {
+      partition = d.partitionOf();
+    } else if (change instanceof CreateTable c) {
+      partition = c.definition().partitionOf();
+    } else if (change instanceof DropTable d) {
+      partition = d.definition().partitionOf();
+    }
+    return Optional.ofNullable(partition).map(PartitionOf::parent);
   }
 
   /** Rows a new check rejects: those for which its expression is false (NULL passes). */

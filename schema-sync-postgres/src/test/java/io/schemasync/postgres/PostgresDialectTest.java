@@ -720,6 +720,30 @@ class PostgresDialectTest {
     assertThat(rowChecksAfterCommit(renamed)).isEmpty();
   }
 
+  @Test
+  void aPartitionAttachedByThePlanBringsRowsTheParentsCheckMustMeet() {
+    Table parent =
+        Table.of("events", List.of(Column.of("id", "bigint", false)), null)
+            .withPartitionBy(
+                new PartitionBy(PartitionBy.Strategy.RANGE, List.of(IndexPart.column("id"))));
+    Table old = Table.of("events_old", List.of(Column.of("id", "bigint", false)), null);
+    SchemaSnapshot current = SchemaSnapshot.ofTables(List.of(parent, old));
+    CheckConstraint positive = new CheckConstraint("events_positive", "id > 0");
+    List<StepDraft> alone =
+        online.render(List.of(new AddConstraint("events", positive)), current, current);
+    assertThat(rowChecksAfterCommit(alone)).hasSize(1);
+    // the rows before the plan are the parent's without the partition it attaches
+    List<StepDraft> attaching =
+        online.render(
+            List.of(
+                new AttachPartition(
+                    "events_old", new PartitionOf("events", "FOR VALUES FROM (0) TO (100)")),
+                new AddConstraint("events", positive)),
+            current,
+            current);
+    assertThat(rowChecksAfterCommit(attaching)).isEmpty();
+  }
+
   /** The row checks of the plan's only step after the commit. */
   private static List<RowCheck> rowChecksAfterCommit(List<StepDraft> steps) {
     List<StepDraft> after = steps.stream().filter(s -> !s.transactional()).toList();
