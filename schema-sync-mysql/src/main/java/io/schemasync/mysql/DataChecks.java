@@ -118,7 +118,10 @@ final class DataChecks {
       if (alter.from().nullable() && !alter.to().nullable()) {
         checks.add(nulls(table, from, List.of(column)));
       }
-      String outOfRange = alter.typeChanged() ? outOfRange(quote(column), alter.to().type()) : null;
+      String outOfRange =
+          alter.typeChanged()
+              ? outOfRange(quote(column), alter.from().type(), alter.to().type())
+              : null;
       if (outOfRange != null) {
         checks.add(
             where(
@@ -143,13 +146,25 @@ final class DataChecks {
       Pattern.compile(
           "(?:decimal|numeric|dec|fixed)(?:\\((\\d+)(?:,\\s*(\\d+))?\\))?( unsigned)?(?: zerofill)?");
 
+  private static final Pattern STRING_SOURCE =
+      Pattern.compile("(?:(?:var)?char\\(.*|(?:tiny|medium|long)?text(?: .*)?|enum\\(.*|set\\(.*)");
+
+  /** What strict mode converts from a string to an integer: digits, a sign, spaces around. */
+  private static final String INTEGER_TEXT = "'^[[:space:]]*[-+]?[0-9]+[[:space:]]*$'";
+
+  /** What strict mode converts from a string to a decimal: a number, with an exponent or not. */
+  private static final String DECIMAL_TEXT =
+      "'^[[:space:]]*[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?[[:space:]]*$'";
+
   /**
-   * A condition true for a value of {@code column} that strict mode refuses to convert to {@code
-   * type}: too long for a string type, out of range for an integer type, too many digits before the
-   * point for a decimal type once rounded to its scale (which MySQL does with a note, not an
-   * error); null for other types, which the check leaves to the real run.
+   * A condition true for a value of {@code column} that strict mode refuses to convert from {@code
+   * from} to {@code type}: too long for a string type, out of range for an integer type, too many
+   * digits before the point for a decimal type once rounded to its scale (which MySQL does with a
+   * note, not an error), and from a string type, text that is no such number; null for other types,
+   * which the check leaves to the real run.
    */
-  private static String outOfRange(String column, String type) {
+  static String outOfRange(String column, String from, String type) {
+    boolean fromString = STRING_SOURCE.matcher(from.toLowerCase(Locale.ROOT).strip()).matches();
     String t = type.toLowerCase(Locale.ROOT).strip();
     Matcher string = STRING.matcher(t);
     if (string.matches()) {
@@ -169,14 +184,25 @@ final class DataChecks {
       BigInteger min = integer.group(2) != null ? BigInteger.ZERO : span.shiftRight(1).negate();
       BigInteger max =
           (integer.group(2) != null ? span : span.shiftRight(1)).subtract(BigInteger.ONE);
-      return "(" + column + " < " + min + " OR " + column + " > " + max + ")";
+      return "("
+          + (fromString ? column + " NOT REGEXP " + INTEGER_TEXT + " OR " : "")
+          + column
+          + " < "
+          + min
+          + " OR "
+          + column
+          + " > "
+          + max
+          + ")";
     }
     Matcher decimal = DECIMAL.matcher(t);
     if (decimal.matches()) {
       int precision = decimal.group(1) == null ? 10 : Integer.parseInt(decimal.group(1));
       int scale = decimal.group(2) == null ? 0 : Integer.parseInt(decimal.group(2));
       String rounded = "ROUND(" + column + ", " + scale + ")";
-      return "(ABS("
+      return "("
+          + (fromString ? column + " NOT REGEXP " + DECIMAL_TEXT + " OR " : "")
+          + "ABS("
           + rounded
           + ") >= 1"
           + "0".repeat(precision - scale)

@@ -460,6 +460,8 @@ class MysqlRunnerIT {
               "CREATE TABLE big (id INT PRIMARY KEY, code VARCHAR(3) NULL, parent_id INT NULL)",
               "CREATE TABLE big (id SMALLINT PRIMARY KEY, code VARCHAR(20) NULL,"
                   + " parent_id INT NULL)",
+              // 'c1' is no number
+              "CREATE TABLE big (id INT PRIMARY KEY, code INT NULL, parent_id INT NULL)",
               // 99 needs two digits before the point
               "CREATE TABLE big (id INT PRIMARY KEY, code VARCHAR(20) NULL,"
                   + " parent_id DECIMAL(2,1) NULL)")) {
