@@ -445,23 +445,16 @@ class PostgresRunnerTest {
     Table items = withColumn("rank").table("items").orElseThrow();
     Table orders = ordersOfItems(List.of());
     SchemaSnapshot before = adapter.inspector().inspect(TenantContext.of(tenant));
-    try (PostgresAdapter online = PostgresTestServer.open(Map.of("schemasync.online", "true"));
-        SchemaSync sync =
-            SchemaSync.builder()
-                .adapter(online)
-                .target(new Target.Snapshot(SchemaSnapshot.ofTables(List.of(items, orders))))
-                .build()) {
-      TenantResult dry = sync.plan(io.schemasync.api.TenantSelection.ids(tenant)).results().get(0);
-      // added NOT VALID in the transaction, which no orphan fails: only the validation does
-      assertThat(dry.status()).isEqualTo(TenantStatus.FAILED);
-      // the failed result keeps the plan, so that a report shows every step of it
-      assertThat(dry.plan().steps())
-          .anyMatch(st -> !st.transactional() && st.statements().get(0).contains("VALIDATE"));
-      assertThat(dry.failure())
-          .hasMessageContaining("validate orders_item_id_fkey on orders")
-          .hasMessageContaining("orders holds rows whose item_id match no row of items")
-          .hasMessageContaining("nothing was changed");
-    }
+    TenantResult dry = onlineDryRun(SchemaSnapshot.ofTables(List.of(items, orders)));
+    // added NOT VALID in the transaction, which no orphan fails: only the validation does
+    assertThat(dry.status()).isEqualTo(TenantStatus.FAILED);
+    // the failed result keeps the plan, so that a report shows every step of it
+    assertThat(dry.plan().steps())
+        .anyMatch(st -> !st.transactional() && st.statements().get(0).contains("VALIDATE"));
+    assertThat(dry.failure())
+        .hasMessageContaining("validate orders_item_id_fkey on orders")
+        .hasMessageContaining("orders holds rows whose item_id match no row of items")
+        .hasMessageContaining("nothing was changed");
     assertThat(adapter.inspector().inspect(TenantContext.of(tenant))).isEqualTo(before);
   }
 
@@ -469,19 +462,12 @@ class PostgresRunnerTest {
   void aDryRunRehearsesTheStepsThatRunAfterTheCommit() throws Exception {
     PostgresTestServer.exec("UPDATE " + tenant + ".items SET name = NULL WHERE id = 7");
     SchemaSnapshot before = adapter.inspector().inspect(TenantContext.of(tenant));
-    try (PostgresAdapter online = PostgresTestServer.open(Map.of("schemasync.online", "true"));
-        SchemaSync sync =
-            SchemaSync.builder()
-                .adapter(online)
-                .target(new Target.Snapshot(withNameRequired()))
-                .build()) {
-      // the NOT VALID check alone would pass: only its validation meets the NULL
-      TenantResult dry = sync.plan(io.schemasync.api.TenantSelection.ids(tenant)).results().get(0);
-      assertThat(dry.status()).isEqualTo(TenantStatus.FAILED);
-      assertThat(dry.failure())
-          .hasMessageContaining("items holds NULL in name")
-          .hasMessageContaining("nothing was changed");
-    }
+    // the NOT VALID check alone would pass: only its validation meets the NULL
+    TenantResult dry = onlineDryRun(withNameRequired());
+    assertThat(dry.status()).isEqualTo(TenantStatus.FAILED);
+    assertThat(dry.failure())
+        .hasMessageContaining("items holds NULL in name")
+        .hasMessageContaining("nothing was changed");
     assertThat(adapter.inspector().inspect(TenantContext.of(tenant))).isEqualTo(before);
 
     // a unique index built concurrently: looked for duplicates by a query, not built (a plain
@@ -495,16 +481,12 @@ class PostgresRunnerTest {
                         .table("items")
                         .orElseThrow()
                         .withIndexes(List.of(Index.on("items_name", true, List.of("name"))))));
-    try (PostgresAdapter online = PostgresTestServer.open(Map.of("schemasync.online", "true"));
-        SchemaSync sync =
-            SchemaSync.builder().adapter(online).target(new Target.Snapshot(unique)).build()) {
-      TenantResult dry = sync.plan(io.schemasync.api.TenantSelection.ids(tenant)).results().get(0);
-      assertThat(dry.status()).isEqualTo(TenantStatus.FAILED);
-      assertThat(dry.failure())
-          .hasMessageContaining("items holds rows with the same key under the new unique index")
-          .hasMessageContaining("items_name")
-          .hasMessageContaining("nothing was changed");
-    }
+    dry = onlineDryRun(unique);
+    assertThat(dry.status()).isEqualTo(TenantStatus.FAILED);
+    assertThat(dry.failure())
+        .hasMessageContaining("items holds rows with the same key under the new unique index")
+        .hasMessageContaining("items_name")
+        .hasMessageContaining("nothing was changed");
     assertThat(adapter.inspector().inspect(TenantContext.of(tenant)).table("items").orElseThrow())
         .satisfies(
             items -> {
@@ -527,16 +509,12 @@ class PostgresRunnerTest {
                 items
                     .withColumn(Column.of("qty", "integer", true))
                     .withChecks(List.of(new CheckConstraint("items_qty", "qty >= 0")))));
-    try (PostgresAdapter online = PostgresTestServer.open(Map.of("schemasync.online", "true"));
-        SchemaSync sync =
-            SchemaSync.builder().adapter(online).target(new Target.Snapshot(target)).build()) {
-      TenantResult dry = sync.plan(io.schemasync.api.TenantSelection.ids(tenant)).results().get(0);
-      assertThat(dry.status()).isEqualTo(TenantStatus.FAILED);
-      assertThat(dry.failure())
-          .hasMessageContaining("items holds NULL in name")
-          .hasMessageContaining("items holds rows that check items_qty rejects")
-          .hasMessageContaining("nothing was changed");
-    }
+    TenantResult dry = onlineDryRun(target);
+    assertThat(dry.status()).isEqualTo(TenantStatus.FAILED);
+    assertThat(dry.failure())
+        .hasMessageContaining("items holds NULL in name")
+        .hasMessageContaining("items holds rows that check items_qty rejects")
+        .hasMessageContaining("nothing was changed");
     assertThat(adapter.inspector().inspect(TenantContext.of(tenant))).isEqualTo(before);
   }
 
@@ -572,6 +550,15 @@ class PostgresRunnerTest {
       assertThat(result.plan().steps()).anyMatch(step -> !step.rowChecks().isEmpty());
     }
     assertThat(adapter.inspector().inspect(TenantContext.of(tenant))).isEqualTo(before);
+  }
+
+  /** {@code plan} of the tenant to the target with the online option: a dry run. */
+  private TenantResult onlineDryRun(SchemaSnapshot target) {
+    try (PostgresAdapter online = PostgresTestServer.open(Map.of("schemasync.online", "true"));
+        SchemaSync sync =
+            SchemaSync.builder().adapter(online).target(new Target.Snapshot(target)).build()) {
+      return sync.plan(io.schemasync.api.TenantSelection.ids(tenant)).results().get(0);
+    }
   }
 
   /** Waits until a session of the server sleeps in {@code pg_sleep}, or the dry run ended. */
