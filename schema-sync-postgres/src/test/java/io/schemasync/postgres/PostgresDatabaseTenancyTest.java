@@ -12,6 +12,11 @@ import io.schemasync.api.TenantResult;
 import io.schemasync.api.TenantSelection;
 import io.schemasync.api.TenantStatus;
 import io.schemasync.api.UnableToAcquireLockException;
+import io.schemasync.api.rollout.RolloutOptions;
+import io.schemasync.api.rollout.RolloutReport;
+import io.schemasync.api.rollout.Rollouts;
+import io.schemasync.api.rollout.TaskState;
+import io.schemasync.api.rollout.WorkerOptions;
 import io.schemasync.internal.diff.DefaultDiffCalculator;
 import io.schemasync.spi.ConnectionSettings;
 import io.schemasync.spi.TenantLock;
@@ -90,6 +95,33 @@ class PostgresDatabaseTenancyTest {
     Path file = dir.resolve("schema-" + Integer.toHexString(yaml.hashCode()) + ".yaml");
     Files.writeString(file, yaml);
     return SchemaSync.builder().adapter(adapter).target(new Target.SchemaFile(file)).build();
+  }
+
+  @Test
+  void aRolloutKeepsEachDatabasesMarkersInThatDatabase() throws Exception {
+    TenantSelection mine = TenantSelection.glob(prefix + "_*");
+    try (SchemaSync sync = engine(RELEASE_1);
+        Rollouts rollouts = sync.rollouts("jdbc:sqlite:" + dir.resolve("control.db"))) {
+      RolloutReport report =
+          rollouts.start(RolloutOptions.of(mine), WorkerOptions.defaults()).orThrow();
+      assertThat(report.count(TaskState.SUCCEEDED)).isEqualTo(databases.size());
+      for (String database : databases) {
+        assertThat(
+                PostgresTestServer.queryIn(
+                    database,
+                    "SELECT count(*) FROM "
+                        + RolloutMarkers.SHARED
+                        + " WHERE job_id = '"
+                        + report.job().id()
+                        + "' AND tenant_schema = 'public'"))
+            .as(database)
+            .isEqualTo("1");
+        assertThat(adapter.runner().markerOf(TenantContext.of(database), report.job().id()))
+            .isPresent();
+      }
+      // the markers' schema is no part of a tenant
+      assertThat(sync.validate(mine).outcome()).isEqualTo(SyncReport.Outcome.OK);
+    }
   }
 
   @Test
