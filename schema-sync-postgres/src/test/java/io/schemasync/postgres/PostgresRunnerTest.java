@@ -519,6 +519,29 @@ class PostgresRunnerTest {
   }
 
   @Test
+  void aCheckOnAColumnThePlanAddsIsRehearsedAfterTheStatementsThatMakeIt() throws Exception {
+    Table items = withColumn("rank").table("items").orElseThrow();
+    SchemaSnapshot target =
+        SchemaSnapshot.ofTables(
+            List.of(
+                items
+                    .withColumn(
+                        new Column("qty", "integer", true, "'-1'::integer", null, null, null, null))
+                    .withChecks(List.of(new CheckConstraint("items_qty", "qty >= 0")))));
+    SchemaSnapshot before = adapter.inspector().inspect(TenantContext.of(tenant));
+    // the rows before the plan have no qty: only the validation after ADD COLUMN meets the -1s
+    TenantResult dry = onlineDryRun(target);
+    assertThat(dry.plan().steps())
+        .filteredOn(step -> !step.transactional())
+        .allMatch(step -> step.rowChecks().isEmpty());
+    assertThat(dry.status()).isEqualTo(TenantStatus.FAILED);
+    assertThat(dry.failure())
+        .hasMessageContaining("VALIDATE CONSTRAINT \"items_qty\"")
+        .hasMessageContaining("nothing was changed");
+    assertThat(adapter.inspector().inspect(TenantContext.of(tenant))).isEqualTo(before);
+  }
+
+  @Test
   void aDryRunOfAnOnlineCheckLetsTheApplicationWriteWhileItLooksForTheRows() throws Exception {
     // a check that takes 2 s over the 100 rows, so that a write can be tried while it runs
     SchemaSnapshot before = adapter.inspector().inspect(TenantContext.of(tenant));
