@@ -8,8 +8,8 @@ import java.util.Objects;
  * of a step it cannot rehearse without blocking the table (a validation or a concurrent index build
  * that runs after the commit).
  *
- * @param query a {@code SELECT} in the dialect's SQL, with the tenant placeholder of the step's
- *     statements
+ * @param query a {@code SELECT} in the dialect's SQL, naming the tenant's objects as the step's
+ *     statements do
  * @param finding what a row it returns means, in words a reader can act on: {@code orders holds
  *     NULL in status}
  */
