@@ -27,9 +27,12 @@ import io.schemasync.api.model.Index;
 import io.schemasync.api.model.PartitionOf;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.plan.RowCheck;
+import io.schemasync.internal.plan.SqlReferences;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -45,14 +48,15 @@ import java.util.stream.IntStream;
  * <p>Only where the rows before the plan answer for the rows the step meets: the table and the
  * columns exist already, the plan neither renames, drops nor retypes any of them, moves no rows
  * into or out of the table (a partition attached, detached, made or dropped), and for an
- * expression, adds no column to the table nor any function or type to the schema (the expression
- * might use it). Otherwise there is no check, and the dry run rehearses the step itself.
+ * expression, adds no column to the table that the expression names (or the table's whole row) nor
+ * any function or type to the schema (the expression might call it). Otherwise there is no check,
+ * and the dry run rehearses the step itself.
  */
 final class RowChecks {
   private final PgDdl ddl;
   private final SchemaSnapshot current;
   private final Set<String> reshaped = new HashSet<>();
-  private final Set<String> widened = new HashSet<>();
+  private final Map<String, Set<String>> added = new HashMap<>();
   private final boolean newCode;
 
   RowChecks(PgDdl ddl, SchemaSnapshot current, List<SchemaChange> changes) {
@@ -75,8 +79,8 @@ final class RowChecks {
           || (change instanceof AlterColumn a
               && (a.typeChanged() || a.collationChanged() || a.generatedChanged()))) {
         reshaped.add(change.table());
-      } else if (change instanceof AddColumn) {
-        widened.add(change.table());
+      } else if (change instanceof AddColumn a) {
+        added.computeIfAbsent(a.tableName(), t -> new HashSet<>()).add(a.column().name());
       }
       code |=
           change instanceof CreateRoutine
@@ -107,7 +111,7 @@ final class RowChecks {
 
   /** Rows a new check rejects: those for which its expression is false (NULL passes). */
   List<RowCheck> check(String table, CheckConstraint check) {
-    if (!settled(table, List.of()) || !expressionsSettled(table)) {
+    if (!settled(table, List.of()) || !expressionsSettled(table, List.of(check.expression()))) {
       return List.of();
     }
     return List.of(
@@ -172,11 +176,16 @@ final class RowChecks {
 
   /** Rows with the same key under a new unique index. */
   List<RowCheck> unique(String table, Index index) {
-    boolean expressions =
-        index.where() != null || index.columnNames().size() < index.parts().size();
+    List<String> expressions = new ArrayList<>();
+    index.parts().stream()
+        .filter(part -> part.expression() != null)
+        .forEach(part -> expressions.add(part.expression()));
+    if (index.where() != null) {
+      expressions.add(index.where());
+    }
     if (!index.unique()
         || !settled(table, index.columnNames())
-        || (expressions && !expressionsSettled(table))) {
+        || (!expressions.isEmpty() && !expressionsSettled(table, expressions))) {
       return List.of();
     }
     return List.of(duplicateKeys(ddl, table, index));
@@ -198,8 +207,22 @@ final class RowChecks {
             .orElse(false);
   }
 
-  /** Whether an expression over the table means, before the plan, what it means after. */
-  private boolean expressionsSettled(String table) {
-    return !widened.contains(table) && !newCode;
+  /**
+   * Whether expressions over the table mean, before the plan, what they mean after: they read no
+   * column the plan adds (by name, or the whole row by the table's), and the plan makes or drops no
+   * function or type they might call.
+   */
+  private boolean expressionsSettled(String table, List<String> expressions) {
+    if (newCode) {
+      return false;
+    }
+    Set<String> columns = added.getOrDefault(table, Set.of());
+    if (columns.isEmpty()) {
+      return true;
+    }
+    Set<String> names = new HashSet<>();
+    expressions.forEach(sql -> names.addAll(SqlReferences.identifiers(sql)));
+    return !SqlReferences.mentions(names, table)
+        && columns.stream().noneMatch(column -> SqlReferences.mentions(names, column));
   }
 }

@@ -692,6 +692,24 @@ class PostgresDialectTest {
             CURRENT,
             CURRENT);
     assertThat(rowChecksAfterCommit(withColumn)).isEmpty();
+    // one that reads only the columns there before: the rows before the plan tell
+    List<StepDraft> beside =
+        online.render(
+            List.of(
+                new AddColumn("users", added),
+                new AddConstraint("users", new CheckConstraint("positive", "id > 0"))),
+            CURRENT,
+            CURRENT);
+    assertThat(rowChecksAfterCommit(beside)).hasSize(1);
+    // ...unless it takes the whole row, the new column with it
+    List<StepDraft> wholeRow =
+        online.render(
+            List.of(
+                new AddColumn("users", added),
+                new AddConstraint("users", new CheckConstraint("valid", "is_valid(users)"))),
+            CURRENT,
+            CURRENT);
+    assertThat(rowChecksAfterCommit(wholeRow)).isEmpty();
     // the column's values change with its type: the rows before the plan cannot tell
     Column email = USERS.column("email").orElseThrow();
     List<StepDraft> retyped =

@@ -7,11 +7,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds which names a piece of SQL (a view's query) mentions. A lexical scan, not a parser: it may
- * over-report (a column that shares a table's name), which only costs a needless view recreation,
- * but it does not miss a quoted or unquoted mention.
+ * Finds which names a piece of SQL (a view's query, a check's expression) mentions. A lexical scan,
+ * not a parser: it may over-report (a column that shares a table's name), which only costs a
+ * needless view recreation or a dry run that rehearses instead of querying, but it does not miss a
+ * quoted or unquoted mention.
  */
-final class SqlReferences {
+public final class SqlReferences {
   private static final Pattern TOKEN =
       Pattern.compile(
           "'(?:[^']|'')*'" // string literal: skipped
@@ -23,7 +24,7 @@ final class SqlReferences {
   private SqlReferences() {}
 
   /** The identifiers in the SQL: quoted ones exactly, bare ones lower-cased with a marker. */
-  static Set<String> identifiers(String sql) {
+  public static Set<String> identifiers(String sql) {
     Set<String> names = new HashSet<>();
     Matcher m = TOKEN.matcher(sql);
     while (m.find()) {
@@ -41,7 +42,7 @@ final class SqlReferences {
   }
 
   /** Whether the SQL mentions the name, quoted exactly or bare in any case. */
-  static boolean mentions(Set<String> identifiers, String name) {
+  public static boolean mentions(Set<String> identifiers, String name) {
     return identifiers.contains(name) || identifiers.contains(bare(name));
   }
 
