@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description =
         "Deletes from the control store the rollout jobs that ended (succeeded, failed or were"
-            + " cancelled) and have not changed for at least AGE, with their tenants' tasks and audit"
-            + " trails, and lists them. Jobs still waiting or running are kept, however old; a failed"
+            + " cancelled) and have not changed for at least AGE, with their tenants' tasks, audit"
+            + " trails and commit markers kept outside the tenants, and lists them. Jobs still waiting or running are kept, however old; a failed"
             + " job deleted here can no longer be retried. Exit code 0, also when nothing was old"
             + " enough.")
 final class RolloutPruneCommand implements Callable<Integer> {
