@@ -16,6 +16,7 @@ import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.UniqueConstraint;
 import io.schemasync.api.plan.MigrationPlan;
 import io.schemasync.api.plan.MigrationStep;
+import io.schemasync.internal.plan.RowQueries;
 import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -216,7 +217,9 @@ final class DataChecks {
     return where(
         table,
         from,
-        each("", columns, " IS NULL", " OR "),
+        columns.stream()
+            .map(column -> quote(column) + " IS NULL")
+            .collect(Collectors.joining(" OR ")),
         "holds NULL in " + String.join(", ", columns));
   }
 
@@ -252,41 +255,17 @@ final class DataChecks {
 
   /** Rows equal in every key, NULLs left out; {@code named} says which keys, for the finding. */
   private static Check duplicateKeys(String table, String from, List<String> keys, String named) {
-    return where(
+    return new Check(
         table,
-        from,
-        keys.stream().map(key -> key + " IS NOT NULL").collect(Collectors.joining(" AND "))
-            + " GROUP BY "
-            + String.join(", ", keys)
-            + " HAVING COUNT(*) > 1",
+        RowQueries.duplicates(from, keys, null, true),
         "holds duplicates of (" + named + ")");
-  }
-
-  /**
-   * Each quoted column, after {@code prefix} and followed by {@code test}, joined by {@code
-   * joiner}.
-   */
-  private static String each(String prefix, List<String> columns, String test, String joiner) {
-    return columns.stream()
-        .map(col -> prefix + quote(col) + test)
-        .collect(Collectors.joining(joiner));
   }
 
   /** Rows whose key, all of it set, matches no row of the referenced table. */
   private static Check orphans(String table, String from, String referenced, ForeignKey fk) {
-    List<String> match = new ArrayList<>();
-    for (int i = 0; i < fk.columns().size(); i++) {
-      match.add("p." + quote(fk.referencedColumns().get(i)) + " = c." + quote(fk.columns().get(i)));
-    }
-    return where(
+    return new Check(
         table,
-        from + " c",
-        each("c.", fk.columns(), " IS NOT NULL", " AND ")
-            + " AND NOT EXISTS (SELECT 1 FROM "
-            + referenced
-            + " p WHERE "
-            + String.join(" AND ", match)
-            + ")",
+        RowQueries.orphans(from, referenced, fk, MysqlNames::quote),
         "holds rows that foreign key "
             + fk.name()
             + " finds no match for in "

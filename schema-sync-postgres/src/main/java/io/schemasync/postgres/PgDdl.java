@@ -23,6 +23,7 @@ import io.schemasync.api.model.TriggerEvent;
 import io.schemasync.api.model.TriggerTiming;
 import io.schemasync.api.model.UniqueConstraint;
 import io.schemasync.api.model.View;
+import io.schemasync.internal.plan.RowQueries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -266,20 +267,11 @@ final class PgDdl {
    * unless the index treats NULLs as not distinct; rows outside its predicate do not count.
    */
   static String duplicateKeysQuery(String qualifiedTable, Index index) {
-    List<String> keys = index.parts().stream().map(PgDdl::indexKey).toList();
-    List<String> conditions = new ArrayList<>();
-    if (index.where() != null) {
-      conditions.add("(" + index.where() + ")");
-    }
-    if (!index.nullsNotDistinct()) {
-      keys.forEach(key -> conditions.add(key + " IS NOT NULL"));
-    }
-    return "SELECT 1 FROM "
-        + qualifiedTable
-        + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
-        + " GROUP BY "
-        + String.join(", ", keys)
-        + " HAVING count(*) > 1 LIMIT 1";
+    return RowQueries.duplicates(
+        qualifiedTable,
+        index.parts().stream().map(PgDdl::indexKey).toList(),
+        index.where(),
+        !index.nullsNotDistinct());
   }
 
   String createIndex(String table, Index index, boolean concurrently) {

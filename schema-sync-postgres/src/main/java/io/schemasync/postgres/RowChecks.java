@@ -27,6 +27,7 @@ import io.schemasync.api.model.Index;
 import io.schemasync.api.model.PartitionOf;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.plan.RowCheck;
+import io.schemasync.internal.plan.RowQueries;
 import io.schemasync.internal.plan.SqlReferences;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * The queries that find, in a tenant's rows as they are before a plan runs, the rows a step run
@@ -129,30 +129,10 @@ final class RowChecks {
         || !settled(key.referencedTable(), key.referencedColumns())) {
       return List.of();
     }
-    List<String> set = new ArrayList<>();
-    key.columns().forEach(column -> set.add("c." + quote(column) + " IS NOT NULL"));
-    String matches =
-        String.join(
-            " AND ",
-            IntStream.range(0, key.columns().size())
-                .mapToObj(
-                    i ->
-                        "p."
-                            + quote(key.referencedColumns().get(i))
-                            + " = c."
-                            + quote(key.columns().get(i)))
-                .toList());
     return List.of(
         new RowCheck(
-            "SELECT 1 FROM "
-                + ddl.name(table)
-                + " c WHERE "
-                + String.join(" AND ", set)
-                + " AND NOT EXISTS (SELECT 1 FROM "
-                + ddl.name(key.referencedTable())
-                + " p WHERE "
-                + matches
-                + ") LIMIT 1",
+            RowQueries.orphans(
+                ddl.name(table), ddl.name(key.referencedTable()), key, PgNames::quote),
             table
                 + " holds rows whose "
                 + String.join(", ", key.columns())
