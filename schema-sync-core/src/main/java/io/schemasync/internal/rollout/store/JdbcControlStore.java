@@ -153,7 +153,7 @@ public final class JdbcControlStore implements ControlStore {
 
   @Override
   public synchronized List<RolloutJob> jobs() {
-    return queryJobs(" ORDER BY created_at DESC, id DESC", null);
+    return queryJobs(" ORDER BY created_at DESC, id DESC");
   }
 
   @Override
@@ -473,28 +473,13 @@ public final class JdbcControlStore implements ControlStore {
         "delete the jobs that ended " + age + " ago or more",
         () -> {
           long cutoff = dialect.now(connection) - age.toMillis();
-          String endedLongAgo = " AND state IN (" + ENDED_STATES + ") AND updated_at <= ?";
-          List<RolloutJob> candidates = new ArrayList<>();
-          try (PreparedStatement q =
-              connection.prepareStatement(
-                  "SELECT "
-                      + JOB_COLUMNS
-                      + " FROM "
-                      + jobs
-                      + " WHERE 1 = 1"
-                      + endedLongAgo
-                      + " ORDER BY created_at DESC, id DESC")) {
-            q.setLong(1, cutoff);
-            try (ResultSet rs = q.executeQuery()) {
-              while (rs.next()) {
-                candidates.add(readJob(rs));
-              }
-            }
-          }
+          String endedLongAgo = "state IN (" + ENDED_STATES + ") AND updated_at <= ?";
+          List<RolloutJob> candidates =
+              queryJobs(" WHERE " + endedLongAgo + " ORDER BY created_at DESC, id DESC", cutoff);
           List<RolloutJob> deleted = new ArrayList<>();
           try (PreparedStatement job =
                   connection.prepareStatement(
-                      "DELETE FROM " + jobs + " WHERE id = ?" + endedLongAgo);
+                      "DELETE FROM " + jobs + " WHERE id = ? AND " + endedLongAgo);
               PreparedStatement itsTasks =
                   connection.prepareStatement("DELETE FROM " + tasks + " WHERE job_id = ?");
               PreparedStatement itsAttempts =
@@ -551,12 +536,13 @@ public final class JdbcControlStore implements ControlStore {
     }
   }
 
-  private List<RolloutJob> queryJobs(String where, String id) {
+  /** The jobs a query of {@link #JOB_COLUMNS} finds, with {@code where} and its parameters. */
+  private List<RolloutJob> queryJobs(String where, Object... params) {
     List<RolloutJob> result = new ArrayList<>();
     try (PreparedStatement q =
         connection.prepareStatement("SELECT " + JOB_COLUMNS + " FROM " + jobs + where)) {
-      if (id != null) {
-        q.setString(1, id);
+      for (int i = 0; i < params.length; i++) {
+        q.setObject(i + 1, params[i]);
       }
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
