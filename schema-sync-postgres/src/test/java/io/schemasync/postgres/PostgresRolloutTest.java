@@ -21,8 +21,6 @@ import io.schemasync.api.rollout.WorkerOptions;
 import io.schemasync.spi.CommitMarker;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -106,18 +104,19 @@ class PostgresRolloutTest {
         assertThat(engine.inspect(tenant).hash()).isEqualTo(engine.target().hash());
         assertThat(engine.adapter().runner().markerOf(TenantContext.of(tenant), report.job().id()))
             .isPresent();
-        assertThat(count("SELECT count(*) FROM " + tenant + ".users")).isEqualTo(2);
+        assertThat(PostgresTestServer.count("SELECT count(*) FROM " + tenant + ".users"))
+            .isEqualTo(2);
         assertThat(markerRows(tenant)).isEqualTo(1);
         // one table for every tenant's markers, outside them: nothing added to the tenant
         assertThat(
-                count(
+                PostgresTestServer.count(
                     "SELECT count(*) FROM pg_class WHERE relnamespace = '"
                         + tenant
                         + "'::regnamespace AND relname = '_schema_sync_rollout'"))
             .isZero();
       }
       assertThat(
-              count(
+              PostgresTestServer.count(
                   "SELECT reltoastrelid::int FROM pg_class WHERE oid = 'schemasync_control.rollout_markers'::regclass"))
           .as("bounded columns: no TOAST table")
           .isZero();
@@ -155,7 +154,9 @@ class PostgresRolloutTest {
                 .orThrow();
         assertThat(report.count(TaskState.SUCCEEDED)).isEqualTo(2);
         for (String tenant : tenants) {
-          assertThat(count("SELECT count(*) FROM " + tenant + "._schema_sync_rollout"))
+          assertThat(
+                  PostgresTestServer.count(
+                      "SELECT count(*) FROM " + tenant + "._schema_sync_rollout"))
               .isEqualTo(1);
           assertThat(markerRows(tenant)).isEqualTo(1);
           // a resumed rollout finds them there
@@ -222,7 +223,7 @@ class PostgresRolloutTest {
               .orThrow();
       assertThat(report.count(TaskState.SUCCEEDED)).isEqualTo(3);
       assertThat(
-              count(
+              PostgresTestServer.count(
                   "SELECT count(*) FROM schemasync_control.rollout_tasks WHERE job_id = '"
                       + report.job().id()
                       + "' AND state = 'SUCCEEDED'"))
@@ -236,20 +237,20 @@ class PostgresRolloutTest {
       String id = report.job().id();
       String markers =
           "SELECT count(*) FROM " + RolloutMarkers.SHARED + " WHERE job_id = '" + id + "'";
-      assertThat(count(markers)).isEqualTo(3);
+      assertThat(PostgresTestServer.count(markers)).isEqualTo(3);
       assertThat(rollouts.prune(java.time.Duration.ofDays(1))).noneMatch(j -> j.id().equals(id));
-      assertThat(count(markers)).as("kept with their job").isEqualTo(3);
+      assertThat(PostgresTestServer.count(markers)).as("kept with their job").isEqualTo(3);
       assertThat(rollouts.prune(java.time.Duration.ZERO)).anyMatch(j -> j.id().equals(id));
       assertThat(rollouts.jobs()).noneMatch(j -> j.id().equals(id));
-      assertThat(count(markers)).as("deleted with their job").isZero();
+      assertThat(PostgresTestServer.count(markers)).as("deleted with their job").isZero();
       assertThat(
-              count(
+              PostgresTestServer.count(
                   "SELECT count(*) FROM schemasync_control.rollout_tasks WHERE job_id = '"
                       + id
                       + "'"))
           .isZero();
       assertThat(
-              count(
+              PostgresTestServer.count(
                   "SELECT count(*) FROM schemasync_control.rollout_attempts WHERE job_id = '"
                       + id
                       + "'"))
@@ -275,7 +276,7 @@ class PostgresRolloutTest {
       assertThat(report.count(TaskState.DRY_RUN_OK)).isEqualTo(2);
       for (String tenant : tenants) {
         assertThat(
-                count(
+                PostgresTestServer.count(
                     "SELECT count(*) FROM pg_class WHERE relnamespace = '"
                         + tenant
                         + "'::regnamespace AND relname IN ('audit', '_schema_sync_rollout')"))
@@ -341,7 +342,7 @@ class PostgresRolloutTest {
     long n = 0;
     for (String tenant : tenants) {
       n +=
-          count(
+          PostgresTestServer.count(
               "SELECT (SELECT count(*) FROM pg_attribute WHERE attrelid = '"
                   + tenant
                   + ".users'::regclass AND attname = 'nickname' AND NOT attnotnull)"
@@ -388,7 +389,8 @@ class PostgresRolloutTest {
       for (String tenant : tenants) {
         assertThat(engine.inspect(tenant).hash()).isEqualTo(engine.target().hash());
       }
-      assertThat(count("SELECT count(*) FROM " + busy.id() + ".users")).isEqualTo(2);
+      assertThat(PostgresTestServer.count("SELECT count(*) FROM " + busy.id() + ".users"))
+          .isEqualTo(2);
     }
   }
 
@@ -440,35 +442,26 @@ class PostgresRolloutTest {
    */
   static long markerRows(String tenant) throws Exception {
     long rows = 0;
-    if (count(
+    if (PostgresTestServer.count(
             "SELECT count(*) FROM pg_class WHERE oid = to_regclass('"
                 + RolloutMarkers.SHARED
                 + "')")
         > 0) {
       rows +=
-          count(
+          PostgresTestServer.count(
               "SELECT count(*) FROM "
                   + RolloutMarkers.SHARED
                   + " WHERE tenant_schema = '"
                   + tenant
                   + "'");
     }
-    if (count(
+    if (PostgresTestServer.count(
             "SELECT count(*) FROM pg_class WHERE oid = to_regclass('"
                 + tenant
                 + "._schema_sync_rollout')")
         > 0) {
-      rows += count("SELECT count(*) FROM " + tenant + "._schema_sync_rollout");
+      rows += PostgresTestServer.count("SELECT count(*) FROM " + tenant + "._schema_sync_rollout");
     }
     return rows;
-  }
-
-  private static long count(String sql) throws Exception {
-    try (Connection c = PostgresTestServer.connect();
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 }

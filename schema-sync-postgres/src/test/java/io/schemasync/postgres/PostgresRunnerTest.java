@@ -377,6 +377,17 @@ class PostgresRunnerTest {
     }
   }
 
+  /** {@link #withColumn} {@code rank}, and a unique index {@code items_name} on {@code name}. */
+  private static SchemaSnapshot withUniqueName() {
+    SchemaSnapshot ranked = withColumn("rank");
+    return ranked.withTables(
+        List.of(
+            ranked
+                .table("items")
+                .orElseThrow()
+                .withIndexes(List.of(Index.on("items_name", true, List.of("name"))))));
+  }
+
   /** The tenant's items with {@code name} NOT NULL. */
   private static SchemaSnapshot withNameRequired() {
     return SchemaSnapshot.ofTables(
@@ -473,15 +484,7 @@ class PostgresRunnerTest {
     // a unique index built concurrently: looked for duplicates by a query, not built (a plain
     // build would block writes to the table during the dry run)
     PostgresTestServer.exec("UPDATE " + tenant + ".items SET name = 'same'");
-    SchemaSnapshot unique =
-        withColumn("rank")
-            .withTables(
-                List.of(
-                    withColumn("rank")
-                        .table("items")
-                        .orElseThrow()
-                        .withIndexes(List.of(Index.on("items_name", true, List.of("name"))))));
-    dry = onlineDryRun(unique);
+    dry = onlineDryRun(withUniqueName());
     assertThat(dry.status()).isEqualTo(TenantStatus.FAILED);
     assertThat(dry.failure())
         .hasMessageContaining("items holds rows with the same key under the new unique index")
@@ -657,14 +660,7 @@ class PostgresRunnerTest {
         .hasMessageContaining("could not create unique index");
     assertThat(invalidIndexes()).isEqualTo(1);
     PostgresTestServer.exec("UPDATE " + tenant + ".items SET name = 'n2' WHERE id = 2");
-    SchemaSnapshot target =
-        withColumn("rank")
-            .withTables(
-                List.of(
-                    withColumn("rank")
-                        .table("items")
-                        .orElseThrow()
-                        .withIndexes(List.of(Index.on("items_name", true, List.of("name"))))));
+    SchemaSnapshot target = withUniqueName();
     for (Map<String, String> settings :
         List.of(Map.<String, String>of(), Map.of("schemasync.online", "true"))) {
       try (PostgresAdapter a = PostgresTestServer.open(settings)) {
@@ -746,13 +742,10 @@ class PostgresRunnerTest {
       Convergence.converge(adapter, tenant, generated);
       // the 100 rows keep their ids; the next one generated must not collide with them
       PostgresTestServer.exec("INSERT INTO " + tenant + ".items (name) VALUES ('next')");
-      try (Connection c = PostgresTestServer.connect();
-          Statement st = c.createStatement();
-          ResultSet rs =
-              st.executeQuery("SELECT id FROM " + tenant + ".items WHERE name = 'next'")) {
-        rs.next();
-        assertThat(rs.getInt(1)).as(identity.name()).isEqualTo(101);
-      }
+      assertThat(
+              PostgresTestServer.count("SELECT id FROM " + tenant + ".items WHERE name = 'next'"))
+          .as(identity.name())
+          .isEqualTo(101);
       PostgresTestServer.exec(
           "DELETE FROM " + tenant + ".items WHERE name = 'next'",
           "ALTER TABLE " + tenant + ".items ALTER COLUMN id DROP IDENTITY");
@@ -781,18 +774,12 @@ class PostgresRunnerTest {
         null);
   }
 
-  private long invalidIndexes() throws Exception {
-    try (Connection c = PostgresTestServer.connect();
-        Statement st = c.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
-                    + " WHERE c.relnamespace = '"
-                    + tenant
-                    + "'::regnamespace AND NOT i.indisvalid")) {
-      rs.next();
-      return rs.getLong(1);
-    }
+  private long invalidIndexes() {
+    return PostgresTestServer.count(
+        "SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+            + " WHERE c.relnamespace = '"
+            + tenant
+            + "'::regnamespace AND NOT i.indisvalid");
   }
 
   @Test
@@ -802,17 +789,7 @@ class PostgresRunnerTest {
         SchemaSync sync =
             SchemaSync.builder()
                 .adapter(online)
-                .target(
-                    new Target.Snapshot(
-                        withColumn("rank")
-                            .withTables(
-                                List.of(
-                                    withColumn("rank")
-                                        .table("items")
-                                        .orElseThrow()
-                                        .withIndexes(
-                                            List.of(
-                                                Index.on("items_name", true, List.of("name"))))))))
+                .target(new Target.Snapshot(withUniqueName()))
                 .build()) {
       TenantResult r = sync.sync(tenant);
       assertThat(r.status()).isEqualTo(TenantStatus.FAILED);
@@ -820,17 +797,13 @@ class PostgresRunnerTest {
           .hasMessageContaining("CREATE UNIQUE INDEX CONCURRENTLY")
           .hasMessageContaining("earlier steps were committed");
     }
-    try (Connection c = PostgresTestServer.connect();
-        Statement st = c.createStatement();
-        ResultSet rs =
-            st.executeQuery(
+    assertThat(
+            PostgresTestServer.count(
                 "SELECT count(*) FROM pg_class WHERE relname = 'items_name'"
                     + " AND relnamespace = '"
                     + tenant
-                    + "'::regnamespace")) {
-      rs.next();
-      assertThat(rs.getInt(1)).isZero();
-    }
+                    + "'::regnamespace"))
+        .isZero();
     // the committed part stays: the column is there, only the index is missing
     assertThat(
             adapter

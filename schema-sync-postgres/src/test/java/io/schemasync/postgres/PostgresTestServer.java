@@ -114,6 +114,11 @@ public final class PostgresTestServer {
     }
   }
 
+  /** The first column of the first row of a query, as a number: a count, mostly. */
+  public static long count(String sql) {
+    return Long.parseLong(query(sql));
+  }
+
   /** The server's URL for another database of it (same host, port and parameters). */
   public static String urlOf(String database) {
     return url().replaceFirst("(jdbc:postgresql://[^/?]*)/[^?]*", "$1/" + database);
