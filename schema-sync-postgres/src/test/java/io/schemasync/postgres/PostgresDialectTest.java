@@ -686,42 +686,35 @@ class PostgresDialectTest {
     // the check may read the column the plan adds: only the rehearsal after it can tell
     Column added = Column.of("age", "integer", true);
     CheckConstraint adult = new CheckConstraint("adult", "age >= 18");
-    List<StepDraft> withColumn =
-        online.render(
-            List.of(new AddColumn("users", added), new AddConstraint("users", adult)),
-            CURRENT,
-            CURRENT);
-    assertThat(rowChecksAfterCommit(withColumn)).isEmpty();
+    assertThat(
+            rowChecksAfterCommit(
+                CURRENT, new AddColumn("users", added), new AddConstraint("users", adult)))
+        .isEmpty();
     // one that reads only the columns there before: the rows before the plan tell
-    List<StepDraft> beside =
-        online.render(
-            List.of(
+    assertThat(
+            rowChecksAfterCommit(
+                CURRENT,
                 new AddColumn("users", added),
-                new AddConstraint("users", new CheckConstraint("positive", "id > 0"))),
-            CURRENT,
-            CURRENT);
-    assertThat(rowChecksAfterCommit(beside)).hasSize(1);
+                new AddConstraint("users", new CheckConstraint("positive", "id > 0"))))
+        .hasSize(1);
     // ...unless it takes the whole row, the new column with it
-    List<StepDraft> wholeRow =
-        online.render(
-            List.of(
+    assertThat(
+            rowChecksAfterCommit(
+                CURRENT,
                 new AddColumn("users", added),
-                new AddConstraint("users", new CheckConstraint("valid", "is_valid(users)"))),
-            CURRENT,
-            CURRENT);
-    assertThat(rowChecksAfterCommit(wholeRow)).isEmpty();
+                new AddConstraint("users", new CheckConstraint("valid", "is_valid(users)"))))
+        .isEmpty();
     // the column's values change with its type: the rows before the plan cannot tell
     Column email = USERS.column("email").orElseThrow();
-    List<StepDraft> retyped =
-        online.render(
-            List.of(new AlterColumn("users", email, email.withType("text").withNullable(false))),
-            CURRENT,
-            CURRENT);
-    assertThat(rowChecksAfterCommit(retyped)).isEmpty();
+    assertThat(
+            rowChecksAfterCommit(
+                CURRENT,
+                new AlterColumn("users", email, email.withType("text").withNullable(false))))
+        .isEmpty();
     // nor can they for a column renamed before it is checked
-    List<StepDraft> renamed =
-        online.render(
-            List.of(
+    assertThat(
+            rowChecksAfterCommit(
+                current,
                 new RenameColumn("orders", "user_id", "owner_id"),
                 new AddConstraint(
                     "orders",
@@ -732,10 +725,8 @@ class PostgresDialectTest {
                         List.of("id"),
                         null,
                         null,
-                        false))),
-            current,
-            current);
-    assertThat(rowChecksAfterCommit(renamed)).isEmpty();
+                        false))))
+        .isEmpty();
   }
 
   @Test
@@ -747,24 +738,23 @@ class PostgresDialectTest {
     Table old = Table.of("events_old", List.of(Column.of("id", "bigint", false)), null);
     SchemaSnapshot current = SchemaSnapshot.ofTables(List.of(parent, old));
     CheckConstraint positive = new CheckConstraint("events_positive", "id > 0");
-    List<StepDraft> alone =
-        online.render(List.of(new AddConstraint("events", positive)), current, current);
-    assertThat(rowChecksAfterCommit(alone)).hasSize(1);
+    assertThat(rowChecksAfterCommit(current, new AddConstraint("events", positive))).hasSize(1);
     // the rows before the plan are the parent's without the partition it attaches
-    List<StepDraft> attaching =
-        online.render(
-            List.of(
+    assertThat(
+            rowChecksAfterCommit(
+                current,
                 new AttachPartition(
                     "events_old", new PartitionOf("events", "FOR VALUES FROM (0) TO (100)")),
-                new AddConstraint("events", positive)),
-            current,
-            current);
-    assertThat(rowChecksAfterCommit(attaching)).isEmpty();
+                new AddConstraint("events", positive)))
+        .isEmpty();
   }
 
-  /** The row checks of the plan's only step after the commit. */
-  private static List<RowCheck> rowChecksAfterCommit(List<StepDraft> steps) {
-    List<StepDraft> after = steps.stream().filter(s -> !s.transactional()).toList();
+  /** The row checks of the only step after the commit in the changes' online plan. */
+  private List<RowCheck> rowChecksAfterCommit(SchemaSnapshot current, SchemaChange... changes) {
+    List<StepDraft> after =
+        online.render(List.of(changes), current, current).stream()
+            .filter(s -> !s.transactional())
+            .toList();
     assertThat(after).hasSize(1);
     return after.get(0).rowChecks();
   }
