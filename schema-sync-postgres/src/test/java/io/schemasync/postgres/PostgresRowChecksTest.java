@@ -31,16 +31,19 @@ class PostgresRowChecksTest {
     PostgresTestServer.drop(schema);
   }
 
-  /** Rows of a case, and the statement whose failure the check must foretell. */
-  private record Case(String rows, String statement) {}
-
-  private void agree(String tables, List<Case> cases, Function<RowChecks, List<RowCheck>> checkOf)
+  /**
+   * For each case (the rows to insert, none when empty), whether the check finds a row exactly when
+   * {@code statement}, the one it stands in for, fails on those rows.
+   */
+  private void agree(
+      String tables, String statement, Function<RowChecks, List<RowCheck>> checkOf, String... cases)
       throws SQLException {
-    for (Case c : cases) {
+    for (String rows : cases) {
+      String what = (rows.isEmpty() ? "no rows" : rows) + ", then " + statement;
       PostgresTestServer.drop(schema);
       PostgresTestServer.exec("CREATE SCHEMA " + schema, tables.replace("$s", schema));
-      if (!c.rows().isEmpty()) {
-        PostgresTestServer.exec(c.rows().replace("$s", schema));
+      if (!rows.isEmpty()) {
+        PostgresTestServer.exec(rows.replace("$s", schema));
       }
       SchemaSnapshot current;
       try (PostgresAdapter adapter = PostgresTestServer.open()) {
@@ -48,7 +51,7 @@ class PostgresRowChecksTest {
       }
       List<RowCheck> checks =
           checkOf.apply(new RowChecks(new PgDdl(PgNames.quote(schema)), current, List.of()));
-      assertThat(checks).as(c.toString()).hasSize(1);
+      assertThat(checks).as(what).hasSize(1);
       try (Connection conn = PostgresTestServer.connect();
           Statement st = conn.createStatement()) {
         conn.setAutoCommit(false);
@@ -58,66 +61,62 @@ class PostgresRowChecksTest {
         }
         boolean failed;
         try {
-          st.execute(c.statement().replace("$s", schema));
+          st.execute(statement.replace("$s", schema));
           failed = false;
         } catch (SQLException e) {
           failed = true;
         }
         conn.rollback();
-        assertThat(found).as(c + " (the statement failed: " + failed + ")").isEqualTo(failed);
+        assertThat(found).as(what + " (the statement failed: " + failed + ")").isEqualTo(failed);
       }
     }
   }
 
   @Test
   void aForeignKeyCheckFindsTheRowsMatchSimpleRejects() throws SQLException {
-    String tables =
-        "CREATE TABLE $s.parent (x integer, y integer, UNIQUE (x, y));"
-            + " CREATE TABLE $s.child (a integer, b integer);"
-            + " INSERT INTO $s.parent VALUES (1, 1), (2, NULL)";
-    String add = "ALTER TABLE $s.child ADD FOREIGN KEY (a, b) REFERENCES $s.parent (x, y)";
-    List<Case> cases =
-        List.of(
-            new Case("", add),
-            new Case("INSERT INTO $s.child VALUES (1, 1)", add),
-            new Case("INSERT INTO $s.child VALUES (1, 2)", add),
-            // a NULL in any column lets the row through, matched or not
-            new Case("INSERT INTO $s.child VALUES (9, NULL)", add),
-            new Case("INSERT INTO $s.child VALUES (NULL, NULL)", add),
-            // a parent key with a NULL matches nothing
-            new Case("INSERT INTO $s.child VALUES (2, 5)", add));
     ForeignKey key =
         new ForeignKey("fk", List.of("a", "b"), "parent", List.of("x", "y"), null, null, false);
-    agree(tables, cases, checks -> checks.foreignKey("child", key));
+    agree(
+        "CREATE TABLE $s.parent (x integer, y integer, UNIQUE (x, y));"
+            + " CREATE TABLE $s.child (a integer, b integer);"
+            + " INSERT INTO $s.parent VALUES (1, 1), (2, NULL)",
+        "ALTER TABLE $s.child ADD FOREIGN KEY (a, b) REFERENCES $s.parent (x, y)",
+        checks -> checks.foreignKey("child", key),
+        "",
+        "INSERT INTO $s.child VALUES (1, 1)",
+        "INSERT INTO $s.child VALUES (1, 2)",
+        // a NULL in any column lets the row through, matched or not
+        "INSERT INTO $s.child VALUES (9, NULL)",
+        "INSERT INTO $s.child VALUES (NULL, NULL)",
+        // a parent key with a NULL matches nothing
+        "INSERT INTO $s.child VALUES (2, 5)");
   }
 
   @Test
   void aCheckFindsTheRowsItsExpressionIsFalseFor() throws SQLException {
-    String tables = "CREATE TABLE $s.t (v integer, w text)";
-    String add = "ALTER TABLE $s.t ADD CONSTRAINT c CHECK (v > 0 AND w <> 'x')";
-    List<Case> cases =
-        List.of(
-            new Case("INSERT INTO $s.t VALUES (1, 'a')", add),
-            new Case("INSERT INTO $s.t VALUES (0, 'a')", add),
-            // NULL is not false: the row passes
-            new Case("INSERT INTO $s.t VALUES (NULL, 'a')", add),
-            new Case("INSERT INTO $s.t VALUES (1, NULL)", add),
-            new Case("INSERT INTO $s.t VALUES (NULL, 'x')", add),
-            new Case("INSERT INTO $s.t VALUES (5, 'x')", add));
     CheckConstraint check = new CheckConstraint("c", "v > 0 AND w <> 'x'");
-    agree(tables, cases, checks -> checks.check("t", check));
+    agree(
+        "CREATE TABLE $s.t (v integer, w text)",
+        "ALTER TABLE $s.t ADD CONSTRAINT c CHECK (v > 0 AND w <> 'x')",
+        checks -> checks.check("t", check),
+        "INSERT INTO $s.t VALUES (1, 'a')",
+        "INSERT INTO $s.t VALUES (0, 'a')",
+        // NULL is not false: the row passes
+        "INSERT INTO $s.t VALUES (NULL, 'a')",
+        "INSERT INTO $s.t VALUES (1, NULL)",
+        "INSERT INTO $s.t VALUES (NULL, 'x')",
+        "INSERT INTO $s.t VALUES (5, 'x')");
   }
 
   @Test
   void aNotNullCheckFindsTheNulls() throws SQLException {
-    String tables = "CREATE TABLE $s.t (v text)";
-    String set = "ALTER TABLE $s.t ALTER COLUMN v SET NOT NULL";
-    List<Case> cases =
-        List.of(
-            new Case("", set),
-            new Case("INSERT INTO $s.t VALUES ('')", set),
-            new Case("INSERT INTO $s.t VALUES (NULL)", set));
-    agree(tables, cases, checks -> checks.notNull("t", "v"));
+    agree(
+        "CREATE TABLE $s.t (v text)",
+        "ALTER TABLE $s.t ALTER COLUMN v SET NOT NULL",
+        checks -> checks.notNull("t", "v"),
+        "",
+        "INSERT INTO $s.t VALUES ('')",
+        "INSERT INTO $s.t VALUES (NULL)");
   }
 
   @Test
@@ -131,25 +130,24 @@ class PostgresRowChecksTest {
             "a > 0",
             null,
             List.of());
-    String build = "CREATE UNIQUE INDEX u ON $s.t (a, lower(b)) WHERE a > 0";
-    List<Case> cases =
-        List.of(
-            new Case("INSERT INTO $s.t VALUES (1, 'A'), (1, 'a')", build),
-            new Case("INSERT INTO $s.t VALUES (1, 'A'), (2, 'a')", build),
-            // outside the predicate
-            new Case("INSERT INTO $s.t VALUES (-1, 'a'), (-1, 'a')", build),
-            // NULLs are distinct
-            new Case("INSERT INTO $s.t VALUES (1, NULL), (1, NULL)", build));
-    agree(tables, cases, checks -> checks.unique("t", plain));
+    agree(
+        tables,
+        "CREATE UNIQUE INDEX u ON $s.t (a, lower(b)) WHERE a > 0",
+        checks -> checks.unique("t", plain),
+        "INSERT INTO $s.t VALUES (1, 'A'), (1, 'a')",
+        "INSERT INTO $s.t VALUES (1, 'A'), (2, 'a')",
+        // outside the predicate
+        "INSERT INTO $s.t VALUES (-1, 'a'), (-1, 'a')",
+        // NULLs are distinct
+        "INSERT INTO $s.t VALUES (1, NULL), (1, NULL)");
 
     Index notDistinct =
         new Index("n", List.of(IndexPart.column("a")), true, null, null, List.of(), false, true);
-    String buildNotDistinct = "CREATE UNIQUE INDEX n ON $s.t (a) NULLS NOT DISTINCT";
     agree(
         tables,
-        List.of(
-            new Case("INSERT INTO $s.t VALUES (NULL, 'a'), (NULL, 'b')", buildNotDistinct),
-            new Case("INSERT INTO $s.t VALUES (NULL, 'a'), (1, 'b')", buildNotDistinct)),
-        checks -> checks.unique("t", notDistinct));
+        "CREATE UNIQUE INDEX n ON $s.t (a) NULLS NOT DISTINCT",
+        checks -> checks.unique("t", notDistinct),
+        "INSERT INTO $s.t VALUES (NULL, 'a'), (NULL, 'b')",
+        "INSERT INTO $s.t VALUES (NULL, 'a'), (1, 'b')");
   }
 }
