@@ -223,7 +223,7 @@ final class PgRenderer {
                   ddl,
                   a,
                   onlineNotNull,
-                  rowChecks.notNull(table, a.to().name()),
+                  onlineNotNull ? rowChecks.notNull(table, a.to().name()) : List.of(),
                   AlterColumnSql.castCuts(ddl.type(a.to().type()), a.to().type(), target.domains()))
               .render());
     } else if (change instanceof AddConstraint a) {
