@@ -8,6 +8,7 @@ import io.schemasync.api.change.AlterColumn;
 import io.schemasync.api.change.CreateIndex;
 import io.schemasync.api.change.SchemaChange;
 import io.schemasync.api.model.CheckConstraint;
+import io.schemasync.api.model.Column;
 import io.schemasync.api.model.ForeignKey;
 import io.schemasync.api.model.Index;
 import io.schemasync.api.model.IndexPart;
@@ -19,6 +20,7 @@ import io.schemasync.api.plan.MigrationStep;
 import io.schemasync.internal.plan.RowQueries;
 import java.math.BigInteger;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -36,18 +38,62 @@ import org.slf4j.LoggerFactory;
  * Read-only queries on a tenant's own tables that a dry run rehearsed without their rows (too big
  * to copy): for each step that would fail on rows — a unique key or primary key over duplicates or
  * NULLs, NOT NULL over NULLs, a foreign key or check some row breaks, a narrower string or integer
- * type some value does not fit — one query looks for such a row. Without them a dry run passes and
- * the real run, which MySQL cannot roll back, fails half-way. A query that cannot run (a column the
- * plan renames first, an expression) is skipped and logged: the check is a help for big tables, not
- * a second planner.
+ * type some value does not fit — one query looks for such a row. A column changed to a type or
+ * character set no such query covers (a date from text, a shorter ENUM, another character set) is
+ * converted by the server itself: the column's values are copied into a temporary table that has
+ * the new definition, which fails on the first value strict mode refuses, as the real run would.
+ * Without them a dry run passes and the real run, which MySQL cannot roll back, fails half-way. A
+ * check that cannot run (a column the plan renames first, an expression) is skipped and logged: the
+ * checks are a help for big tables, not a second planner.
  */
 final class DataChecks {
   private static final Logger LOG = LoggerFactory.getLogger(DataChecks.class);
 
   private DataChecks() {}
 
+  /** What a dry run looks for in one table it could not copy. */
+  private sealed interface Check permits RowQuery, ServerConversion {
+    /** The table looked in. */
+    String table();
+
+    /**
+     * What the table holds that the step would fail on, or null when it holds nothing of the kind
+     * or the check could not run (logged).
+     */
+    String find(Connection c);
+  }
+
   /** One query that finds a row the step would fail on, and what that row means. */
-  private record Check(String table, String sql, String finding) {}
+  private record RowQuery(String table, String sql, String finding) implements Check {
+    @Override
+    public String find(Connection c) {
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery(sql)) {
+        return rs.next() ? finding : null;
+      } catch (SQLException e) {
+        LOG.info("data check skipped ({}): {}", e.getMessage(), sql);
+        return null;
+      }
+    }
+  }
+
+  /** A column's values converted by the server to the column's new definition. */
+  private record ServerConversion(String db, String table, String column, Column to)
+      implements Check {
+    @Override
+    public String find(Connection c) {
+      String refused = refusedConversion(c, db, table, column, definition(to));
+      return refused == null
+          ? null
+          : "holds a value of "
+              + column
+              + " that "
+              + to.type()
+              + " cannot hold: "
+              // the rest names the temporary table and its row number, which mean nothing here
+              + refused.replaceFirst("^Data truncation: ", "").replaceFirst(" for column .*$", "");
+    }
+  }
 
   /**
    * Runs the checks of every step on the tables of {@code empty}, in the tenant's database.
@@ -62,29 +108,20 @@ final class DataChecks {
     for (MigrationStep step : plan.steps()) {
       for (SchemaChange change : step.changes()) {
         for (Check check : checks(change, tenant, current)) {
-          if (empty.contains(check.table()) && finds(c, check)) {
+          String found = empty.contains(check.table()) ? check.find(c) : null;
+          if (found != null) {
             throw new UnableToExecuteStatementException(
                 tenant,
                 MysqlRunner.dryRunStep(step, plan)
                     + " would fail on the tenant's rows: table "
                     + check.table()
                     + " (too big to copy into the rehearsal, so checked in place) "
-                    + check.finding()
+                    + found
                     + " -- the tenant was not changed",
                 null);
           }
         }
       }
-    }
-  }
-
-  private static boolean finds(Connection c, Check check) {
-    try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(check.sql())) {
-      return rs.next();
-    } catch (SQLException e) {
-      LOG.info("data check skipped ({}): {}", e.getMessage(), check.sql());
-      return false;
     }
   }
 
@@ -131,13 +168,108 @@ final class DataChecks {
                 outOfRange,
                 "holds a value of " + column + " that " + alter.to().type() + " cannot hold"));
       }
+      boolean uncovered = alter.typeChanged() && outOfRange == null;
+      if ((uncovered || alter.collationChanged()) && alter.to().generated() == null) {
+        checks.add(new ServerConversion(db, table, column, alter.to()));
+      }
     }
     return checks;
   }
 
   /** A check that looks for one row of {@code from} matching {@code condition}. */
   private static Check where(String table, String from, String condition, String finding) {
-    return new Check(table, "SELECT 1 FROM " + from + " WHERE " + condition + " LIMIT 1", finding);
+    return new RowQuery(
+        table, "SELECT 1 FROM " + from + " WHERE " + condition + " LIMIT 1", finding);
+  }
+
+  /** The temporary table a conversion check copies a column's values into. */
+  private static final String CONVERSION_TABLE = quote("schemasync_conversion_check");
+
+  /** A column definition that takes any value its type and character set take. */
+  private static String definition(Column to) {
+    return to.type() + (to.collation() == null ? "" : " COLLATE " + quote(to.collation()));
+  }
+
+  /**
+   * What the server says when it refuses to convert a value of {@code column} of table {@code
+   * table} of database {@code db} to {@code definition} (a type, and a collation where the column
+   * has one), or null when it takes every value, or when the check cannot run (logged). The values
+   * are copied, NULLs left out, into a temporary table with that definition and the table's default
+   * collation (which a definition without one takes), in strict mode as the real run; under READ
+   * COMMITTED, so that InnoDB reads the table without locking its rows.
+   */
+  static String refusedConversion(
+      Connection c, String db, String table, String column, String definition) {
+    String copy =
+        "INSERT INTO "
+            + CONVERSION_TABLE
+            + " SELECT "
+            + quote(column)
+            + " FROM "
+            + quote(db)
+            + "."
+            + quote(table)
+            + " WHERE "
+            + quote(column)
+            + " IS NOT NULL";
+    try (Statement st = c.createStatement()) {
+      int isolation = c.getTransactionIsolation();
+      st.execute("DROP TEMPORARY TABLE IF EXISTS " + CONVERSION_TABLE);
+      // the column named as it is, so that the server's message names it
+      st.execute(
+          "CREATE TEMPORARY TABLE "
+              + CONVERSION_TABLE
+              + " ("
+              + quote(column)
+              + " "
+              + definition
+              + ")"
+              + tableCollation(c, db, table));
+      try {
+        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        st.executeUpdate(copy);
+        return null;
+      } catch (SQLException e) {
+        if (refusesValue(e)) {
+          return e.getMessage();
+        }
+        LOG.info("data check skipped ({}): {}", e.getMessage(), copy);
+        return null;
+      } finally {
+        c.setTransactionIsolation(isolation);
+        st.execute("DROP TEMPORARY TABLE IF EXISTS " + CONVERSION_TABLE);
+      }
+    } catch (SQLException e) {
+      LOG.info("data check skipped ({}): {}", e.getMessage(), copy);
+      return null;
+    }
+  }
+
+  /** The table option that gives a new table the default collation of the tenant's table. */
+  private static String tableCollation(Connection c, String db, String table) throws SQLException {
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "SELECT TABLE_COLLATION FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+      st.setString(1, db);
+      st.setString(2, table);
+      try (ResultSet rs = st.executeQuery()) {
+        String collation = rs.next() ? rs.getString(1) : null;
+        return collation == null ? "" : " COLLATE = " + quote(collation);
+      }
+    }
+  }
+
+  /**
+   * Errors strict mode raises for a value a column cannot take: data exceptions (SQLSTATE class 22)
+   * and constraint violations (23: MariaDB's JSON is a text with a check), and the conversion
+   * errors MySQL reports with another state (1265 data truncated, 1366 incorrect value).
+   */
+  private static boolean refusesValue(SQLException e) {
+    String state = e.getSQLState();
+    return (state != null && (state.startsWith("22") || state.startsWith("23")))
+        || e.getErrorCode() == 1265
+        || e.getErrorCode() == 1366;
   }
 
   private static final Pattern STRING = Pattern.compile("(?:var)?char\\((\\d+)\\)(?: .*)?");
@@ -255,7 +387,7 @@ final class DataChecks {
 
   /** Rows equal in every key, NULLs left out; {@code named} says which keys, for the finding. */
   private static Check duplicateKeys(String table, String from, List<String> keys, String named) {
-    return new Check(
+    return new RowQuery(
         table,
         RowQueries.duplicates(from, keys, null, true),
         "holds duplicates of (" + named + ")");
@@ -263,7 +395,7 @@ final class DataChecks {
 
   /** Rows whose key, all of it set, matches no row of the referenced table. */
   private static Check orphans(String table, String from, String referenced, ForeignKey fk) {
-    return new Check(
+    return new RowQuery(
         table,
         RowQueries.orphans(from, referenced, fk, MysqlNames::quote),
         "holds rows that foreign key "

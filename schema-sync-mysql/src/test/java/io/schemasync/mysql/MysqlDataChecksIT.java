@@ -15,7 +15,11 @@ import org.junit.jupiter.api.Test;
  * {@code ALTER TABLE}, so that a server that converts differently shows here.
  */
 class MysqlDataChecksIT {
-  private record Conversion(String from, String to, List<String> values) {}
+  private record Conversion(String from, String to, List<String> values, String tableOptions) {
+    Conversion(String from, String to, List<String> values) {
+      this(from, to, values, "");
+    }
+  }
 
   private static final List<Conversion> CONVERSIONS =
       List.of(
@@ -58,6 +62,97 @@ class MysqlDataChecksIT {
           new Conversion(
               "decimal(8,3)", "decimal(5,2)", List.of("999.994", "999.996", "-999.99", "1000")),
           new Conversion("varchar(20)", "varchar(3)", List.of("'abc'", "'abcd'", "'é€a'")));
+
+  /**
+   * Conversions no condition covers: the check copies the values into a column of the new
+   * definition, and must be refused exactly where the server's ALTER TABLE is.
+   */
+  private static final List<Conversion> SERVER_CONVERSIONS =
+      List.of(
+          new Conversion(
+              "varchar(30)",
+              "date",
+              List.of(
+                  "'2020-01-31'",
+                  "'2020-1-5'",
+                  "'20200131'",
+                  "'2020/01/31'",
+                  "'2020-02-30'",
+                  "'2020-13-01'",
+                  "'2020-01-01x'",
+                  "'2020-01-01 10:11:12'",
+                  "'0000-00-00'",
+                  "'abc'",
+                  "''")),
+          new Conversion(
+              "text",
+              "datetime",
+              List.of(
+                  "'2020-01-31 10:11:12'",
+                  "'2020-01-31T10:11:12'",
+                  "'2020-01-31'",
+                  "'2020-01-31 25:00:00'",
+                  "'2020-01-31 10:11:12.5'",
+                  "'yesterday'")),
+          new Conversion(
+              "datetime(3)", "date", List.of("'2020-01-31 10:11:12.345'", "'2020-01-31 00:00:00'")),
+          new Conversion(
+              "varchar(20)", "time", List.of("'10:11:12'", "'838:59:59'", "'839:00:00'", "'x'")),
+          new Conversion("enum('a','b','c')", "enum('a','b')", List.of("'a'", "'b'", "'c'")),
+          new Conversion("varchar(5)", "enum('a','b')", List.of("'a'", "'B'", "'z'", "''")),
+          new Conversion("varchar(5)", "year", List.of("'2020'", "'99'", "'1900'", "'x'")),
+          new Conversion("varbinary(10)", "varbinary(3)", List.of("'abc'", "'abcd'")),
+          new Conversion("double", "float", List.of("1.5", "3.5e38", "-1e39")),
+          new Conversion(
+              "varchar(10) CHARACTER SET utf8mb4",
+              "varchar(10) CHARACTER SET latin1",
+              List.of("'abc'", "'é'", "'€'", "'日本'")),
+          // no character set in the new definition: it takes the table's, latin1
+          new Conversion(
+              "text CHARACTER SET utf8mb4",
+              "varchar(10)",
+              List.of("'abc'", "'日本'"),
+              " DEFAULT CHARSET = latin1"),
+          new Conversion("text", "json", List.of("'{\"a\": 1}'", "'[1, 2]'", "'{a: 1}'")));
+
+  @Test
+  void aServerConversionIsRefusedExactlyWhereTheServersAlterTableIs() throws SQLException {
+    int refusals = 0;
+    int values = 0;
+    try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
+      String db = dbs.create("conversions");
+      try (Connection c = MysqlTestServer.connect()) {
+        c.setCatalog(db);
+        try (Statement st = c.createStatement()) {
+          st.execute("SET SESSION sql_mode = CONCAT(@@sql_mode, ',STRICT_ALL_TABLES')");
+          for (Conversion conversion : SERVER_CONVERSIONS) {
+            for (String value : conversion.values()) {
+              String what = value + " from " + conversion.from() + " to " + conversion.to();
+              st.execute("DROP TABLE IF EXISTS t");
+              st.execute(
+                  "CREATE TABLE t (v " + conversion.from() + ")" + conversion.tableOptions());
+              st.execute("INSERT INTO t VALUES (" + value + ")");
+              String found = DataChecks.refusedConversion(c, db, "t", "v", conversion.to());
+              String refused;
+              try {
+                st.execute("ALTER TABLE t MODIFY v " + conversion.to());
+                refused = null;
+              } catch (SQLException e) {
+                refused = e.getMessage();
+              }
+              assertThat(found != null)
+                  .as(what + " (found: " + found + "; the server's ALTER TABLE: " + refused + ")")
+                  .isEqualTo(refused != null);
+              refusals += refused == null ? 0 : 1;
+              values++;
+            }
+          }
+        }
+      }
+    }
+    // both outcomes are tried: a check that finds nothing, or everything, would not pass
+    assertThat(refusals).isBetween(1, values - 1);
+  }
 
   @Test
   void aNarrowingCheckFindsExactlyTheValuesStrictModeRefuses() throws SQLException {

@@ -464,7 +464,9 @@ class MysqlRunnerIT {
               "CREATE TABLE big (id INT PRIMARY KEY, code INT NULL, parent_id INT NULL)",
               // 99 needs two digits before the point
               "CREATE TABLE big (id INT PRIMARY KEY, code VARCHAR(20) NULL,"
-                  + " parent_id DECIMAL(2,1) NULL)")) {
+                  + " parent_id DECIMAL(2,1) NULL)",
+              // 'c1' is no date: no condition covers it, the server's own conversion says so
+              "CREATE TABLE big (id INT PRIMARY KEY, code DATE NULL, parent_id INT NULL)")) {
         try (SchemaSync sync =
             SchemaSync.builder()
                 .url(MysqlTestServer.url())
@@ -493,6 +495,21 @@ class MysqlRunnerIT {
         // 99 fits 99.9: no false alarm
         TenantResult planned = sync.plan(TenantSelection.ids(tenant)).results().get(0);
         assertThat(planned.failure()).isNull();
+      }
+      MysqlTestServer.exec(
+          tenant,
+          "ALTER TABLE big DROP COLUMN parent_id, ADD COLUMN day VARCHAR(10) NULL",
+          "UPDATE big SET day = '2020-01-31'");
+      try (SchemaSync sync =
+          engine(
+              schemaOf(
+                  parents,
+                  "CREATE TABLE big (id INT PRIMARY KEY, code VARCHAR(20) NULL, day DATE NULL)"),
+              false)) {
+        // every day converts: the server's conversion finds nothing
+        TenantResult planned = sync.plan(TenantSelection.ids(tenant)).results().get(0);
+        assertThat(planned.failure()).isNull();
+        assertThat(planned.status()).isEqualTo(TenantStatus.PLANNED);
       }
       MysqlFixture.assertNoScratchLeft(scratchBefore);
     }
