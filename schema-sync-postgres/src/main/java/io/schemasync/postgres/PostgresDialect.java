@@ -98,8 +98,13 @@ public final class PostgresDialect implements Dialect {
     // PostgreSQL's deparsed expressions are not always a fixpoint: `status IN ('a')` over a varchar
     // reads back as `(status)::text = ANY ((ARRAY['a'::character varying])::text[])`, and creating
     // that reads back differently again. A plan renders the canonical text, so the target must be
-    // the form that reads back as itself, or verification would never pass.
+    // the form that reads back as itself, or verification would never pass. A target that reads
+    // back as itself at once (a reference tenant, a SQL file read back from a scratch schema) is
+    // that form already, and costs one scratch schema, not two.
     SchemaSnapshot current = canonicalizer.apply(named);
+    if (current.equals(named)) {
+      return current;
+    }
     for (int pass = 0; pass < 3; pass++) {
       SchemaSnapshot again = canonicalizer.apply(current);
       if (again.equals(current)) {
