@@ -8,6 +8,8 @@ import io.schemasync.api.rollout.RolloutOptions;
 import io.schemasync.api.rollout.RolloutReport;
 import io.schemasync.api.rollout.Rollouts;
 import io.schemasync.api.rollout.WorkerOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -21,16 +23,23 @@ import java.util.concurrent.Future;
 /**
  * Fleet rollout on PostgreSQL against plain JDBC: N schemas of M tables each get the same change of
  * seven DDL statements, (a) by plain JDBC, one transaction per schema, with the rollout's default
- * parallelism, and (b) by a rollout (dry-run gate over every schema, then the real run with commit
- * markers, PostgreSQL control store). Between rounds the change is reverted with plain DDL. Prints
- * the medians and the ratio b/a (must stay at or under 3), and, as a check that does not move with
- * I/O stalls, the CPU time the machine spent busy during (a) and (b).
+ * parallelism, (c) the same rolled back once and then committed (the DDL alone of any dry-run
+ * gate), (b) by a rollout in this JVM (dry-run gate over every schema, then the real run with
+ * commit markers, PostgreSQL control store), and (d) by the same rollout from the command line, a
+ * new JVM started as the {@code schema-sync} script starts it. Between measurements the change is
+ * reverted with plain DDL. Prints the medians and the ratios b/a and d/a (must stay at or under 3),
+ * and, as a check that does not move with I/O stalls, the CPU time the machine spent busy during
+ * each.
  *
  * <p>Options: {@code --url jdbc:postgresql://...} (default: local {@code test} database), {@code
- * --schemas 1000}, {@code --tables 20}, {@code --rounds 3}, {@code --parallelism 4} (both sides),
- * {@code --batch N} (tenants a rollout thread locks and reads at once; the adapter's default
- * otherwise), {@code --keep}. Before each measurement the system catalogs are vacuumed, as
- * autovacuum would on a production server, so that neither side pays for the other's dead rows.
+ * --schemas 1000}, {@code --tables 20}, {@code --rounds 3}, {@code --warmup 1} (rounds run first
+ * and printed, not counted in the medians: the JVM compiling the rollout's code), {@code
+ * --parallelism 4} (every side), {@code --batch N} (tenants a rollout thread locks and reads at
+ * once; the adapter's default otherwise), {@code --cli JAR} (default {@code
+ * schema-sync-cli/target/schema-sync.jar}; {@code --no-cli} leaves (d) out), {@code
+ * --no-checkpoint}, {@code --keep}. Before each measurement the system catalogs are vacuumed, as
+ * autovacuum would on a production server, so that no side pays for another's dead rows, and the
+ * server checkpoints, so that each starts from the same clean buffers.
  */
 public final class RolloutBench {
   private static final String PREFIX = "bench_rollout_";
@@ -59,6 +68,9 @@ public final class RolloutBench {
     "DROP TABLE IF EXISTS _schema_sync_rollout"
   };
 
+  /** Whether {@link #settle} also checkpoints (off with {@code --no-checkpoint}). */
+  private static boolean checkpoint = true;
+
   private RolloutBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -70,16 +82,22 @@ public final class RolloutBench {
     int schemas = 1000;
     int tables = 20;
     int rounds = 3;
+    int warmup = 1;
     boolean keep = false;
     int parallelism = WorkerOptions.DEFAULT_PARALLELISM;
     String batch = null;
+    Path cli = Path.of("schema-sync-cli", "target", "schema-sync.jar");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--url" -> url = args[++i];
         case "--schemas" -> schemas = Integer.parseInt(args[++i]);
         case "--tables" -> tables = Integer.parseInt(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--keep" -> keep = true;
+        case "--no-checkpoint" -> checkpoint = false;
+        case "--cli" -> cli = Path.of(args[++i]);
+        case "--no-cli" -> cli = null;
         case "--parallelism" -> parallelism = Integer.parseInt(args[++i]);
         case "--batch" -> batch = args[++i];
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -90,8 +108,9 @@ public final class RolloutBench {
       names.add(String.format(Locale.ROOT, "%s%05d", PREFIX, i));
     }
     System.out.printf(
-        "fleet rollout: %d schemas x %d tables, a change of %d statements, parallelism %d, %d rounds%n",
-        schemas, tables, CHANGE.length, parallelism, rounds);
+        "fleet rollout: %d schemas x %d tables, a change of %d statements, parallelism %d,"
+            + " %d warm-up round(s), %d rounds%n",
+        schemas, tables, CHANGE.length, parallelism, warmup, rounds);
     long setup = System.nanoTime();
     List<String> all = new ArrayList<>(names);
     all.add(REFERENCE);
@@ -108,8 +127,15 @@ public final class RolloutBench {
     double[] twiceCpu = new double[rounds];
     double[] rolloutCpu = new double[rounds];
     double[] rolloutJvmCpu = new double[rounds];
+    boolean withCli = cli != null && Files.isRegularFile(cli);
+    if (!withCli) {
+      System.out.println("(d) skipped: no command-line jar" + (cli == null ? "" : " at " + cli));
+    }
+    double[] command = new double[rounds];
+    double[] commandCpu = new double[rounds];
     try {
-      for (int r = 0; r < rounds; r++) {
+      for (int w = 0; w < warmup + rounds; w++) {
+        int r = Math.max(0, w - warmup);
         settle(url);
         double cpu0 = MachineCpu.busySeconds();
         long t0 = System.nanoTime();
@@ -140,11 +166,25 @@ public final class RolloutBench {
               "rollout did not succeed: " + report.job() + " " + report.failures());
         }
         runEach(url, names, REVERT, parallelism);
+
+        if (withCli) {
+          settle(url);
+          double cpu3 = MachineCpu.busySeconds();
+          long t3 = System.nanoTime();
+          commandLineRollout(cli, url, names, parallelism, batch);
+          command[r] = ms(t3);
+          commandCpu[r] = MachineCpu.busySeconds() - cpu3;
+          runEach(url, names, REVERT, parallelism);
+          System.out.printf(
+              "  command line: %.0f ms (d/a %.2f), machine CPU busy %.1f s%n",
+              command[r], command[r] / jdbc[r], commandCpu[r]);
+        }
         System.out.printf(
-            "round %d: plain JDBC %.0f ms, rolled back then committed %.0f ms, rollout %.0f ms"
+            (w < warmup ? "warm-up round %d (not counted)" : "round %d")
+                + ": plain JDBC %.0f ms, rolled back then committed %.0f ms, rollout %.0f ms"
                 + " (b/a %.2f); machine CPU busy: plain JDBC %.1f s, rolled back then committed"
                 + " %.1f s, rollout %.1f s (this JVM %.1f s)%n",
-            r + 1,
+            w < warmup ? w + 1 : r + 1,
             jdbc[r],
             twice[r],
             rollout[r],
@@ -168,6 +208,13 @@ public final class RolloutBench {
         FleetInspectionBench.median(twice));
     System.out.printf(
         "b/a = %.2f (must be <= 3), c/a = %.2f%n", b / a, FleetInspectionBench.median(twice) / a);
+    if (withCli) {
+      double d = FleetInspectionBench.median(command);
+      System.out.printf(
+          "(d) the command line, a new JVM each time    median %8.0f ms, d/a = %.2f;"
+              + " machine CPU busy %.1f s%n",
+          d, d / a, FleetInspectionBench.median(commandCpu));
+    }
     double cpuA = FleetInspectionBench.median(jdbcCpu);
     double cpuB = FleetInspectionBench.median(rolloutCpu);
     double cpuC = FleetInspectionBench.median(twiceCpu);
@@ -180,7 +227,10 @@ public final class RolloutBench {
   /**
    * Vacuums the system catalogs, so that each measurement starts from the same state: without
    * autovacuum (off on test servers), every DDL statement and rolled-back dry run of the
-   * measurements before leaves dead catalog rows that the next one would pay for.
+   * measurements before leaves dead catalog rows that the next one would pay for. Then a
+   * checkpoint, so that each measurement starts with no dirty pages left by the one before and no
+   * timed checkpoint due during it: otherwise whichever measurement a checkpoint lands in pays for
+   * its writes and for the full-page images of every page first changed after it.
    */
   private static void settle(String url) throws Exception {
     try (Connection c = DriverManager.getConnection(url);
@@ -190,6 +240,9 @@ public final class RolloutBench {
               + " pg_catalog.pg_constraint, pg_catalog.pg_depend, pg_catalog.pg_index,"
               + " pg_catalog.pg_type, pg_catalog.pg_sequence, pg_catalog.pg_description,"
               + " pg_catalog.pg_trigger, pg_catalog.pg_inherits, pg_catalog.pg_shdepend");
+      if (checkpoint) {
+        s.execute("CHECKPOINT");
+      }
     }
   }
 
@@ -217,6 +270,61 @@ public final class RolloutBench {
               WorkerOptions.defaults().withParallelism(parallelism).withListener(timing));
       System.out.println("  rollout:" + phases + " done at " + Math.round(ms(start)) + " ms");
       return report;
+    }
+  }
+
+  /**
+   * The same rollout as a user starts it: {@code schema-sync rollout} in a new JVM, with the
+   * options the {@code schema-sync} script gives Java ({@code SCHEMA_SYNC_JAVA_OPTS}, by default
+   * {@code -XX:TieredStopAtLevel=1}), so that the JVM's start, class loading and compiling are
+   * counted.
+   */
+  private static void commandLineRollout(
+      Path jar, String url, List<String> names, int parallelism, String batch) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    String javaOpts =
+        System.getenv().getOrDefault("SCHEMA_SYNC_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
+    for (String opt : javaOpts.trim().split("\\s+")) {
+      if (!opt.isEmpty()) {
+        command.add(opt);
+      }
+    }
+    String tenants =
+        batch == null
+            ? url
+            : url + (url.contains("?") ? "&" : "?") + "schemasync.rolloutBatch=" + batch;
+    command.addAll(
+        List.of(
+            "-jar",
+            jar.toString(),
+            "rollout",
+            "--url",
+            tenants,
+            "--control",
+            url,
+            "--target",
+            "tenant:" + REFERENCE,
+            "--parallelism",
+            Integer.toString(parallelism)));
+    for (String name : names) {
+      // by name, as for (b)
+      command.add("--tenant=" + name);
+    }
+    Path output = Files.createTempFile("rollout-bench-cli", ".txt");
+    try {
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
+              .start();
+      int exit = process.waitFor();
+      if (exit != 0) {
+        throw new IllegalStateException(
+            "schema-sync rollout exited with " + exit + ":\n" + Files.readString(output));
+      }
+    } finally {
+      Files.deleteIfExists(output);
     }
   }
 
