@@ -129,7 +129,12 @@ public final class RolloutBench {
     double[] rolloutJvmCpu = new double[rounds];
     boolean withCli = cli != null && Files.isRegularFile(cli);
     if (!withCli) {
-      System.out.println("(d) skipped: no command-line jar" + (cli == null ? "" : " at " + cli));
+      System.out.println(
+          cli == null
+              ? "(d) left out (--no-cli)"
+              : "(d) left out: no command-line jar at "
+                  + cli
+                  + " (mvn -pl schema-sync-cli -am package)");
     }
     double[] command = new double[rounds];
     double[] commandCpu = new double[rounds];

@@ -45,12 +45,26 @@ class PostgresInspectorTest {
     try (Connection c = PostgresTestServer.connect()) {
       c.setAutoCommit(false);
       SchemaSnapshot throughDependencies = CatalogReader.read(c, List.of(schema)).get(schema);
-      Map<String, SchemaSnapshot> byScan = CatalogReader.read(c, many);
+      Map<String, SchemaSnapshot> byScan = CatalogReader.read(c, many, false);
+      // the indexed path with more names than FEW_SCHEMAS, as in a database of many more schemas
+      Map<String, SchemaSnapshot> manyThroughIndexes = CatalogReader.read(c, many, true);
       c.rollback();
       assertThat(byScan).containsOnlyKeys(schema);
       assertThat(throughDependencies.tables()).isNotEmpty();
       assertThat(byScan.get(schema)).isEqualTo(throughDependencies);
+      assertThat(manyThroughIndexes).isEqualTo(byScan);
     }
+  }
+
+  @Test
+  void manySchemasAreReadThroughIndexesWhileTheyAreAQuarterOfTheDatabaseAtMost() {
+    assertThat(CatalogQueries.throughIndexes(1, 1)).isTrue();
+    assertThat(CatalogQueries.throughIndexes(CatalogQueries.FEW_SCHEMAS, 70)).isTrue();
+    assertThat(CatalogQueries.throughIndexes(CatalogQueries.FEW_SCHEMAS + 1, 70)).isFalse();
+    assertThat(CatalogQueries.throughIndexes(250, 1_000)).isTrue();
+    assertThat(CatalogQueries.throughIndexes(251, 1_000)).isFalse();
+    assertThat(CatalogQueries.throughIndexes(1_000, 1_005)).isFalse();
+    assertThat(CatalogQueries.throughIndexes(5_000, 100_000)).isTrue();
   }
 
   @Test
