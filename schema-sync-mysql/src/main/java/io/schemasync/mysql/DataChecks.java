@@ -20,7 +20,6 @@ import io.schemasync.api.plan.MigrationStep;
 import io.schemasync.internal.plan.RowQueries;
 import java.math.BigInteger;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -247,17 +246,8 @@ final class DataChecks {
 
   /** The table option that gives a new table the default collation of the tenant's table. */
   private static String tableCollation(Connection c, String db, String table) throws SQLException {
-    try (PreparedStatement st =
-        c.prepareStatement(
-            "SELECT TABLE_COLLATION FROM information_schema.TABLES"
-                + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
-      st.setString(1, db);
-      st.setString(2, table);
-      try (ResultSet rs = st.executeQuery()) {
-        String collation = rs.next() ? rs.getString(1) : null;
-        return collation == null ? "" : " COLLATE = " + quote(collation);
-      }
-    }
+    String collation = Sessions.tableProperty(c, db, table, "TABLE_COLLATION");
+    return collation == null ? "" : " COLLATE = " + quote(collation);
   }
 
   /**

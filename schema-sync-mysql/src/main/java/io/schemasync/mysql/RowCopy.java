@@ -6,8 +6,6 @@ import io.schemasync.api.model.Column;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.Table;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -97,15 +95,7 @@ final class RowCopy {
   }
 
   private static long estimatedRows(Connection c, String schema, String table) throws SQLException {
-    try (PreparedStatement st =
-        c.prepareStatement(
-            "SELECT TABLE_ROWS FROM information_schema.TABLES"
-                + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
-      st.setString(1, schema);
-      st.setString(2, table);
-      try (ResultSet rs = st.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : 0;
-      }
-    }
+    String rows = Sessions.tableProperty(c, schema, table, "TABLE_ROWS");
+    return rows == null ? 0 : Long.parseLong(rows);
   }
 }

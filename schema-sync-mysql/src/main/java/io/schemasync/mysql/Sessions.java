@@ -99,4 +99,23 @@ final class Sessions {
       return rs.next() ? rs.getString(1) : null;
     }
   }
+
+  /**
+   * One column ({@code TABLE_ROWS}, {@code TABLE_COLLATION}, ...) of a table's row in {@code
+   * information_schema.TABLES}, or null when there is no such table.
+   */
+  static String tableProperty(Connection c, String db, String table, String column)
+      throws SQLException {
+    try (java.sql.PreparedStatement st =
+        c.prepareStatement(
+            "SELECT "
+                + column
+                + " FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+      st.setString(1, db);
+      st.setString(2, table);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
 }

@@ -117,22 +117,56 @@ class MysqlDataChecksIT {
 
   @Test
   void aServerConversionIsRefusedExactlyWhereTheServersAlterTableIs() throws SQLException {
+    tryEachValue(
+        "conversions",
+        SERVER_CONVERSIONS,
+        (c, db, conversion) -> DataChecks.refusedConversion(c, db, "t", "v", conversion.to()));
+  }
+
+  @Test
+  void aNarrowingCheckFindsExactlyTheValuesStrictModeRefuses() throws SQLException {
+    tryEachValue(
+        "checks",
+        CONVERSIONS,
+        (c, db, conversion) -> {
+          String condition = DataChecks.outOfRange("`v`", conversion.from(), conversion.to());
+          assertThat(condition).as(conversion.toString()).isNotNull();
+          try (Statement st = c.createStatement();
+              ResultSet rs = st.executeQuery("SELECT 1 FROM t WHERE " + condition)) {
+            return rs.next() ? "found by " + condition : null;
+          }
+        });
+  }
+
+  /** How a check finds a value of column {@code v} of table {@code t}: what it found, or null. */
+  @FunctionalInterface
+  private interface Finder {
+    String find(Connection c, String db, Conversion conversion) throws SQLException;
+  }
+
+  /**
+   * Puts each value alone in a table of the conversion's type, asks the finder, then the server's
+   * own {@code ALTER TABLE} in strict mode: the finder must find the value exactly when the server
+   * refuses it, and both must happen among the values, or a check that finds nothing (or
+   * everything) would pass.
+   */
+  private static void tryEachValue(String name, List<Conversion> conversions, Finder finder)
+      throws SQLException {
     int refusals = 0;
     int values = 0;
     try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
-      String db = dbs.create("conversions");
+      String db = dbs.create(name);
       try (Connection c = MysqlTestServer.connect()) {
         c.setCatalog(db);
         try (Statement st = c.createStatement()) {
           st.execute("SET SESSION sql_mode = CONCAT(@@sql_mode, ',STRICT_ALL_TABLES')");
-          for (Conversion conversion : SERVER_CONVERSIONS) {
+          for (Conversion conversion : conversions) {
             for (String value : conversion.values()) {
-              String what = value + " from " + conversion.from() + " to " + conversion.to();
               st.execute("DROP TABLE IF EXISTS t");
               st.execute(
                   "CREATE TABLE t (v " + conversion.from() + ")" + conversion.tableOptions());
               st.execute("INSERT INTO t VALUES (" + value + ")");
-              String found = DataChecks.refusedConversion(c, db, "t", "v", conversion.to());
+              String found = finder.find(c, db, conversion);
               String refused;
               try {
                 st.execute("ALTER TABLE t MODIFY v " + conversion.to());
@@ -141,7 +175,17 @@ class MysqlDataChecksIT {
                 refused = e.getMessage();
               }
               assertThat(found != null)
-                  .as(what + " (found: " + found + "; the server's ALTER TABLE: " + refused + ")")
+                  .as(
+                      value
+                          + " from "
+                          + conversion.from()
+                          + " to "
+                          + conversion.to()
+                          + " (found: "
+                          + found
+                          + "; the server's ALTER TABLE: "
+                          + refused
+                          + ")")
                   .isEqualTo(refused != null);
               refusals += refused == null ? 0 : 1;
               values++;
@@ -150,44 +194,6 @@ class MysqlDataChecksIT {
         }
       }
     }
-    // both outcomes are tried: a check that finds nothing, or everything, would not pass
     assertThat(refusals).isBetween(1, values - 1);
-  }
-
-  @Test
-  void aNarrowingCheckFindsExactlyTheValuesStrictModeRefuses() throws SQLException {
-    try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases()) {
-      String db = dbs.create("checks");
-      try (Connection c = MysqlTestServer.connect()) {
-        c.setCatalog(db);
-        try (Statement st = c.createStatement()) {
-          st.execute("SET SESSION sql_mode = CONCAT(@@sql_mode, ',STRICT_ALL_TABLES')");
-          for (Conversion conversion : CONVERSIONS) {
-            String condition = DataChecks.outOfRange("`v`", conversion.from(), conversion.to());
-            assertThat(condition).as(conversion.toString()).isNotNull();
-            for (String value : conversion.values()) {
-              String what = value + " from " + conversion.from() + " to " + conversion.to();
-              st.execute("DROP TABLE IF EXISTS t");
-              st.execute("CREATE TABLE t (v " + conversion.from() + ")");
-              st.execute("INSERT INTO t VALUES (" + value + ")");
-              boolean found;
-              try (ResultSet rs = st.executeQuery("SELECT 1 FROM t WHERE " + condition)) {
-                found = rs.next();
-              }
-              boolean refused;
-              try {
-                st.execute("ALTER TABLE t MODIFY v " + conversion.to());
-                refused = false;
-              } catch (SQLException e) {
-                refused = true;
-              }
-              assertThat(found)
-                  .as(what + " (refused by the server: " + refused + ")")
-                  .isEqualTo(refused);
-            }
-          }
-        }
-      }
-    }
   }
 }
