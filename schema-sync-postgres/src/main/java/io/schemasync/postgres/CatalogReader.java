@@ -81,8 +81,8 @@ final class CatalogReader {
   }
 
   /**
-   * The same, through indexes ({@code few}) or by scanning the catalogs, whichever is cheaper: the
-   * tests read one schema both ways.
+   * The same, by the path named: through indexes ({@code few}) or by scanning the catalogs. The
+   * tests read the same schemas both ways.
    */
   static Map<String, SchemaSnapshot> read(
       Connection connection, Collection<String> schemas, boolean few) throws SQLException {
