@@ -14,11 +14,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Fleet rollout on PostgreSQL against plain JDBC: N schemas of M tables each get the same change of
@@ -68,9 +70,6 @@ public final class RolloutBench {
     "DROP TABLE IF EXISTS _schema_sync_rollout"
   };
 
-  /** Whether {@link #settle} also checkpoints (off with {@code --no-checkpoint}). */
-  private static boolean checkpoint = true;
-
   private RolloutBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -83,6 +82,7 @@ public final class RolloutBench {
     int tables = 20;
     int rounds = 3;
     int warmup = 1;
+    boolean checkpoint = true;
     boolean keep = false;
     int parallelism = WorkerOptions.DEFAULT_PARALLELISM;
     String batch = null;
@@ -120,13 +120,6 @@ public final class RolloutBench {
     runEach(url, names, REVERT, parallelism);
     System.out.printf("setup: %.1f s%n", (System.nanoTime() - setup) / 1e9);
 
-    double[] jdbc = new double[rounds];
-    double[] rollout = new double[rounds];
-    double[] twice = new double[rounds];
-    double[] jdbcCpu = new double[rounds];
-    double[] twiceCpu = new double[rounds];
-    double[] rolloutCpu = new double[rounds];
-    double[] rolloutJvmCpu = new double[rounds];
     boolean withCli = cli != null && Files.isRegularFile(cli);
     if (!withCli) {
       System.out.println(
@@ -136,53 +129,43 @@ public final class RolloutBench {
                   + cli
                   + " (mvn -pl schema-sync-cli -am package)");
     }
-    double[] command = new double[rounds];
-    double[] commandCpu = new double[rounds];
+    Fleet fleet = new Fleet(url, names, parallelism, checkpoint);
+    Path jar = cli;
+    String batchSize = batch;
+    int tenants = schemas;
+    Measurement[] jdbc = new Measurement[rounds];
+    Measurement[] twice = new Measurement[rounds];
+    Measurement[] rollout = new Measurement[rounds];
+    Measurement[] command = new Measurement[rounds];
     try {
       for (int w = 0; w < warmup + rounds; w++) {
         int r = Math.max(0, w - warmup);
-        settle(url);
-        double cpu0 = MachineCpu.busySeconds();
-        long t0 = System.nanoTime();
-        runEach(url, names, CHANGE, parallelism);
-        jdbc[r] = ms(t0);
-        jdbcCpu[r] = MachineCpu.busySeconds() - cpu0;
-        runEach(url, names, REVERT, parallelism);
-
-        settle(url);
-        double cpu2 = MachineCpu.busySeconds();
-        long t2 = System.nanoTime();
-        runEach(url, names, CHANGE, parallelism, false);
-        runEach(url, names, CHANGE, parallelism);
-        twice[r] = ms(t2);
-        twiceCpu[r] = MachineCpu.busySeconds() - cpu2;
-        runEach(url, names, REVERT, parallelism);
-
-        settle(url);
-        double cpu1 = MachineCpu.busySeconds();
-        double jvm1 = MachineCpu.processSeconds();
-        long t1 = System.nanoTime();
-        RolloutReport report = rollout(url, names, parallelism, batch);
-        rollout[r] = ms(t1);
-        rolloutCpu[r] = MachineCpu.busySeconds() - cpu1;
-        rolloutJvmCpu[r] = MachineCpu.processSeconds() - jvm1;
-        if (!report.succeeded() || report.tasks().size() != schemas) {
-          throw new IllegalStateException(
-              "rollout did not succeed: " + report.job() + " " + report.failures());
-        }
-        runEach(url, names, REVERT, parallelism);
-
+        jdbc[r] = fleet.measure(() -> fleet.runEach(CHANGE, true));
+        twice[r] =
+            fleet.measure(
+                () -> {
+                  fleet.runEach(CHANGE, false);
+                  fleet.runEach(CHANGE, true);
+                });
+        rollout[r] =
+            fleet.measure(
+                () -> {
+                  RolloutReport report =
+                      rollout(fleet.url(), fleet.names(), fleet.parallelism(), batchSize);
+                  if (!report.succeeded() || report.tasks().size() != tenants) {
+                    throw new IllegalStateException(
+                        "rollout did not succeed: " + report.job() + " " + report.failures());
+                  }
+                });
         if (withCli) {
-          settle(url);
-          double cpu3 = MachineCpu.busySeconds();
-          long t3 = System.nanoTime();
-          commandLineRollout(cli, url, names, parallelism, batch);
-          command[r] = ms(t3);
-          commandCpu[r] = MachineCpu.busySeconds() - cpu3;
-          runEach(url, names, REVERT, parallelism);
+          command[r] =
+              fleet.measure(
+                  () ->
+                      commandLineRollout(
+                          jar, fleet.url(), fleet.names(), fleet.parallelism(), batchSize));
           System.out.printf(
               "  command line: %.0f ms (d/a %.2f), machine CPU busy %.1f s%n",
-              command[r], command[r] / jdbc[r], commandCpu[r]);
+              command[r].ms(), command[r].ms() / jdbc[r].ms(), command[r].cpu());
         }
         System.out.printf(
             (w < warmup ? "warm-up round %d (not counted)" : "round %d")
@@ -190,43 +173,81 @@ public final class RolloutBench {
                 + " (b/a %.2f); machine CPU busy: plain JDBC %.1f s, rolled back then committed"
                 + " %.1f s, rollout %.1f s (this JVM %.1f s)%n",
             w < warmup ? w + 1 : r + 1,
-            jdbc[r],
-            twice[r],
-            rollout[r],
-            rollout[r] / jdbc[r],
-            jdbcCpu[r],
-            twiceCpu[r],
-            rolloutCpu[r],
-            rolloutJvmCpu[r]);
+            jdbc[r].ms(),
+            twice[r].ms(),
+            rollout[r].ms(),
+            rollout[r].ms() / jdbc[r].ms(),
+            jdbc[r].cpu(),
+            twice[r].cpu(),
+            rollout[r].cpu(),
+            rollout[r].jvmCpu());
       }
     } finally {
       if (!keep) {
         FleetInspectionBench.FleetSetup.drop(url, all);
       }
     }
-    double a = FleetInspectionBench.median(jdbc);
-    double b = FleetInspectionBench.median(rollout);
+    double a = median(jdbc, Measurement::ms);
+    double b = median(rollout, Measurement::ms);
+    double c = median(twice, Measurement::ms);
     System.out.printf("%n(a) plain JDBC, the change once per schema  median %8.0f ms%n", a);
     System.out.printf("(b) rollout (gate + run + markers)          median %8.0f ms%n", b);
     System.out.printf(
         "(c) plain JDBC, rolled back once then committed (the DDL a gate runs) median %8.0f ms%n",
-        FleetInspectionBench.median(twice));
-    System.out.printf(
-        "b/a = %.2f (must be <= 3), c/a = %.2f%n", b / a, FleetInspectionBench.median(twice) / a);
+        c);
+    System.out.printf("b/a = %.2f (must be <= 3), c/a = %.2f%n", b / a, c / a);
     if (withCli) {
-      double d = FleetInspectionBench.median(command);
+      double d = median(command, Measurement::ms);
       System.out.printf(
           "(d) the command line, a new JVM each time    median %8.0f ms, d/a = %.2f;"
               + " machine CPU busy %.1f s%n",
-          d, d / a, FleetInspectionBench.median(commandCpu));
+          d, d / a, median(command, Measurement::cpu));
     }
-    double cpuA = FleetInspectionBench.median(jdbcCpu);
-    double cpuB = FleetInspectionBench.median(rolloutCpu);
-    double cpuC = FleetInspectionBench.median(twiceCpu);
+    double cpuA = median(jdbc, Measurement::cpu);
+    double cpuB = median(rollout, Measurement::cpu);
+    double cpuC = median(twice, Measurement::cpu);
     System.out.printf(
         "machine CPU busy, medians: (a) %.1f s, (c) %.1f s, (b) %.1f s, b/a = %.2f, c/a = %.2f;"
             + " of (b), this JVM %.1f s%n",
-        cpuA, cpuC, cpuB, cpuB / cpuA, cpuC / cpuA, FleetInspectionBench.median(rolloutJvmCpu));
+        cpuA, cpuC, cpuB, cpuB / cpuA, cpuC / cpuA, median(rollout, Measurement::jvmCpu));
+  }
+
+  /** One measurement: wall time, the machine's busy CPU and this JVM's CPU during it. */
+  private record Measurement(double ms, double cpu, double jvmCpu) {}
+
+  private static double median(Measurement[] rounds, ToDoubleFunction<Measurement> figure) {
+    return FleetInspectionBench.median(Arrays.stream(rounds).mapToDouble(figure).toArray());
+  }
+
+  /** Work on the fleet that a measurement times. */
+  @FunctionalInterface
+  private interface Work {
+    void run() throws Exception;
+  }
+
+  /** The benchmark's schemas, and how each measurement of them starts and ends. */
+  private record Fleet(String url, List<String> names, int parallelism, boolean checkpoint) {
+    /**
+     * Settles the server, times the work, then reverts the change with plain DDL (not timed), so
+     * that every measurement starts from the same schemas and the same server state.
+     */
+    Measurement measure(Work work) throws Exception {
+      settle(url, checkpoint);
+      double cpu = MachineCpu.busySeconds();
+      double jvm = MachineCpu.processSeconds();
+      long start = System.nanoTime();
+      work.run();
+      Measurement m =
+          new Measurement(
+              ms(start), MachineCpu.busySeconds() - cpu, MachineCpu.processSeconds() - jvm);
+      runEach(REVERT, true);
+      return m;
+    }
+
+    /** The statements in each schema, one transaction each, committed or rolled back. */
+    void runEach(String[] statements, boolean commit) throws Exception {
+      RolloutBench.runEach(url, names, statements, parallelism, commit);
+    }
   }
 
   /**
@@ -237,7 +258,7 @@ public final class RolloutBench {
    * timed checkpoint due during it: otherwise whichever measurement a checkpoint lands in pays for
    * its writes and for the full-page images of every page first changed after it.
    */
-  private static void settle(String url) throws Exception {
+  private static void settle(String url, boolean checkpoint) throws Exception {
     try (Connection c = DriverManager.getConnection(url);
         Statement s = c.createStatement()) {
       s.execute(
