@@ -211,6 +211,7 @@ final class DataChecks {
             + " WHERE "
             + quote(column)
             + " IS NOT NULL";
+    String refused = null;
     try (Statement st = c.createStatement()) {
       int isolation = c.getTransactionIsolation();
       st.execute("DROP TEMPORARY TABLE IF EXISTS " + CONVERSION_TABLE);
@@ -224,23 +225,33 @@ final class DataChecks {
               + definition
               + ")"
               + tableCollation(c, db, table));
+      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
       try {
-        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         st.executeUpdate(copy);
-        return null;
       } catch (SQLException e) {
-        if (refusesValue(e)) {
-          return e.getMessage();
+        if (!refusesValue(e)) {
+          throw e;
         }
-        LOG.info("data check skipped ({}): {}", e.getMessage(), copy);
-        return null;
+        refused = e.getMessage();
       } finally {
-        c.setTransactionIsolation(isolation);
-        st.execute("DROP TEMPORARY TABLE IF EXISTS " + CONVERSION_TABLE);
+        cleanUp(c, st, isolation);
       }
     } catch (SQLException e) {
       LOG.info("data check skipped ({}): {}", e.getMessage(), copy);
-      return null;
+    }
+    return refused;
+  }
+
+  /**
+   * Puts the session's isolation back and drops the temporary table; a failure here is logged, so
+   * that it neither hides what the copy found nor fails the dry run.
+   */
+  private static void cleanUp(Connection c, Statement st, int isolation) {
+    try {
+      c.setTransactionIsolation(isolation);
+      st.execute("DROP TEMPORARY TABLE IF EXISTS " + CONVERSION_TABLE);
+    } catch (SQLException e) {
+      LOG.warn("could not clean up after a conversion check: {}", e.getMessage());
     }
   }
 

@@ -1,6 +1,7 @@
 package io.schemasync.mysql;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -106,7 +107,7 @@ final class Sessions {
    */
   static String tableProperty(Connection c, String db, String table, String column)
       throws SQLException {
-    try (java.sql.PreparedStatement st =
+    try (PreparedStatement st =
         c.prepareStatement(
             "SELECT "
                 + column
