@@ -223,7 +223,7 @@ final class CatalogReader {
     String settings =
         "SELECT set_config('search_path', 'pg_catalog', true), set_config('jit', 'off', true),"
             + " set_config('TimeZone', 'UTC', true)";
-    if (few()) {
+    if (few) {
       // The few-schema queries are written in the order that runs them best: from the schemas'
       // names through pg_depend, or from the tables' oids, to each catalog. Letting the planner
       // search the join orders costs three to four times more than planning the order as written
@@ -250,10 +250,6 @@ final class CatalogReader {
   private static boolean serverPrepared(Connection connection) throws SQLException {
     return connection.isWrapperFor(PGConnection.class)
         && connection.unwrap(PGConnection.class).getPrepareThreshold() > 0;
-  }
-
-  private boolean few() {
-    return few;
   }
 
   private void column(ResultSet rs) throws SQLException {
@@ -518,13 +514,13 @@ final class CatalogReader {
   }
 
   private int query(String sql, RowHandler handler) throws SQLException {
-    boolean byTable = few() && CatalogQueries.perTable(sql);
+    boolean byTable = few && CatalogQueries.perTable(sql);
     if (byTable && tableOids.isEmpty()) {
       return 0; // no tables, so no columns, keys, indexes or triggers
     }
     int rows = 0;
     try (PreparedStatement ps =
-        connection.prepareStatement(CatalogQueries.variant(sql, few(), serverVersion))) {
+        connection.prepareStatement(CatalogQueries.variant(sql, few, serverVersion))) {
       if (keepPlans) {
         // a generic plan serves every later execution on this connection: keep it on the server
         // from the first one, not the fifth (planning one of these costs about what running it
