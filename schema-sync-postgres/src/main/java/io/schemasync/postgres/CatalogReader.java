@@ -81,6 +81,30 @@ final class CatalogReader {
   }
 
   /**
+   * Reads in a read-only transaction of its own at {@code REPEATABLE READ}, so that every query
+   * sees the catalogs as the first one did. At {@code READ COMMITTED} each query would see what had
+   * been committed when it started: a column and an index on it, added by another session between
+   * the columns query and the indexes query, would come back as an index on a column the snapshot
+   * does not have. The connection's own settings are restored afterwards.
+   */
+  static Map<String, SchemaSnapshot> readConsistently(
+      Connection connection, Collection<String> schemas) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    connection.setReadOnly(true);
+    try {
+      try (Statement st = connection.createStatement()) {
+        st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+      }
+      return read(connection, schemas);
+    } finally {
+      connection.rollback();
+      connection.setReadOnly(false);
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  /**
    * The same, by the path named: through indexes ({@code few}) or by scanning the catalogs. The
    * tests read the same schemas both ways.
    */

@@ -134,16 +134,7 @@ final class PostgresInspector implements SchemaInspector {
     List<String> schemas = pass.stream().map(tenancy::schema).distinct().toList();
     Map<String, SchemaSnapshot> read;
     try (Connection c = tenancy.connect(pass.get(0))) {
-      boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(false);
-      c.setReadOnly(true);
-      try {
-        read = CatalogReader.read(c, schemas);
-      } finally {
-        c.rollback();
-        c.setReadOnly(false);
-        c.setAutoCommit(autoCommit);
-      }
+      read = CatalogReader.readConsistently(c, schemas);
     } catch (SQLException e) {
       throw new UnableToInspectSchemaException(
           pass.size() == 1 ? pass.get(0).id() : null,

@@ -7,7 +7,10 @@ import io.schemasync.api.model.Column;
 import io.schemasync.api.model.Identity;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.Table;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +57,51 @@ class PostgresInspectorTest {
       assertThat(byScan.get(schema)).isEqualTo(throughDependencies);
       assertThat(manyThroughIndexes).isEqualTo(byScan);
     }
+  }
+
+  @Test
+  void aReadSeesTheSchemaAsItWasWhenItBeganWhileAnotherSessionChangesIt() throws Exception {
+    PostgresTestServer.exec("CREATE TABLE " + schema + ".plain (id int)");
+    TenantContext tenant = TenantContext.of(schema);
+    SchemaSnapshot before = adapter.inspector().inspect(tenant);
+    try (Connection reader = PostgresTestServer.connect();
+        Connection other = PostgresTestServer.connect()) {
+      boolean[] changed = {false};
+      // another session adds a column and an index on it after the columns were read, before the
+      // indexes are: a read that mixed the two would hold an index on a column it does not have
+      Connection spied =
+          (Connection)
+              Proxy.newProxyInstance(
+                  Connection.class.getClassLoader(),
+                  new Class<?>[] {Connection.class},
+                  (proxy, method, args) -> {
+                    if (method.getName().equals("prepareStatement")
+                        && args[0].toString().contains("JOIN pg_index i")
+                        && !changed[0]) {
+                      changed[0] = true;
+                      try (Statement st = other.createStatement()) {
+                        st.execute("SET lock_timeout = '10s'");
+                        st.execute("ALTER TABLE " + schema + ".plain ADD COLUMN late int");
+                        st.execute("CREATE INDEX plain_late ON " + schema + ".plain (late)");
+                      }
+                    }
+                    try {
+                      return method.invoke(reader, args);
+                    } catch (InvocationTargetException e) {
+                      throw e.getCause();
+                    }
+                  });
+
+      SchemaSnapshot read = CatalogReader.readConsistently(spied, List.of(schema)).get(schema);
+
+      assertThat(changed[0]).isTrue();
+      assertThat(read).isEqualTo(before);
+      assertThat(reader.getAutoCommit()).isTrue();
+      assertThat(reader.isReadOnly()).isFalse();
+    }
+    Table after = adapter.inspector().inspect(tenant).table("plain").orElseThrow();
+    assertThat(after.column("late")).isPresent();
+    assertThat(after.indexes()).singleElement().satisfies(i -> assertThat(i.name()).isEqualTo("plain_late"));
   }
 
   @Test
