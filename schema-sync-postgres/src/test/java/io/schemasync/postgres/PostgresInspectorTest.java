@@ -101,7 +101,9 @@ class PostgresInspectorTest {
     }
     Table after = adapter.inspector().inspect(tenant).table("plain").orElseThrow();
     assertThat(after.column("late")).isPresent();
-    assertThat(after.indexes()).singleElement().satisfies(i -> assertThat(i.name()).isEqualTo("plain_late"));
+    assertThat(after.indexes())
+        .singleElement()
+        .satisfies(i -> assertThat(i.name()).isEqualTo("plain_late"));
   }
 
   @Test
