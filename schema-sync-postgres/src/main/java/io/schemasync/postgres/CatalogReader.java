@@ -56,10 +56,20 @@ final class CatalogReader {
   private final Map<String, String> prefixes = new HashMap<>();
   private final Map<String, Map<String, TableParts>> tables = new LinkedHashMap<>();
 
+  /** The oids of the selected schemas that exist, which the per-table queries may take. */
+  private final List<Long> schemaOids = new ArrayList<>();
+
   /**
-   * The oids of the tables {@link CatalogQueries#TABLES} found, which the per-table queries take.
+   * The oids of the tables {@link CatalogQueries#TABLES} found, which the per-table queries may
+   * take.
    */
   private final List<Long> tableOids = new ArrayList<>();
+
+  /** The tables read, by oid: the per-table queries name their table by its oid. */
+  private final Map<Long, TableParts> byOid = new HashMap<>();
+
+  /** Foreign keys as their rows came, named once every table is read ({@link #foreignKeys}). */
+  private final List<PendingForeignKey> pendingForeignKeys = new ArrayList<>();
 
   private CatalogReader(Connection connection, Collection<String> schemas, boolean few)
       throws SQLException {
@@ -143,8 +153,10 @@ final class CatalogReader {
                 for (int i = 1; i <= columns; i++) {
                   rs.getObject(i);
                 }
-                if (sql.equals(CatalogQueries.TABLES)) {
-                  reader.rememberTable(rs);
+                if (sql.equals(CatalogQueries.SCHEMAS)) {
+                  reader.schemaOids.add(rs.getLong(3));
+                } else if (sql.equals(CatalogQueries.TABLES)) {
+                  reader.tableOids.add(rs.getLong(CatalogQueries.TABLE_OID));
                 }
               });
     }
@@ -153,23 +165,28 @@ final class CatalogReader {
 
   private Map<String, SchemaSnapshot> readAll() throws SQLException {
     searchPath();
-    query(CatalogQueries.SCHEMAS, rs -> prefixes.put(rs.getString(1), rs.getString(2) + "."));
+    query(
+        CatalogQueries.SCHEMAS,
+        rs -> {
+          prefixes.put(rs.getString(1), rs.getString(2) + ".");
+          schemaOids.add(rs.getLong(3));
+        });
     prefixes.keySet().forEach(s -> tables.put(s, new LinkedHashMap<>()));
     query(CatalogQueries.TABLES, this::tableRow);
     query(CatalogQueries.COLUMNS, this::column);
     query(CatalogQueries.CONSTRAINTS, this::constraint);
+    foreignKeys();
     query(CatalogQueries.INDEXES, this::index);
     query(
         CatalogQueries.TRIGGERS,
         rs -> {
-          String schema = rs.getString(1);
           TableParts table = table(rs);
           table.triggers.add(
               TriggerDefinition.parse(
-                  rs.getString(3),
-                  rs.getInt(4),
-                  strip(schema, rs.getString(5)),
-                  table.names(rs.getString(6))));
+                  rs.getString(2),
+                  rs.getInt(3),
+                  strip(table.schema, rs.getString(4)),
+                  table.names(rs.getString(5))));
         });
     SchemaObjects objects = new SchemaObjects();
     query(CatalogQueries.ROUTINES, rs -> objects.routines(rs.getString(1)).add(routine(rs)));
@@ -213,7 +230,7 @@ final class CatalogReader {
 
   private void tableRow(ResultSet rs) throws SQLException {
     String schema = rs.getString(1);
-    TableParts parts = new TableParts(rs.getString(2));
+    TableParts parts = new TableParts(schema, rs.getString(2));
     for (String comment : strings(rs, 3)) {
       int space = comment.indexOf(' ');
       parts.comments.put(
@@ -233,12 +250,9 @@ final class CatalogReader {
       parts.keyText = strip(schema, rs.getString(9));
     }
     tables.get(schema).put(parts.name, parts);
-    rememberTable(rs);
-  }
-
-  /** Keeps the oid of a row of {@link CatalogQueries#TABLES} for the per-table queries. */
-  private void rememberTable(ResultSet rs) throws SQLException {
-    tableOids.add(rs.getLong(CatalogQueries.TABLE_OID));
+    long oid = rs.getLong(CatalogQueries.TABLE_OID);
+    tableOids.add(oid);
+    byOid.put(oid, parts);
   }
 
   private void searchPath() throws SQLException {
@@ -247,6 +261,12 @@ final class CatalogReader {
     String settings =
         "SELECT set_config('search_path', 'pg_catalog', true), set_config('jit', 'off', true),"
             + " set_config('TimeZone', 'UTC', true)";
+    if (!few && serverVersion >= 14) {
+      // the scans filter by an array of schema oids, which the server hashes only when the plan
+      // holds the array itself: a generic plan, which a connection may switch to from the sixth
+      // execution of a statement, searches it element by element for every catalog row
+      settings += ", set_config('plan_cache_mode', 'force_custom_plan', true)";
+    }
     if (few) {
       // The few-schema queries are written in the order that runs them best: from the schemas'
       // names through pg_depend, or from the tables' oids, to each catalog. Letting the planner
@@ -277,10 +297,11 @@ final class CatalogReader {
   }
 
   private void column(ResultSet rs) throws SQLException {
-    String schema = rs.getString(1);
-    String defaultValue = strip(schema, rs.getString(6));
-    String identityCode = rs.getString(7);
-    String generatedCode = rs.getString(8);
+    TableParts table = table(rs);
+    String schema = table.schema;
+    String defaultValue = strip(schema, rs.getString(5));
+    String identityCode = rs.getString(6);
+    String generatedCode = rs.getString(7);
     Identity identity =
         "a".equals(identityCode)
             ? Identity.ALWAYS
@@ -290,11 +311,10 @@ final class CatalogReader {
       generated = new GeneratedColumn(defaultValue, true);
       defaultValue = null;
     }
-    TableParts table = table(rs);
-    int attnum = rs.getInt(10);
-    table.attnames.put(attnum, rs.getString(3));
+    int attnum = rs.getInt(9);
+    table.attnames.put(attnum, rs.getString(2));
     if (defaultValue != null) {
-      table.defaults.put(attnum, rs.getString(6));
+      table.defaults.put(attnum, rs.getString(5));
     }
     if (table.partitionOf != null) {
       return; // a partition has its parent's columns
@@ -302,56 +322,118 @@ final class CatalogReader {
     table.columns.put(
         attnum,
         new Column(
-            rs.getString(3),
-            strip(schema, rs.getString(4)),
-            !rs.getBoolean(5),
+            rs.getString(2),
+            strip(schema, rs.getString(3)),
+            !rs.getBoolean(4),
             defaultValue,
             identity,
             generated,
-            rs.getString(9),
+            rs.getString(8),
             table.comments.get(attnum)));
   }
 
   private void constraint(ResultSet rs) throws SQLException {
-    String schema = rs.getString(1);
     TableParts table = table(rs);
-    String name = rs.getString(3);
-    List<String> columns = table.names(rs.getString(5));
-    switch (rs.getString(4)) {
+    String name = rs.getString(2);
+    List<String> columns = table.names(rs.getString(4));
+    switch (rs.getString(3)) {
       case "p" -> table.primaryKey = new PrimaryKey(name, columns);
-      case "u" -> table.uniques.add(new UniqueConstraint(name, columns, rs.getBoolean(14)));
+      case "u" -> table.uniques.add(new UniqueConstraint(name, columns, rs.getBoolean(11)));
       case "c" ->
           table.checks.add(
-              new CheckConstraint(name, checkExpression(strip(schema, rs.getString(6)))));
-      case "f" -> {
-        String refSchema = rs.getString(7);
-        boolean local = schema.equals(refSchema);
-        String refTable = local ? rs.getString(8) : refSchema + "." + rs.getString(8);
-        TableParts referenced = local ? tables.get(schema).get(rs.getString(8)) : null;
-        List<String> refColumns =
-            referenced != null ? referenced.names(rs.getString(10)) : strings(rs, 9);
-        table.foreignKeys.add(
-            new ForeignKey(
-                name,
-                columns,
-                refTable,
-                refColumns,
-                action(rs.getString(12)),
-                action(rs.getString(11)),
-                rs.getBoolean(13)));
-      }
+              new CheckConstraint(name, checkExpression(strip(table.schema, rs.getString(5)))));
+      case "f" ->
+          pendingForeignKeys.add(
+              new PendingForeignKey(
+                  table,
+                  name,
+                  columns,
+                  rs.getLong(6),
+                  rs.getString(7),
+                  action(rs.getString(9)),
+                  action(rs.getString(8)),
+                  rs.getBoolean(10)));
       default -> {}
     }
   }
 
+  /** A foreign key's row, before its referenced table is named. */
+  private record PendingForeignKey(
+      TableParts table,
+      String name,
+      List<String> columns,
+      long referencedOid,
+      String referencedAttnums,
+      ReferentialAction onDelete,
+      ReferentialAction onUpdate,
+      boolean deferrable) {}
+
+  /**
+   * Names the foreign keys' referenced tables and columns: from the tables read, and for the rest
+   * (tables of schemas not read) with one more query. A table of another schema is named {@code
+   * schema.table}.
+   */
+  private void foreignKeys() throws SQLException {
+    List<Long> missing =
+        pendingForeignKeys.stream()
+            .map(PendingForeignKey::referencedOid)
+            .filter(oid -> !byOid.containsKey(oid))
+            .distinct()
+            .toList();
+    Map<Long, TableParts> referenced = new HashMap<>(byOid);
+    if (!missing.isEmpty()) {
+      try (PreparedStatement ps = connection.prepareStatement(CatalogQueries.REFERENCED_TABLES)) {
+        ps.setArray(1, connection.createArrayOf("int8", missing.toArray()));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            TableParts other = new TableParts(rs.getString(2), rs.getString(3));
+            for (String column : strings(rs, 4)) {
+              int space = column.indexOf(' ');
+              other.attnames.put(
+                  Integer.parseInt(column.substring(0, space)), column.substring(space + 1));
+            }
+            referenced.put(rs.getLong(1), other);
+          }
+        }
+      }
+    }
+    for (PendingForeignKey fk : pendingForeignKeys) {
+      TableParts target = referenced.get(fk.referencedOid());
+      if (target == null) {
+        // dropped after this transaction's snapshot was taken: the catalogs no longer say
+        throw new SQLException(
+            "the table that foreign key "
+                + fk.name()
+                + " of "
+                + fk.table().schema
+                + "."
+                + fk.table().name
+                + " refers to was dropped while it was read; read again");
+      }
+      fk.table()
+          .foreignKeys
+          .add(
+              new ForeignKey(
+                  fk.name(),
+                  fk.columns(),
+                  target.schema.equals(fk.table().schema)
+                      ? target.name
+                      : target.schema + "." + target.name,
+                  target.names(fk.referencedAttnums()),
+                  fk.onDelete(),
+                  fk.onUpdate(),
+                  fk.deferrable()));
+    }
+  }
+
   private void index(ResultSet rs) throws SQLException {
-    String schema = rs.getString(1);
-    int keyCount = rs.getInt(6);
-    String[] keys = rs.getString(7).split(" ");
-    String[] options = rs.getString(8).split(" ");
-    List<String> expressions = strings(rs, 10);
     TableParts table = table(rs);
-    if (rs.getBoolean(12)) {
+    String schema = table.schema;
+    int keyCount = rs.getInt(5);
+    String[] keys = rs.getString(6).split(" ");
+    String[] options = rs.getString(7).split(" ");
+    List<String> expressions = strings(rs, 9);
+    if (rs.getBoolean(11)) {
       exclusion(rs, schema, table, keys, expressions);
       return;
     }
@@ -369,24 +451,24 @@ final class CatalogReader {
               ? new IndexPart(null, strip(schema, expressions.get(i)), descending)
               : new IndexPart(column, null, descending));
     }
-    String method = rs.getString(5);
+    String method = rs.getString(4);
     table.indexes.add(
         new Index(
-            rs.getString(3),
+            rs.getString(2),
             parts,
-            rs.getBoolean(4),
-            strip(schema, rs.getString(9)),
+            rs.getBoolean(3),
+            strip(schema, rs.getString(8)),
             "btree".equals(method) ? null : method,
             include,
             false,
-            rs.getBoolean(11)));
+            rs.getBoolean(10)));
   }
 
   /** An exclusion constraint, from its index's row of {@link CatalogQueries#INDEXES}. */
   private void exclusion(
       ResultSet rs, String schema, TableParts table, String[] keys, List<String> expressions)
       throws SQLException {
-    List<String> operators = strings(rs, 14);
+    List<String> operators = strings(rs, 13);
     List<ExclusionElement> elements = new ArrayList<>();
     for (int i = 0; i < operators.size(); i++) {
       String operator = strip(schema, operators.get(i));
@@ -395,14 +477,14 @@ final class CatalogReader {
               ? new ExclusionElement(null, strip(schema, expressions.get(i)), operator)
               : ExclusionElement.column(table.attnames.get(Integer.parseInt(keys[i])), operator));
     }
-    String method = rs.getString(5);
+    String method = rs.getString(4);
     table.exclusions.add(
         new ExclusionConstraint(
-            rs.getString(13),
+            rs.getString(12),
             "btree".equals(method) ? null : method,
             elements,
-            strip(schema, rs.getString(9)),
-            rs.getBoolean(15)));
+            strip(schema, rs.getString(8)),
+            rs.getBoolean(14)));
   }
 
   private Routine routine(ResultSet rs) throws SQLException {
@@ -517,8 +599,9 @@ final class CatalogReader {
     return PgNames.stripSchema(text, prefixes.get(schema));
   }
 
+  /** The table of a row of a {@link CatalogQueries#perTable} query, which starts with its oid. */
   private TableParts table(ResultSet rs) throws SQLException {
-    return tables.get(rs.getString(1)).get(rs.getString(2));
+    return byOid.get(rs.getLong(1));
   }
 
   private static List<String> strings(ResultSet rs, int column) throws SQLException {
@@ -538,8 +621,8 @@ final class CatalogReader {
   }
 
   private int query(String sql, RowHandler handler) throws SQLException {
-    boolean byTable = few && CatalogQueries.perTable(sql);
-    if (byTable && tableOids.isEmpty()) {
+    CatalogQueries.Parameter parameter = CatalogQueries.parameter(sql, few, serverVersion);
+    if (CatalogQueries.perTable(sql) && tableOids.isEmpty()) {
       return 0; // no tables, so no columns, keys, indexes or triggers
     }
     int rows = 0;
@@ -553,9 +636,11 @@ final class CatalogReader {
       }
       ps.setArray(
           1,
-          byTable
-              ? connection.createArrayOf("int8", tableOids.toArray())
-              : connection.createArrayOf("text", schemas));
+          switch (parameter) {
+            case TABLE_OIDS -> connection.createArrayOf("int8", tableOids.toArray());
+            case SCHEMA_OIDS -> connection.createArrayOf("int8", schemaOids.toArray());
+            case SCHEMA_NAMES -> connection.createArrayOf("text", schemas);
+          });
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           handler.accept(rs);
@@ -568,6 +653,7 @@ final class CatalogReader {
 
   /** A table's parts as the rows arrive, in no particular order. */
   private static final class TableParts {
+    final String schema;
     final String name;
     PrimaryKey primaryKey;
 
@@ -593,7 +679,8 @@ final class CatalogReader {
     String keyColumns;
     String keyText;
 
-    TableParts(String name) {
+    TableParts(String schema, String name) {
+      this.schema = schema;
       this.name = name;
     }
 

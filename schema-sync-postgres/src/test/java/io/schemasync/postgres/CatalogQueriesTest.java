@@ -19,7 +19,9 @@ class CatalogQueriesTest {
             .as(sql)
             .contains("c.oid = ANY(?::oid[])")
             .doesNotContain("JOIN pg_depend nd ON")
-            .doesNotContain("nspname = ANY");
+            .doesNotContain("pg_namespace n");
+        assertThat(CatalogQueries.parameter(sql, true, 15))
+            .isEqualTo(CatalogQueries.Parameter.TABLE_OIDS);
       } else {
         assertThat(few).as(sql).contains("JOIN pg_depend nd ON");
       }
@@ -35,5 +37,27 @@ class CatalogQueriesTest {
             CatalogQueries.CONSTRAINTS,
             CatalogQueries.INDEXES,
             CatalogQueries.TRIGGERS);
+  }
+
+  @Test
+  void scanningTheQueriesForTablesPartsFilterTheSchemasOidsWhereTheServerHashesThem() {
+    for (String sql : CatalogQueries.all()) {
+      if (!CatalogQueries.perTable(sql)) {
+        assertThat(CatalogQueries.parameter(sql, false, 15))
+            .isEqualTo(CatalogQueries.Parameter.SCHEMA_NAMES);
+        continue;
+      }
+      // no join to pg_namespace for the planner to misjudge
+      assertThat(CatalogQueries.variant(sql, false, 15))
+          .as(sql)
+          .contains("c.relnamespace = ANY(?::oid[])")
+          .doesNotContain("pg_namespace n");
+      assertThat(CatalogQueries.parameter(sql, false, 14))
+          .isEqualTo(CatalogQueries.Parameter.SCHEMA_OIDS);
+      // before 14 a long array is searched element by element: names through pg_namespace
+      assertThat(CatalogQueries.variant(sql, false, 13)).contains("n.nspname = ANY(?::name[])");
+      assertThat(CatalogQueries.parameter(sql, false, 13))
+          .isEqualTo(CatalogQueries.Parameter.SCHEMA_NAMES);
+    }
   }
 }

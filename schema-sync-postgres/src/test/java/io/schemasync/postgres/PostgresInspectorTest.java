@@ -107,6 +107,44 @@ class PostgresInspectorTest {
   }
 
   @Test
+  void aForeignKeyToATableOfAnotherSchemaNamesItWhetherThatSchemaIsReadOrNot() throws Exception {
+    PostgresTestServer.exec(
+        "CREATE SCHEMA " + other,
+        // a dropped column: the referenced column's number is not its position
+        "CREATE TABLE " + other + ".accounts (gone int, code text, id int PRIMARY KEY)",
+        "ALTER TABLE " + other + ".accounts DROP COLUMN gone",
+        "CREATE UNIQUE INDEX accounts_code ON " + other + ".accounts (code)",
+        "CREATE TABLE "
+            + schema
+            + ".ledger (id int PRIMARY KEY, account int, account_code text,"
+            + " CONSTRAINT ledger_account FOREIGN KEY (account) REFERENCES "
+            + other
+            + ".accounts (id),"
+            + " CONSTRAINT ledger_code FOREIGN KEY (account_code) REFERENCES "
+            + other
+            + ".accounts (code) ON DELETE SET NULL)");
+    List<String> many = new ArrayList<>(List.of(schema, other));
+    for (int i = 0; many.size() <= CatalogQueries.FEW_SCHEMAS; i++) {
+      many.add(schema + "_absent_" + i);
+    }
+    try (Connection c = PostgresTestServer.connect()) {
+      c.setAutoCommit(false);
+      Table alone = CatalogReader.read(c, List.of(schema)).get(schema).table("ledger").get();
+      Map<String, SchemaSnapshot> scanned = CatalogReader.read(c, many, false);
+      Map<String, SchemaSnapshot> indexed = CatalogReader.read(c, many, true);
+      c.rollback();
+
+      assertThat(alone.foreignKeys())
+          .extracting(fk -> fk.name() + " " + fk.referencedTable() + fk.referencedColumns())
+          .containsExactlyInAnyOrder(
+              "ledger_account " + other + ".accounts[id]",
+              "ledger_code " + other + ".accounts[code]");
+      assertThat(scanned.get(schema).table("ledger").get()).isEqualTo(alone);
+      assertThat(indexed).isEqualTo(scanned);
+    }
+  }
+
+  @Test
   void manySchemasAreReadThroughIndexesWhileTheyAreAQuarterOfTheDatabaseAtMost() {
     assertThat(CatalogQueries.throughIndexes(1, 1)).isTrue();
     assertThat(CatalogQueries.throughIndexes(CatalogQueries.FEW_SCHEMAS, 70)).isTrue();
