@@ -186,8 +186,8 @@ final class CatalogQueries {
   /**
    * The parameter of a query's {@link #variant}. The {@link #perTable} queries take the tables'
    * oids when few schemas are read; scanning, they take the schemas' oids on PostgreSQL 14 and
-   * later, which look each catalog row's schema up in a hash of the array. Older servers search such an
-   * array element by element, so they still join pg_namespace and compare names.
+   * later, which look each catalog row's schema up in a hash of the array. Older servers search
+   * such an array element by element, so they still join pg_namespace and compare names.
    */
   static Parameter parameter(String sql, boolean fewSchemas, int majorVersion) {
     if (!perTable(sql)) {
