@@ -344,7 +344,10 @@ final class CatalogQueries {
    * Indexes that no key owns, and exclusion constraints with theirs: one scan of each table's
    * indexes serves both. For an exclusion ({@code indisexclusion}) the row also carries the
    * constraint's name, each element's operator as PostgreSQL prints it ({@code OPERATOR(schema.op)}
-   * outside pg_catalog) and whether it is deferrable; its constraint is looked up only then.
+   * outside pg_catalog) and whether it is deferrable. Its constraint is looked up only then: each
+   * lookup stands in a {@code CASE} branch, which the server evaluates only for such an index (as a
+   * lateral join, the condition on the index was checked after the lookup, a probe of pg_constraint
+   * for every index read).
    */
   static final String INDEXES =
       "SELECT c.oid, ic.relname, i.indisunique, am.amname, i.indnkeyatts,"
@@ -354,22 +357,26 @@ final class CatalogQueries {
           + "   THEN pg_get_indexdef(i.indexrelid, k, false) END"
           + "   FROM generate_series(1, i.indnatts) k) END, "
           + NULLS_NOT_DISTINCT
-          + ", i.indisexclusion, xc.conname,"
+          + ", i.indisexclusion,"
+          + " CASE WHEN i.indisexclusion THEN "
+          + exclusionConstraint("xc.conname")
+          + " END,"
           + " CASE WHEN i.indisexclusion THEN ARRAY(SELECT CASE"
           + "   WHEN o.oprnamespace = 'pg_catalog'::regnamespace THEN o.oprname::text"
           + "   ELSE 'OPERATOR(' || quote_ident(opn.nspname) || '.' || o.oprname || ')' END"
-          + "   FROM unnest(xc.conexclop) WITH ORDINALITY x(op, ord)"
+          + "   FROM unnest("
+          + exclusionConstraint("xc.conexclop")
+          + ") WITH ORDINALITY x(op, ord)"
           + "   JOIN pg_operator o ON o.oid = x.op"
           + "   JOIN pg_namespace opn ON opn.oid = o.oprnamespace ORDER BY x.ord) END,"
-          + " xc.condeferrable"
+          + " CASE WHEN i.indisexclusion THEN "
+          + exclusionConstraint("xc.condeferrable")
+          + " END"
           + " FROM "
           + RELATIONS
           + " JOIN pg_index i ON i.indrelid = c.oid"
           + " JOIN pg_class ic ON ic.oid = i.indexrelid"
           + " JOIN pg_am am ON am.oid = ic.relam"
-          + " LEFT JOIN LATERAL (SELECT co.conname, co.conexclop, co.condeferrable"
-          + "  FROM pg_constraint co WHERE i.indisexclusion AND co.conrelid = i.indrelid"
-          + "  AND co.conindid = i.indexrelid AND co.contype = 'x') xc ON true"
           + " WHERE"
           + TABLES_FILTER
           // the indexes of primary and unique keys are read with their constraints; the flag
@@ -382,6 +389,14 @@ final class CatalogQueries {
           // a partition's copy of an index (or exclusion constraint) of its partitioned parent
           + " AND (NOT c.relispartition"
           + " OR NOT EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.indexrelid))";
+
+  /** A column of the exclusion constraint whose index is {@code i}. */
+  private static String exclusionConstraint(String column) {
+    return "(SELECT "
+        + column
+        + " FROM pg_constraint xc WHERE xc.conrelid = i.indrelid"
+        + " AND xc.conindid = i.indexrelid AND xc.contype = 'x')";
+  }
 
   static final String TRIGGERS =
       "SELECT c.oid, t.tgname, t.tgtype, pg_get_triggerdef(t.oid, false), "
