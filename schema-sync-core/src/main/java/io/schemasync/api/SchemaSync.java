@@ -56,6 +56,9 @@ import org.slf4j.LoggerFactory;
 public final class SchemaSync implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SchemaSync.class);
 
+  /** Tenants read in one catalog pass by the operations over a fleet, unless set otherwise. */
+  public static final int DEFAULT_READ_BATCH = 1_000;
+
   private final DatabaseAdapter adapter;
   private final boolean ownsAdapter;
   private final Target target;
@@ -67,6 +70,7 @@ public final class SchemaSync implements AutoCloseable {
   private final Duration lockTimeout;
   private final StepListener listener;
   private final String url;
+  private final int readBatch;
   private volatile ResolvedTarget resolved;
 
   private SchemaSync(Builder b) {
@@ -81,6 +85,7 @@ public final class SchemaSync implements AutoCloseable {
     this.lockTimeout = b.lockTimeout;
     this.listener = b.listener;
     this.url = b.url != null ? b.url : adapter.name();
+    this.readBatch = b.readBatch;
   }
 
   public static Builder builder() {
@@ -155,13 +160,8 @@ public final class SchemaSync implements AutoCloseable {
    */
   public SyncReport audit(TenantSelection selection) {
     if (target == null) {
-      List<TenantContext> tenants = tenants(selection);
-      Map<TenantContext, SchemaSnapshot> read = readAll(selection, tenants);
-      List<TenantResult> results = new ArrayList<>();
-      for (TenantContext tenant : tenants) {
-        results.add(guard(tenant, () -> auditOnly(tenant, read.get(tenant))));
-      }
-      return new SyncReport(Operation.AUDIT, null, null, results);
+      return new SyncReport(
+          Operation.AUDIT, null, null, eachTenant(selection, false, this::auditOnly));
     }
     return run(Operation.AUDIT, selection, true, this::diffTenant);
   }
@@ -175,12 +175,8 @@ public final class SchemaSync implements AutoCloseable {
    */
   public SyncReport sync(TenantSelection selection) {
     ResolvedTarget t = resolvedTarget();
-    List<TenantContext> tenants = tenants(selection);
-    Map<TenantContext, SchemaSnapshot> read = readAll(selection, tenants);
-    List<TenantResult> planned = new ArrayList<>();
-    for (TenantContext tenant : tenants) {
-      planned.add(guard(tenant, () -> planOnly(tenant, read.get(tenant), false)));
-    }
+    List<TenantResult> planned =
+        eachTenant(selection, false, (tenant, read) -> planOnly(tenant, read, false));
     boolean blocked =
         planned.stream()
             .anyMatch(r -> r.status() == TenantStatus.REFUSED || r.status() == TenantStatus.FAILED);
@@ -265,22 +261,36 @@ public final class SchemaSync implements AutoCloseable {
   private SyncReport run(
       Operation operation, TenantSelection selection, boolean mustExist, TenantOperation op) {
     ResolvedTarget t = resolvedTarget();
+    return new SyncReport(
+        operation, t.description(), t.snapshot().hash(), eachTenant(selection, mustExist, op));
+  }
+
+  /**
+   * Applies {@code op} to each selected tenant, reading their schemas {@code readBatch} tenants at
+   * a time: one catalog pass per batch, and only one batch's schemas in memory (about 40 KB a
+   * tenant of 20 tables on PostgreSQL), so a fleet of any size fits.
+   */
+  private List<TenantResult> eachTenant(
+      TenantSelection selection, boolean mustExist, TenantOperation op) {
     List<TenantContext> tenants = tenants(selection);
-    Map<TenantContext, SchemaSnapshot> read = readAll(selection, tenants);
     List<TenantResult> results = new ArrayList<>();
-    for (TenantContext tenant : tenants) {
-      SchemaSnapshot current = read.get(tenant);
-      results.add(
-          guard(
-              tenant,
-              () -> {
-                if (mustExist && current == null) {
-                  requireExists(tenant);
-                }
-                return op.apply(tenant, current);
-              }));
+    for (int from = 0; from < tenants.size(); from += readBatch) {
+      List<TenantContext> batch = tenants.subList(from, Math.min(tenants.size(), from + readBatch));
+      Map<TenantContext, SchemaSnapshot> read = readAll(selection, batch);
+      for (TenantContext tenant : batch) {
+        SchemaSnapshot current = read.get(tenant);
+        results.add(
+            guard(
+                tenant,
+                () -> {
+                  if (mustExist && current == null) {
+                    requireExists(tenant);
+                  }
+                  return op.apply(tenant, current);
+                }));
+      }
     }
-    return new SyncReport(operation, t.description(), t.snapshot().hash(), results);
+    return results;
   }
 
   /**
@@ -484,6 +494,7 @@ public final class SchemaSync implements AutoCloseable {
     private Executor executor = new DefaultExecutor();
     private Duration lockTimeout = ConnectionSettings.DEFAULT_LOCK_TIMEOUT;
     private StepListener listener = StepListener.NONE;
+    private int readBatch = DEFAULT_READ_BATCH;
 
     private Builder() {}
 
@@ -587,6 +598,19 @@ public final class SchemaSync implements AutoCloseable {
     /** Told when each step starts and finishes. */
     public Builder listener(StepListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * How many tenants' schemas {@code validate}, {@code audit}, {@code diff}, {@code plan} and
+     * {@code sync} read in one catalog pass and hold in memory at once; {@value
+     * #DEFAULT_READ_BATCH} by default. Larger batches take fewer passes and more memory.
+     */
+    public Builder readBatch(int tenants) {
+      if (tenants < 1) {
+        throw new IllegalArgumentException("readBatch must be at least 1, was " + tenants);
+      }
+      this.readBatch = tenants;
       return this;
     }
 

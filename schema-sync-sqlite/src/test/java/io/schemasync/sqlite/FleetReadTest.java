@@ -1,6 +1,7 @@
 package io.schemasync.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.schemasync.api.SchemaSync;
 import io.schemasync.api.SyncReport;
@@ -48,10 +49,48 @@ class FleetReadTest {
     }
   }
 
+  @Test
+  void aLargeFleetIsReadInBatchesOfTheSizeSet() {
+    SqliteFixture fixture = new SqliteFixture(dir);
+    List<String> ids = List.of("a", "b", "c", "d", "e");
+    for (String id : ids) {
+      fixture.execute(id, "CREATE TABLE t (id INTEGER PRIMARY KEY);");
+    }
+    fixture.execute("d", "CREATE TABLE extra (id INTEGER PRIMARY KEY);");
+    try (SqliteAdapter sqlite =
+            (SqliteAdapter)
+                new SqliteAdapterProvider()
+                    .open(io.schemasync.spi.ConnectionSettings.of("jdbc:sqlite:" + dir));
+        SchemaSync sync =
+            SchemaSync.builder()
+                .adapter(new Counting(sqlite))
+                .target(Target.parse("tenant:a"))
+                .readBatch(2)
+                .build()) {
+      Counting counting = (Counting) sync.adapter();
+      SyncReport report = sync.validate(TenantSelection.all());
+
+      // a, b | c, d | e: the last batch of one is read on its own, as is the reference tenant
+      assertThat(counting.batchSizes).containsExactly(2, 2);
+      assertThat(counting.singles.get()).isEqualTo(2);
+      assertThat(report.results())
+          .extracting(r -> r.tenant().id() + " " + r.status())
+          .containsExactly("a IN_SYNC", "b IN_SYNC", "c IN_SYNC", "d DRIFT", "e IN_SYNC");
+    }
+  }
+
+  @Test
+  void aReadBatchMustHoldATenant() {
+    assertThatThrownBy(() -> SchemaSync.builder().readBatch(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("readBatch must be at least 1");
+  }
+
   /** Delegates to the SQLite adapter and counts how its inspector is called. */
   private static final class Counting implements DatabaseAdapter {
     final AtomicInteger singles = new AtomicInteger();
     final AtomicInteger batches = new AtomicInteger();
+    final List<Integer> batchSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final DatabaseAdapter delegate;
     private final SchemaInspector inspector;
 
@@ -80,6 +119,7 @@ class FleetReadTest {
             public Map<TenantContext, SchemaSnapshot> inspectAll(
                 Collection<TenantContext> tenants) {
               batches.incrementAndGet();
+              batchSizes.add(tenants.size());
               return real.inspectAll(tenants);
             }
           };
