@@ -37,6 +37,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.postgresql.PGConnection;
 import org.postgresql.PGStatement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the catalog queries for a set of schemas on one connection and groups the rows into one
@@ -45,6 +47,7 @@ import org.postgresql.PGStatement;
  * tenant's name, which is then taken off ({@link PgNames#stripSchema}).
  */
 final class CatalogReader {
+  private static final Logger LOG = LoggerFactory.getLogger(CatalogReader.class);
   private final Connection connection;
   private final int serverVersion;
   private final String[] schemas;
@@ -91,13 +94,49 @@ final class CatalogReader {
   }
 
   /**
+   * How many times {@link #readConsistently} reads before it gives up on schemas whose objects keep
+   * being dropped while they are read.
+   */
+  static final int READS = 3;
+
+  /** What an error from inside the server ({@code cache lookup failed ...}) is reported as. */
+  private static final String INTERNAL_ERROR = "XX000";
+
+  /**
    * Reads in a read-only transaction of its own at {@code REPEATABLE READ}, so that every query
    * sees the catalogs as the first one did. At {@code READ COMMITTED} each query would see what had
    * been committed when it started: a column and an index on it, added by another session between
    * the columns query and the indexes query, would come back as an index on a column the snapshot
    * does not have. The connection's own settings are restored afterwards.
+   *
+   * <p>Some of the functions that print definitions ({@code pg_get_indexdef}, {@code
+   * pg_get_triggerdef}, {@code pg_get_expr} with a table) look objects up in the server's caches,
+   * which hold what is committed now, not what the snapshot sees: an object dropped since the read
+   * began has no text there. A read that fails on such rows reads again, in a new snapshot, up to
+   * {@link #READS} times.
    */
   static Map<String, SchemaSnapshot> readConsistently(
+      Connection connection, Collection<String> schemas) throws SQLException {
+    for (int read = 1; ; read++) {
+      try {
+        return readInSnapshot(connection, schemas);
+      } catch (RuntimeException | SQLException e) {
+        boolean mayBeDropped =
+            e instanceof RuntimeException
+                || INTERNAL_ERROR.equals(((SQLException) e).getSQLState());
+        if (!mayBeDropped || read == READS) {
+          throw e;
+        }
+        LOG.debug(
+            "reading {} schemas met rows it could not make sense of (objects dropped while they"
+                + " were read?); reading again",
+            schemas.size(),
+            e);
+      }
+    }
+  }
+
+  private static Map<String, SchemaSnapshot> readInSnapshot(
       Connection connection, Collection<String> schemas) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);

@@ -64,11 +64,61 @@ class PostgresInspectorTest {
     PostgresTestServer.exec("CREATE TABLE " + schema + ".plain (id int)");
     TenantContext tenant = TenantContext.of(schema);
     SchemaSnapshot before = adapter.inspector().inspect(tenant);
+
+    // another session adds a column and an index on it after the columns were read, before the
+    // indexes are: a read that mixed the two would hold an index on a column it does not have
+    SchemaSnapshot read =
+        readWhileAnotherSessionChangesTheSchema(
+            "JOIN pg_index i",
+            "ALTER TABLE " + schema + ".plain ADD COLUMN late int",
+            "CREATE INDEX plain_late ON " + schema + ".plain (late)");
+
+    assertThat(read).isEqualTo(before);
+    Table after = adapter.inspector().inspect(tenant).table("plain").orElseThrow();
+    assertThat(after.column("late")).isPresent();
+    assertThat(after.indexes())
+        .singleElement()
+        .satisfies(i -> assertThat(i.name()).isEqualTo("plain_late"));
+  }
+
+  @Test
+  void aCheckDroppedSinceTheReadBeganIsPrintedAsTheReadSawIt() throws Exception {
+    TenantContext tenant = TenantContext.of(schema);
+    SchemaSnapshot before = adapter.inspector().inspect(tenant);
+    // pg_get_constraintdef reads the constraint with the transaction's snapshot
+    SchemaSnapshot read =
+        readWhileAnotherSessionChangesTheSchema(
+            "JOIN pg_constraint co",
+            "ALTER TABLE " + schema + ".users DROP CONSTRAINT users_score_check");
+
+    assertThat(read).isEqualTo(before);
+  }
+
+  @Test
+  void aReadThatMeetsAnObjectDroppedSinceItBeganReadsAgain() throws Exception {
+    TenantContext tenant = TenantContext.of(schema);
+    // the indexes query sees the expression index as the read's snapshot has it, but
+    // pg_get_indexdef prints from the server's caches, which hold what is committed now: no text
+    // for a dropped index. The read starts again, in a new snapshot
+    SchemaSnapshot read =
+        readWhileAnotherSessionChangesTheSchema(
+            "JOIN pg_index i", "DROP INDEX " + schema + ".users_lower_email");
+
+    assertThat(read.table("users").orElseThrow().indexes())
+        .extracting(i -> i.name())
+        .containsExactly("users_tags");
+    assertThat(read).isEqualTo(adapter.inspector().inspect(tenant));
+  }
+
+  /**
+   * Reads the schema consistently while, just before the query whose text contains {@code
+   * beforeQuery} is prepared the first time, another session runs {@code ddl} and commits.
+   */
+  private SchemaSnapshot readWhileAnotherSessionChangesTheSchema(String beforeQuery, String... ddl)
+      throws Exception {
     try (Connection reader = PostgresTestServer.connect();
         Connection other = PostgresTestServer.connect()) {
       boolean[] changed = {false};
-      // another session adds a column and an index on it after the columns were read, before the
-      // indexes are: a read that mixed the two would hold an index on a column it does not have
       Connection spied =
           (Connection)
               Proxy.newProxyInstance(
@@ -76,13 +126,14 @@ class PostgresInspectorTest {
                   new Class<?>[] {Connection.class},
                   (proxy, method, args) -> {
                     if (method.getName().equals("prepareStatement")
-                        && args[0].toString().contains("JOIN pg_index i")
+                        && args[0].toString().contains(beforeQuery)
                         && !changed[0]) {
                       changed[0] = true;
                       try (Statement st = other.createStatement()) {
                         st.execute("SET lock_timeout = '10s'");
-                        st.execute("ALTER TABLE " + schema + ".plain ADD COLUMN late int");
-                        st.execute("CREATE INDEX plain_late ON " + schema + ".plain (late)");
+                        for (String sql : ddl) {
+                          st.execute(sql);
+                        }
                       }
                     }
                     try {
@@ -95,15 +146,10 @@ class PostgresInspectorTest {
       SchemaSnapshot read = CatalogReader.readConsistently(spied, List.of(schema)).get(schema);
 
       assertThat(changed[0]).isTrue();
-      assertThat(read).isEqualTo(before);
       assertThat(reader.getAutoCommit()).isTrue();
       assertThat(reader.isReadOnly()).isFalse();
+      return read;
     }
-    Table after = adapter.inspector().inspect(tenant).table("plain").orElseThrow();
-    assertThat(after.column("late")).isPresent();
-    assertThat(after.indexes())
-        .singleElement()
-        .satisfies(i -> assertThat(i.name()).isEqualTo("plain_late"));
   }
 
   @Test
