@@ -191,6 +191,26 @@ class PostgresInspectorTest {
   }
 
   @Test
+  void aScanIsPlannedForTheSchemasItIsGivenEveryTime() throws Exception {
+    List<String> many = new ArrayList<>(List.of(schema));
+    for (int i = 0; many.size() <= CatalogQueries.FEW_SCHEMAS; i++) {
+      many.add(schema + "_absent_" + i);
+    }
+    try (Connection c = PostgresTestServer.connect()) {
+      c.setAutoCommit(false);
+      CatalogReader.read(c, many, false);
+      // a plan for any array, which the server may choose for a statement the driver keeps
+      // prepared, took the views query over 1,000 schemas from 75 to 3,500 ms
+      try (Statement st = c.createStatement();
+          java.sql.ResultSet rs = st.executeQuery("SHOW plan_cache_mode")) {
+        rs.next();
+        assertThat(rs.getString(1)).isEqualTo("force_custom_plan");
+      }
+      c.rollback();
+    }
+  }
+
+  @Test
   void manySchemasAreReadThroughIndexesWhileTheyAreAQuarterOfTheDatabaseAtMost() {
     assertThat(CatalogQueries.throughIndexes(1, 1)).isTrue();
     assertThat(CatalogQueries.throughIndexes(CatalogQueries.FEW_SCHEMAS, 70)).isTrue();
