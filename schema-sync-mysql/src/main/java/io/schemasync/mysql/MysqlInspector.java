@@ -17,9 +17,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,8 +129,80 @@ final class MysqlInspector implements SchemaInspector {
     }
   }
 
-  /** Snapshots of databases by exact name; also used on scratch databases. */
+  /**
+   * How many times {@link #read} reads before it gives up on databases that keep changing while
+   * they are read.
+   */
+  static final int READS = 3;
+
+  /**
+   * Snapshots of databases by exact name; also used on scratch databases.
+   *
+   * <p>information_schema has no snapshot: each of the read's queries sees the data dictionary as
+   * it is when it runs, so DDL committed by another session between them (a column and an index on
+   * it, added after the columns were read) can give a table an index, key or foreign key on a
+   * column it does not have. Such a read is read again, up to {@link #READS} times.
+   */
   Map<String, SchemaSnapshot> read(Connection c, List<String> databases) throws SQLException {
+    for (int read = 1; ; read++) {
+      Map<String, SchemaSnapshot> result = readOnce(c, databases);
+      Optional<String> mixed = result.values().stream().flatMap(s -> mixed(s).stream()).findFirst();
+      if (mixed.isEmpty()) {
+        return result;
+      }
+      if (read == READS) {
+        throw new UnableToInspectSchemaException(
+            databases.size() == 1 ? databases.get(0) : null,
+            mixed.get()
+                + ", in each of "
+                + READS
+                + " reads: the tables keep changing while they"
+                + " are read; try again when their DDL is done",
+            null);
+      }
+      LOG.debug(
+          "{}: another session changed the tables while they were read; reading again",
+          mixed.get());
+    }
+  }
+
+  /**
+   * What in a snapshot shows that it mixes two states of the dictionary: a key, index or foreign
+   * key on a column its table does not have.
+   */
+  static Optional<String> mixed(SchemaSnapshot snapshot) {
+    for (Table table : snapshot.tables()) {
+      Set<String> columns = new HashSet<>();
+      table.columns().forEach(column -> columns.add(column.name().toLowerCase(Locale.ROOT)));
+      List<String> used = new ArrayList<>();
+      if (table.primaryKey() != null) {
+        used.addAll(table.primaryKey().columns());
+      }
+      table.uniques().forEach(u -> used.addAll(u.columns()));
+      table.foreignKeys().forEach(fk -> used.addAll(fk.columns()));
+      table
+          .indexes()
+          .forEach(
+              index ->
+                  index.parts().stream()
+                      .filter(part -> part.column() != null)
+                      .forEach(part -> used.add(part.column())));
+      for (String column : used) {
+        if (!columns.contains(column.toLowerCase(Locale.ROOT))) {
+          return Optional.of(
+              "table "
+                  + table.name()
+                  + " has a key or index on column "
+                  + column
+                  + ", which it does not have");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Map<String, SchemaSnapshot> readOnce(Connection c, List<String> databases)
+      throws SQLException {
     try {
       Map<String, Map<String, List<Trigger>>> triggers = ObjectReader.triggers(c, databases);
       Map<String, List<Table>> tableMap = tables.read(c, databases, triggers);

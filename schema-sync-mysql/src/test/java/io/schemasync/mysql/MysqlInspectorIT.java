@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.schemasync.api.InvalidTenantException;
 import io.schemasync.api.TenantContext;
+import io.schemasync.api.UnableToInspectSchemaException;
+import io.schemasync.api.model.Index;
 import io.schemasync.api.model.SchemaSnapshot;
+import io.schemasync.api.model.Table;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,5 +50,85 @@ class MysqlInspectorIT {
           .hasMessageContaining("no such database");
       assertThat(adapter.inspector().exists(adapter.tenant(a.toUpperCase()))).isFalse();
     }
+  }
+
+  @Test
+  void aReadThatMixesTwoStatesOfTheDictionaryReadsAgain() throws Exception {
+    try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases();
+        MysqlAdapter adapter = MysqlFixture.adapter();
+        Connection reader = MysqlTestServer.connect()) {
+      String db = dbs.create("mixed");
+      MysqlTestServer.exec(db, "CREATE TABLE t (id INT PRIMARY KEY)");
+      int[] reads = {0};
+      // another session adds a column and an index on it after the columns were read, before
+      // the indexes are: information_schema has no snapshot, so the read sees the index only
+      Connection spied =
+          beforeIndexesAreRead(
+              reader,
+              () -> {
+                if (reads[0]++ == 0) {
+                  MysqlTestServer.exec(
+                      db, "ALTER TABLE t ADD COLUMN late INT, ADD INDEX t_late (late)");
+                }
+              });
+
+      SchemaSnapshot read = ((MysqlInspector) adapter.inspector()).read(spied, List.of(db)).get(db);
+
+      assertThat(reads[0]).isEqualTo(2);
+      Table t = read.table("t").orElseThrow();
+      assertThat(t.column("late")).isPresent();
+      assertThat(t.indexes()).extracting(Index::name).containsExactly("t_late");
+      assertThat(MysqlInspector.mixed(read)).isEmpty();
+    }
+  }
+
+  @Test
+  void aReadThatKeepsMeetingChangesGivesUpNamingWhatItSaw() throws Exception {
+    try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases();
+        MysqlAdapter adapter = MysqlFixture.adapter();
+        Connection reader = MysqlTestServer.connect()) {
+      String db = dbs.create("mixed");
+      MysqlTestServer.exec(db, "CREATE TABLE t (id INT PRIMARY KEY)");
+      int[] reads = {0};
+      Connection spied =
+          beforeIndexesAreRead(
+              reader,
+              () -> {
+                int n = ++reads[0];
+                MysqlTestServer.exec(
+                    db,
+                    "ALTER TABLE t ADD COLUMN c" + n + " INT, ADD INDEX t_c" + n + " (c" + n + ")");
+              });
+
+      assertThatThrownBy(() -> ((MysqlInspector) adapter.inspector()).read(spied, List.of(db)))
+          .isInstanceOf(UnableToInspectSchemaException.class)
+          .hasMessageContaining(db)
+          .hasMessageContaining("table t has a key or index on column c3")
+          .hasMessageContaining("in each of 3 reads");
+      assertThat(reads[0]).isEqualTo(MysqlInspector.READS);
+    }
+  }
+
+  /** Whatever SQL must run just before the read's query of information_schema.STATISTICS. */
+  private interface Change {
+    void run() throws SQLException;
+  }
+
+  private static Connection beforeIndexesAreRead(Connection reader, Change change) {
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("prepareStatement")
+                  && args[0].toString().contains("information_schema.STATISTICS")) {
+                change.run();
+              }
+              try {
+                return method.invoke(reader, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 }
