@@ -54,36 +54,57 @@ class MysqlInspectorIT {
 
   @Test
   void aReadThatMixesTwoStatesOfTheDictionaryReadsAgain() throws Exception {
-    try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases();
-        MysqlAdapter adapter = MysqlFixture.adapter();
-        Connection reader = MysqlTestServer.connect()) {
-      String db = dbs.create("mixed");
-      MysqlTestServer.exec(db, "CREATE TABLE t (id INT PRIMARY KEY)");
-      int[] reads = {0};
-      // another session adds a column and an index on it after the columns were read, before
-      // the indexes are: information_schema has no snapshot, so the read sees the index only
-      Connection spied =
-          beforeIndexesAreRead(
-              reader,
-              () -> {
-                if (reads[0]++ == 0) {
-                  MysqlTestServer.exec(
-                      db, "ALTER TABLE t ADD COLUMN late INT, ADD INDEX t_late (late)");
-                }
-              });
+    // another session adds a column and an index on it after the columns were read, before the
+    // indexes are: information_schema has no snapshot, so the first read sees the index only
+    Read read =
+        readWhileTableChanges(
+            (db, n) -> {
+              if (n == 1) {
+                MysqlTestServer.exec(
+                    db, "ALTER TABLE t ADD COLUMN late INT, ADD INDEX t_late (late)");
+              }
+            });
 
-      SchemaSnapshot read = ((MysqlInspector) adapter.inspector()).read(spied, List.of(db)).get(db);
-
-      assertThat(reads[0]).isEqualTo(2);
-      Table t = read.table("t").orElseThrow();
-      assertThat(t.column("late")).isPresent();
-      assertThat(t.indexes()).extracting(Index::name).containsExactly("t_late");
-      assertThat(MysqlInspector.mixed(read)).isEmpty();
-    }
+    assertThat(read.failure()).isNull();
+    assertThat(read.reads()).isEqualTo(2);
+    Table t = read.snapshot().table("t").orElseThrow();
+    assertThat(t.column("late")).isPresent();
+    assertThat(t.indexes()).extracting(Index::name).containsExactly("t_late");
+    assertThat(MysqlInspector.mixed(read.snapshot())).isEmpty();
   }
 
   @Test
   void aReadThatKeepsMeetingChangesGivesUpNamingWhatItSaw() throws Exception {
+    Read read =
+        readWhileTableChanges(
+            (db, n) ->
+                MysqlTestServer.exec(
+                    db,
+                    "ALTER TABLE t ADD COLUMN c"
+                        + n
+                        + " INT, ADD INDEX t_c"
+                        + n
+                        + " (c"
+                        + n
+                        + ")"));
+
+    assertThat(read.failure())
+        .isInstanceOf(UnableToInspectSchemaException.class)
+        .hasMessageContaining("table t has a key or index on column c3")
+        .hasMessageContaining("in each of 3 reads");
+    assertThat(read.reads()).isEqualTo(MysqlInspector.READS);
+  }
+
+  /** DDL another session runs on database {@code db} before the {@code n}th indexes query. */
+  private interface Change {
+    void run(String db, int n) throws SQLException;
+  }
+
+  /** A read's snapshot or failure, and how many times it read the indexes. */
+  private record Read(SchemaSnapshot snapshot, Exception failure, int reads) {}
+
+  /** Reads a database of one table {@code t} while {@code change} alters it between queries. */
+  private static Read readWhileTableChanges(Change change) throws Exception {
     try (MysqlTestServer.Databases dbs = new MysqlTestServer.Databases();
         MysqlAdapter adapter = MysqlFixture.adapter();
         Connection reader = MysqlTestServer.connect()) {
@@ -91,44 +112,28 @@ class MysqlInspectorIT {
       MysqlTestServer.exec(db, "CREATE TABLE t (id INT PRIMARY KEY)");
       int[] reads = {0};
       Connection spied =
-          beforeIndexesAreRead(
-              reader,
-              () -> {
-                int n = ++reads[0];
-                MysqlTestServer.exec(
-                    db,
-                    "ALTER TABLE t ADD COLUMN c" + n + " INT, ADD INDEX t_c" + n + " (c" + n + ")");
-              });
-
-      assertThatThrownBy(() -> ((MysqlInspector) adapter.inspector()).read(spied, List.of(db)))
-          .isInstanceOf(UnableToInspectSchemaException.class)
-          .hasMessageContaining(db)
-          .hasMessageContaining("table t has a key or index on column c3")
-          .hasMessageContaining("in each of 3 reads");
-      assertThat(reads[0]).isEqualTo(MysqlInspector.READS);
+          (Connection)
+              Proxy.newProxyInstance(
+                  Connection.class.getClassLoader(),
+                  new Class<?>[] {Connection.class},
+                  (proxy, method, args) -> {
+                    if (method.getName().equals("prepareStatement")
+                        && args[0].toString().contains("information_schema.STATISTICS")) {
+                      change.run(db, ++reads[0]);
+                    }
+                    try {
+                      return method.invoke(reader, args);
+                    } catch (InvocationTargetException e) {
+                      throw e.getCause();
+                    }
+                  });
+      try {
+        SchemaSnapshot read =
+            ((MysqlInspector) adapter.inspector()).read(spied, List.of(db)).get(db);
+        return new Read(read, null, reads[0]);
+      } catch (UnableToInspectSchemaException e) {
+        return new Read(null, e, reads[0]);
+      }
     }
-  }
-
-  /** Whatever SQL must run just before the read's query of information_schema.STATISTICS. */
-  private interface Change {
-    void run() throws SQLException;
-  }
-
-  private static Connection beforeIndexesAreRead(Connection reader, Change change) {
-    return (Connection)
-        Proxy.newProxyInstance(
-            Connection.class.getClassLoader(),
-            new Class<?>[] {Connection.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("prepareStatement")
-                  && args[0].toString().contains("information_schema.STATISTICS")) {
-                change.run();
-              }
-              try {
-                return method.invoke(reader, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
   }
 }

@@ -27,20 +27,9 @@ class FleetReadTest {
 
   @Test
   void listedTenantsAreReadInOnePass() {
-    SqliteFixture fixture = new SqliteFixture(dir);
-    for (String id : List.of("a", "b", "c")) {
-      fixture.execute(id, "CREATE TABLE t (id INTEGER PRIMARY KEY);");
-    }
-    try (SqliteAdapter sqlite =
-            (SqliteAdapter)
-                new SqliteAdapterProvider()
-                    .open(io.schemasync.spi.ConnectionSettings.of("jdbc:sqlite:" + dir));
-        SchemaSync sync =
-            SchemaSync.builder()
-                .adapter(new Counting(sqlite))
-                .target(Target.parse("tenant:a"))
-                .build()) {
-      Counting counting = (Counting) sync.adapter();
+    tenants("a", "b", "c");
+    try (SchemaSync sync = countingSync(SchemaSync.DEFAULT_READ_BATCH);
+        Counting counting = (Counting) sync.adapter()) {
       SyncReport report = sync.validate(TenantSelection.all());
       assertThat(report.outcome()).isEqualTo(SyncReport.Outcome.OK);
       assertThat(counting.batches.get()).isEqualTo(1);
@@ -51,23 +40,9 @@ class FleetReadTest {
 
   @Test
   void aLargeFleetIsReadInBatchesOfTheSizeSet() {
-    SqliteFixture fixture = new SqliteFixture(dir);
-    List<String> ids = List.of("a", "b", "c", "d", "e");
-    for (String id : ids) {
-      fixture.execute(id, "CREATE TABLE t (id INTEGER PRIMARY KEY);");
-    }
-    fixture.execute("d", "CREATE TABLE extra (id INTEGER PRIMARY KEY);");
-    try (SqliteAdapter sqlite =
-            (SqliteAdapter)
-                new SqliteAdapterProvider()
-                    .open(io.schemasync.spi.ConnectionSettings.of("jdbc:sqlite:" + dir));
-        SchemaSync sync =
-            SchemaSync.builder()
-                .adapter(new Counting(sqlite))
-                .target(Target.parse("tenant:a"))
-                .readBatch(2)
-                .build()) {
-      Counting counting = (Counting) sync.adapter();
+    tenants("a", "b", "c", "d", "e").execute("d", "CREATE TABLE extra (id INTEGER PRIMARY KEY);");
+    try (SchemaSync sync = countingSync(2);
+        Counting counting = (Counting) sync.adapter()) {
       SyncReport report = sync.validate(TenantSelection.all());
 
       // a, b | c, d | e: the last batch of one is read on its own, as is the reference tenant
@@ -77,6 +52,28 @@ class FleetReadTest {
           .extracting(r -> r.tenant().id() + " " + r.status())
           .containsExactly("a IN_SYNC", "b IN_SYNC", "c IN_SYNC", "d DRIFT", "e IN_SYNC");
     }
+  }
+
+  /** SQLite tenants of one table each. */
+  private SqliteFixture tenants(String... ids) {
+    SqliteFixture fixture = new SqliteFixture(dir);
+    for (String id : ids) {
+      fixture.execute(id, "CREATE TABLE t (id INTEGER PRIMARY KEY);");
+    }
+    return fixture;
+  }
+
+  /** An engine over the tenants whose target is tenant a, counting its inspector's calls. */
+  private SchemaSync countingSync(int readBatch) {
+    SqliteAdapter sqlite =
+        (SqliteAdapter)
+            new SqliteAdapterProvider()
+                .open(io.schemasync.spi.ConnectionSettings.of("jdbc:sqlite:" + dir));
+    return SchemaSync.builder()
+        .adapter(new Counting(sqlite))
+        .target(Target.parse("tenant:a"))
+        .readBatch(readBatch)
+        .build();
   }
 
   @Test
@@ -156,6 +153,8 @@ class FleetReadTest {
     }
 
     @Override
-    public void close() {}
+    public void close() {
+      delegate.close();
+    }
   }
 }
