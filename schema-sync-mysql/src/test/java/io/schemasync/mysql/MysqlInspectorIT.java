@@ -9,8 +9,7 @@ import io.schemasync.api.UnableToInspectSchemaException;
 import io.schemasync.api.model.Index;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.Table;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import io.schemasync.testsupport.jdbc.Interleaved;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -112,21 +111,8 @@ class MysqlInspectorIT {
       MysqlTestServer.exec(db, "CREATE TABLE t (id INT PRIMARY KEY)");
       int[] reads = {0};
       Connection spied =
-          (Connection)
-              Proxy.newProxyInstance(
-                  Connection.class.getClassLoader(),
-                  new Class<?>[] {Connection.class},
-                  (proxy, method, args) -> {
-                    if (method.getName().equals("prepareStatement")
-                        && args[0].toString().contains("information_schema.STATISTICS")) {
-                      change.run(db, ++reads[0]);
-                    }
-                    try {
-                      return method.invoke(reader, args);
-                    } catch (InvocationTargetException e) {
-                      throw e.getCause();
-                    }
-                  });
+          Interleaved.beforeQuery(
+              reader, "information_schema.STATISTICS", () -> change.run(db, ++reads[0]));
       try {
         SchemaSnapshot read =
             ((MysqlInspector) adapter.inspector()).read(spied, List.of(db)).get(db);

@@ -7,8 +7,7 @@ import io.schemasync.api.model.Column;
 import io.schemasync.api.model.Identity;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.Table;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import io.schemasync.testsupport.jdbc.Interleaved;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -120,28 +119,20 @@ class PostgresInspectorTest {
         Connection other = PostgresTestServer.connect()) {
       boolean[] changed = {false};
       Connection spied =
-          (Connection)
-              Proxy.newProxyInstance(
-                  Connection.class.getClassLoader(),
-                  new Class<?>[] {Connection.class},
-                  (proxy, method, args) -> {
-                    if (method.getName().equals("prepareStatement")
-                        && args[0].toString().contains(beforeQuery)
-                        && !changed[0]) {
-                      changed[0] = true;
-                      try (Statement st = other.createStatement()) {
-                        st.execute("SET lock_timeout = '10s'");
-                        for (String sql : ddl) {
-                          st.execute(sql);
-                        }
-                      }
+          Interleaved.beforeQuery(
+              reader,
+              beforeQuery,
+              () -> {
+                if (!changed[0]) {
+                  changed[0] = true;
+                  try (Statement st = other.createStatement()) {
+                    st.execute("SET lock_timeout = '10s'");
+                    for (String sql : ddl) {
+                      st.execute(sql);
                     }
-                    try {
-                      return method.invoke(reader, args);
-                    } catch (InvocationTargetException e) {
-                      throw e.getCause();
-                    }
-                  });
+                  }
+                }
+              });
 
       SchemaSnapshot read = CatalogReader.readConsistently(spied, List.of(schema)).get(schema);
 
