@@ -43,10 +43,26 @@ public final class SqliteInspector implements SchemaInspector {
           "no database file " + store.describe(tenant) + "; sync the tenant to create it");
     }
     try (Connection connection = store.open(tenant, false, busyTimeout)) {
-      return inspect(connection);
+      return readConsistently(connection);
     } catch (SQLException e) {
       throw new UnableToInspectSchemaException(
           tenant.id(), "cannot read the schema of " + store.describe(tenant), e);
+    }
+  }
+
+  /**
+   * Reads in one read transaction: the catalog is read by several queries (sqlite_schema, then
+   * pragmas per table), and between two of them another process could commit DDL (drop the table
+   * whose columns are read next). Inside the transaction every query reads the same state of the
+   * file; a writer waits for it, up to its busy timeout, in rollback-journal mode.
+   */
+  static SchemaSnapshot readConsistently(Connection connection) throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      return inspect(connection);
+    } finally {
+      connection.rollback();
+      connection.setAutoCommit(true);
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.schemasync.api.InvalidTargetException;
 import io.schemasync.api.InvalidTenantException;
+import io.schemasync.api.TenantContext;
 import io.schemasync.api.model.CheckConstraint;
 import io.schemasync.api.model.Column;
 import io.schemasync.api.model.ForeignKey;
@@ -21,8 +22,14 @@ import io.schemasync.api.model.TriggerEvent;
 import io.schemasync.api.model.TriggerTiming;
 import io.schemasync.api.model.UniqueConstraint;
 import io.schemasync.api.model.View;
+import io.schemasync.testsupport.jdbc.Interleaved;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +74,38 @@ class SqliteInspectorTest {
         END;
         CREATE TRIGGER tr_parent AFTER DELETE ON parent BEGIN DELETE FROM child WHERE parent_id = old.id; END;
         """);
+  }
+
+  @Test
+  void aReadHoldsOneStateOfTheFileWhileAnotherConnectionTriesToChangeIt() throws Exception {
+    SchemaSnapshot before = fixture.adapter.inspector().inspect(TenantContext.of("t"));
+    try (Connection reader = DriverManager.getConnection("jdbc:sqlite:" + fixture.file("t"));
+        Connection other = DriverManager.getConnection("jdbc:sqlite:" + fixture.file("t"))) {
+      List<String> refused = new ArrayList<>();
+      // after sqlite_schema was read, before the tables' columns are: another connection drops a
+      // table, which must wait for the read (and here gives up after 100 ms)
+      Connection spied =
+          Interleaved.beforeQuery(
+              reader,
+              "pragma_table_xinfo",
+              () -> {
+                if (refused.isEmpty()) {
+                  try (Statement st = other.createStatement()) {
+                    st.execute("PRAGMA busy_timeout = 100");
+                    st.execute("DROP VIEW v_parent");
+                    refused.add("no: the view was dropped");
+                  } catch (SQLException e) {
+                    refused.add(e.getMessage());
+                  }
+                }
+              });
+
+      SchemaSnapshot read = SqliteInspector.readConsistently(spied);
+
+      assertThat(refused).singleElement().asString().contains("SQLITE_BUSY");
+      assertThat(read).isEqualTo(before);
+      assertThat(reader.getAutoCommit()).isTrue();
+    }
   }
 
   @Test
