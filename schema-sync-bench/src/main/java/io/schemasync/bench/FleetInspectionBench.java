@@ -19,7 +19,8 @@ import java.util.Map;
  * Fleet inspection on PostgreSQL: N schemas of M tables each, read (a) by the raw catalog queries
  * alone, (b) by one {@code inspectAll} over every schema, (c) by {@code inspect} schema by schema.
  * Prints the median of each and the ratios b/a (the cost of building snapshots on top of the
- * queries; must stay at or under 3) and c/b (what batching saves; must be at least 10).
+ * queries; must stay at or under 3) and c/b (what batching saves; must be at least 10). Also (e),
+ * the catalog rows alone ({@link CatalogFloor}), and c/e: the most any batch could save here.
  *
  * <p>Options: {@code --url jdbc:postgresql://...} (default: local {@code test} database), {@code
  * --schemas 1000}, {@code --tables 20}, {@code --rounds 5}, {@code --one-by-one-rounds 3}, {@code
@@ -74,15 +75,31 @@ public final class FleetInspectionBench {
         single[r] = ms(t0);
         System.out.printf("round %d: one by one %.0f ms%n", r + 1, single[r]);
       }
+      double[] floor = new double[o.rounds];
+      try (CatalogFloor bare = new CatalogFloor(o.url, schemas)) {
+        bare.read(); // warm-up
+        for (int r = 0; r < o.rounds; r++) {
+          long t0 = System.nanoTime();
+          int read = bare.read();
+          floor[r] = ms(t0);
+          System.out.printf(
+              "round %d: catalog rows alone %.0f ms (%d rows)%n", r + 1, floor[r], read);
+        }
+      }
       double a = median(raw);
       double b = median(batched);
       double c = median(single);
+      double e = median(floor);
       System.out.printf("%nrows read by the catalog queries: %d%n", rows);
       System.out.printf("(a) raw catalog queries     median %8.0f ms%n", a);
       System.out.printf("(b) inspectAll, %d schemas median %8.0f ms%n", o.schemas, b);
       System.out.printf("(c) inspect one by one      median %8.0f ms%n", c);
       System.out.printf("b/a = %.2f (must be <= 3): %s%n", b / a, b / a <= 3 ? "OK" : "FAIL");
       System.out.printf("c/b = %.1f (must be >= 10): %s%n", c / b, c / b >= 10 ? "OK" : "FAIL");
+      System.out.printf(
+          "(e) catalog rows alone, no function, 3 connections median %8.0f ms;"
+              + " c/e = %.1f, the most batching could save here%n",
+          e, c / e);
     } finally {
       if (!o.keep) {
         FleetSetup.drop(o.url, schemas);
