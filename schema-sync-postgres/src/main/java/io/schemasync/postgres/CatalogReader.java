@@ -48,6 +48,7 @@ import org.slf4j.LoggerFactory;
  */
 final class CatalogReader {
   private static final Logger LOG = LoggerFactory.getLogger(CatalogReader.class);
+
   private final Connection connection;
   private final int serverVersion;
   private final String[] schemas;
@@ -441,8 +442,10 @@ final class CatalogReader {
     for (PendingForeignKey fk : pendingForeignKeys) {
       TableParts target = referenced.get(fk.referencedOid());
       if (target == null) {
-        // dropped after this transaction's snapshot was taken: the catalogs no longer say
-        throw new SQLException(
+        // dropped after the snapshot was taken, in a read that shares its caller's transaction at
+        // READ COMMITTED (a consistent read sees the table its foreign key refers to, and reads
+        // again on this exception)
+        throw new IllegalStateException(
             "the table that foreign key "
                 + fk.name()
                 + " of "
