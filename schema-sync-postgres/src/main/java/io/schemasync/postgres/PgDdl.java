@@ -127,36 +127,175 @@ final class PgDdl {
    * copies of its parent's (keys, checks, foreign keys, indexes; PostgreSQL drops the copied row
    * triggers itself): the detached table is left as the model sees it, its own parts plus columns,
    * and the target's keys and indexes for it are built afterwards.
+   *
+   * <p>Except the copies that are what the target wants of the detached table ({@code wanted}, or
+   * null): a copied primary key, unique key or check whose definition PostgreSQL prints exactly as
+   * one the target declares, or a copied plain index ({@code btree} over columns, ascending, no
+   * predicate) of the same columns, is kept and renamed to the target's name. Rebuilding them would
+   * hold the parent locked against all access, from the DETACH to the commit, while the detached
+   * table's keys and indexes are built and its checks validated again. The plan's additions to the
+   * detached table are rendered to skip what is already there ({@link #unlessConstraint}, {@code
+   * CREATE INDEX IF NOT EXISTS}).
    */
-  String detachPartition(String table, PartitionOf of) {
+  String detachPartition(String table, PartitionOf of, Table wanted) {
     String body =
         "\nDECLARE\n"
             + "  part regclass := "
             + literal(name(table))
             + "::regclass;\n"
             + "  copies text[];\n"
-            + "  indexes text[];\n"
+            + "  kept text[] := '{}';\n"
             + "  n text;\n"
+            + "  w record;\n"
+            + "  found text;\n"
+            + "  found_name text;\n"
             + "BEGIN\n"
-            + "  SELECT array_agg(conname::text ORDER BY contype <> 'f') INTO copies"
-            + " FROM pg_catalog.pg_constraint\n"
-            + "   WHERE conrelid = part AND (conparentid <> 0 OR coninhcount > 0);\n"
-            + "  SELECT array_agg(x.indexrelid::regclass::text) INTO indexes"
-            + " FROM pg_catalog.pg_index x\n"
-            + "   JOIN pg_catalog.pg_inherits i ON i.inhrelid = x.indexrelid\n"
-            + "   WHERE x.indrelid = part AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k"
-            + " WHERE k.conindid = x.indexrelid);\n"
+            + "  SELECT array_agg(k ORDER BY o) INTO copies FROM ("
+            + "SELECT 'c' || conname AS k, CASE WHEN contype = 'f' THEN 0 ELSE 1 END AS o"
+            + " FROM pg_catalog.pg_constraint"
+            + " WHERE conrelid = part AND (conparentid <> 0 OR coninhcount > 0)"
+            + " UNION ALL SELECT 'i' || x.indexrelid::regclass::text, 2 FROM pg_catalog.pg_index x"
+            + " JOIN pg_catalog.pg_inherits i ON i.inhrelid = x.indexrelid"
+            + " WHERE x.indrelid = part AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k"
+            + " WHERE k.conindid = x.indexrelid)) c;\n"
             + "  "
             + alterTable(of.parent())
             + "DETACH PARTITION "
             + name(table)
             + ";\n"
+            + keepWanted(wanted)
             + "  FOREACH n IN ARRAY coalesce(copies, '{}') LOOP\n"
-            + "    EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', part, n);\n"
+            + "    CONTINUE WHEN n = ANY(kept);\n"
+            + "    IF left(n, 1) = 'c' THEN\n"
+            + "      EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', part, substr(n, 2));\n"
+            + "    ELSE\n"
+            + "      EXECUTE 'DROP INDEX ' || substr(n, 2);\n"
+            + "    END IF;\n"
             + "  END LOOP;\n"
-            + "  FOREACH n IN ARRAY coalesce(indexes, '{}') LOOP\n"
-            + "    EXECUTE 'DROP INDEX ' || n;\n"
-            + "  END LOOP;\n"
+            + "END\n";
+    String tag = dollarTag(body);
+    return "DO " + tag + body + tag;
+  }
+
+  /**
+   * The part of {@link #detachPartition}'s block that finds, for each key, check and plain index
+   * the target wants of the table, a copy that PostgreSQL prints the same, renames it to the
+   * target's name and adds it to {@code kept}. Empty when the target wants none.
+   */
+  private static String keepWanted(Table wanted) {
+    List<String> rows = new ArrayList<>();
+    if (wanted != null) {
+      PrimaryKey pk = wanted.primaryKey();
+      if (pk != null && pk.name() != null) {
+        rows.add(
+            keeper(
+                "c", pk.name(), "'PRIMARY KEY (' || " + printed(pk.columns()) + " || ')'", false));
+      }
+      for (UniqueConstraint u : wanted.uniques()) {
+        if (u.name() != null) {
+          rows.add(
+              keeper(
+                  "c",
+                  u.name(),
+                  "'UNIQUE "
+                      + (u.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "")
+                      + "(' || "
+                      + printed(u.columns())
+                      + " || ')'",
+                  false));
+        }
+      }
+      for (CheckConstraint c : wanted.checks()) {
+        if (c.name() != null) {
+          rows.add(keeper("c", c.name(), literal("CHECK (" + c.expression() + ")"), false));
+        }
+      }
+      for (Index index : wanted.indexes()) {
+        if (plain(index)) {
+          rows.add(
+              keeper(
+                  "i",
+                  index.name(),
+                  "'btree (' || "
+                      + printed(index.columnNames())
+                      + " || ')"
+                      + (index.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "")
+                      + "'",
+                  index.unique()));
+        }
+      }
+    }
+    if (rows.isEmpty()) {
+      return "";
+    }
+    return "  FOR w IN SELECT * FROM (VALUES "
+        + String.join(", ", rows)
+        + ") AS v(kind, name, def, uniq) LOOP\n"
+        + "    found := NULL;\n"
+        + "    IF w.kind = 'c' THEN\n"
+        + "      SELECT k.conname, k.conname INTO found, found_name FROM pg_catalog.pg_constraint k\n"
+        + "        WHERE k.conrelid = part AND 'c' || k.conname = ANY(copies)\n"
+        + "        AND NOT 'c' || k.conname = ANY(kept)\n"
+        + "        AND pg_catalog.pg_get_constraintdef(k.oid) = w.def\n"
+        + "        ORDER BY k.conname <> w.name LIMIT 1;\n"
+        + "      IF found IS NOT NULL AND found_name <> w.name THEN\n"
+        + "        EXECUTE format('ALTER TABLE %s RENAME CONSTRAINT %I TO %I', part, found, w.name);\n"
+        + "      END IF;\n"
+        + "    ELSE\n"
+        + "      SELECT x.indexrelid::regclass::text, ic.relname INTO found, found_name\n"
+        + "        FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid\n"
+        + "        WHERE x.indrelid = part AND 'i' || x.indexrelid::regclass::text = ANY(copies)\n"
+        + "        AND NOT 'i' || x.indexrelid::regclass::text = ANY(kept)\n"
+        + "        AND x.indisunique = w.uniq\n"
+        + "        AND regexp_replace(pg_catalog.pg_get_indexdef(x.indexrelid), '^.* USING ', '')"
+        + " = w.def\n"
+        + "        ORDER BY ic.relname <> w.name LIMIT 1;\n"
+        + "      IF found IS NOT NULL AND found_name <> w.name THEN\n"
+        + "        EXECUTE format('ALTER INDEX %s RENAME TO %I', found, w.name);\n"
+        + "      END IF;\n"
+        + "    END IF;\n"
+        + "    IF found IS NOT NULL THEN\n"
+        + "      kept := kept || (w.kind || found);\n"
+        + "    END IF;\n"
+        + "  END LOOP;\n";
+  }
+
+  /** A row of the wanted parts: kind, the target's name, the definition printed, unique. */
+  private static String keeper(String kind, String name, String definition, boolean unique) {
+    return "('" + kind + "', " + literal(name) + ", " + definition + ", " + unique + ")";
+  }
+
+  /** SQL that prints column names as PostgreSQL's definitions do: quoted where needed. */
+  private static String printed(List<String> columns) {
+    return columns.stream()
+        .map(column -> "quote_ident(" + literal(column) + ")")
+        .collect(Collectors.joining(" || ', ' || "));
+  }
+
+  /** An index PostgreSQL prints as {@code btree (a, b)}: columns only, ascending, no predicate. */
+  private static boolean plain(Index index) {
+    return (index.method() == null || index.method().equals("btree"))
+        && index.where() == null
+        && index.include().isEmpty()
+        && index.parts().stream().allMatch(p -> p.column() != null && !p.descending());
+  }
+
+  /**
+   * {@code statement}, run only if {@code table} has no constraint named {@code constraint}: how a
+   * plan adds a key or check to a table it detaches, which may have kept the copy it had.
+   */
+  String unlessConstraint(String table, String constraint, String statement) {
+    String body =
+        "\nBEGIN\n"
+            + "  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = "
+            + literal(name(table))
+            + "::regclass AND conname = "
+            + literal(constraint)
+            + ") THEN\n"
+            + "    "
+            + statement
+            + ";\n"
+            + "  END IF;\n"
             + "END\n";
     String tag = dollarTag(body);
     return "DO " + tag + body + tag;
@@ -275,6 +414,11 @@ final class PgDdl {
   }
 
   String createIndex(String table, Index index, boolean concurrently) {
+    return createIndex(table, index, concurrently, false);
+  }
+
+  /** The same, with {@code IF NOT EXISTS} when {@code unlessPresent}. */
+  String createIndex(String table, Index index, boolean concurrently, boolean unlessPresent) {
     StringBuilder out = new StringBuilder("CREATE ");
     if (index.unique()) {
       out.append("UNIQUE ");
@@ -282,6 +426,9 @@ final class PgDdl {
     out.append("INDEX ");
     if (concurrently) {
       out.append("CONCURRENTLY ");
+    }
+    if (unlessPresent) {
+      out.append("IF NOT EXISTS ");
     }
     out.append(quote(index.name())).append(" ON ").append(name(table));
     if (index.method() != null) {

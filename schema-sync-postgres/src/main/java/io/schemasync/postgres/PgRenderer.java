@@ -35,14 +35,17 @@ import io.schemasync.api.change.RenameColumn;
 import io.schemasync.api.change.RenameTable;
 import io.schemasync.api.change.SchemaChange;
 import io.schemasync.api.model.CheckConstraint;
+import io.schemasync.api.model.Constraint;
 import io.schemasync.api.model.ExclusionConstraint;
 import io.schemasync.api.model.ForeignKey;
 import io.schemasync.api.model.Index;
 import io.schemasync.api.model.PartitionOf;
+import io.schemasync.api.model.PrimaryKey;
 import io.schemasync.api.model.Routine;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.Sequence;
 import io.schemasync.api.model.Table;
+import io.schemasync.api.model.UniqueConstraint;
 import io.schemasync.api.plan.Safety;
 import io.schemasync.spi.StepDraft;
 import java.util.ArrayList;
@@ -52,6 +55,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Renders one plan's changes for one schema, with the safety class PostgreSQL's locking gives each
@@ -65,6 +69,10 @@ final class PgRenderer {
   private final SchemaSnapshot current;
   private final SchemaSnapshot target;
   private final Set<String> newTables = new HashSet<>();
+
+  /** Tables the plan detaches from their parent, which may keep copies of the parent's parts. */
+  private final Set<String> detachedTables = new HashSet<>();
+
   private final Map<String, DropRoutine> replacedRoutines = new HashMap<>();
   private final Map<String, List<String>> pendingOwnedBy = new HashMap<>();
   private final List<ForeignKeyAdded> addedForeignKeys = new ArrayList<>();
@@ -89,6 +97,9 @@ final class PgRenderer {
     this.rowChecks = new RowChecks(ddl, current, changes);
     Map<String, CreateRoutine> created = new HashMap<>();
     for (SchemaChange change : changes) {
+      if (change instanceof DetachPartition detach) {
+        detachedTables.add(detach.tableName());
+      }
       if (change instanceof CreateTable create) {
         newTables.add(create.definition().name());
         create
@@ -180,13 +191,16 @@ final class PgRenderer {
           new StepDraft(
               d.describe(),
               List.of(d),
-              List.of(ddl.detachPartition(d.tableName(), d.partitionOf())),
+              List.of(
+                  ddl.detachPartition(
+                      d.tableName(), d.partitionOf(), target.table(d.tableName()).orElse(null))),
               Safety.LOCKING,
               "locks "
                   + d.partitionOf().parent()
                   + " against all access while it detaches; the table keeps its rows and"
-                  + " columns, not the copies of its parent's keys, checks and indexes (the"
-                  + " target's own are built after)",
+                  + " columns, and of the copies of its parent's keys, checks and indexes those"
+                  + " the target declares for it (the others are dropped, the target's own built"
+                  + " after)",
               true));
     } else if (change instanceof AlterPartitioning a) {
       throw new IllegalArgumentException(
@@ -337,6 +351,19 @@ final class PgRenderer {
     return "";
   }
 
+  /**
+   * Whether the plan detaches the table and the constraint is of a kind its detach may have kept as
+   * the copy it had of its parent's ({@link PgDdl#detachPartition}): a named primary key, unique
+   * key or check.
+   */
+  private boolean keepsCopy(String table, Constraint constraint) {
+    return detachedTables.contains(table)
+        && constraint.name() != null
+        && (constraint instanceof PrimaryKey
+            || constraint instanceof UniqueConstraint
+            || constraint instanceof CheckConstraint);
+  }
+
   /** Whether the target partitions the table (no CONCURRENTLY, no NOT VALID foreign keys). */
   private boolean partitioned(String table) {
     return target.table(table).map(t -> t.partitionBy() != null).orElse(false);
@@ -367,7 +394,12 @@ final class PgRenderer {
 
   private void addConstraint(AddConstraint a) {
     String table = a.tableName();
-    String add = ddl.alterTable(table) + "ADD " + ddl.constraintDefinition(a.constraint());
+    String definition = ddl.alterTable(table) + "ADD " + ddl.constraintDefinition(a.constraint());
+    UnaryOperator<String> unlessKept =
+        keepsCopy(table, a.constraint())
+            ? statement -> ddl.unlessConstraint(table, a.constraint().name(), statement)
+            : UnaryOperator.identity();
+    String add = unlessKept.apply(definition);
     if (newTables.contains(table)) {
       safe(a, add);
       return;
@@ -380,7 +412,7 @@ final class PgRenderer {
           new StepDraft(
               a.describe() + " (not valid)",
               List.of(a),
-              List.of(add + " NOT VALID"),
+              List.of(unlessKept.apply(definition + " NOT VALID")),
               Safety.SAFE,
               "",
               true));
@@ -427,6 +459,7 @@ final class PgRenderer {
       safe(c, ddl.createIndex(table, c.index(), false));
       return;
     }
+    boolean unlessPresent = detachedTables.contains(table);
     ForeignKeyAdded needing = foreignKeyNeeding(c);
     if (online && !partitioned(table) && needing == null) {
       // CONCURRENTLY cannot run inside a transaction block: the runner runs it after the commit
@@ -434,7 +467,7 @@ final class PgRenderer {
           new StepDraft(
               c.describe() + " concurrently",
               List.of(c),
-              List.of(ddl.createIndex(table, c.index(), true)),
+              List.of(ddl.createIndex(table, c.index(), true, unlessPresent)),
               Safety.SAFE,
               "",
               false,
@@ -459,7 +492,7 @@ final class PgRenderer {
         new StepDraft(
             c.describe(),
             List.of(c),
-            List.of(ddl.createIndex(table, c.index(), false)),
+            List.of(ddl.createIndex(table, c.index(), false, unlessPresent)),
             Safety.LOCKING,
             "blocks writes to " + table + why,
             true));
