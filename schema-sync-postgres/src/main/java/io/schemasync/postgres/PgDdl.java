@@ -138,11 +138,11 @@ final class PgDdl {
    * CREATE INDEX IF NOT EXISTS}).
    */
   String detachPartition(String table, PartitionOf of, Table wanted) {
-    String body =
+    return doBlock(
         "\nDECLARE\n"
             + "  part regclass := "
-            + literal(name(table))
-            + "::regclass;\n"
+            + regclass(table)
+            + ";\n"
             + "  copies text[];\n"
             + "  kept text[] := '{}';\n"
             + "  n text;\n"
@@ -172,9 +172,7 @@ final class PgDdl {
             + "      EXECUTE 'DROP INDEX ' || substr(n, 2);\n"
             + "    END IF;\n"
             + "  END LOOP;\n"
-            + "END\n";
-    String tag = dollarTag(body);
-    return "DO " + tag + body + tag;
+            + "END\n");
   }
 
   /**
@@ -285,18 +283,24 @@ final class PgDdl {
    * plan adds a key or check to a table it detaches, which may have kept the copy it had.
    */
   String unlessConstraint(String table, String constraint, String statement) {
-    String body =
+    return doBlock(
         "\nBEGIN\n"
             + "  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = "
-            + literal(name(table))
-            + "::regclass AND conname = "
+            + regclass(table)
+            + " AND conname = "
             + literal(constraint)
-            + ") THEN\n"
-            + "    "
+            + ") THEN\n    "
             + statement
-            + ";\n"
-            + "  END IF;\n"
-            + "END\n";
+            + ";\n  END IF;\nEND\n");
+  }
+
+  /** The table as a {@code regclass} constant. */
+  private String regclass(String table) {
+    return literal(name(table)) + "::regclass";
+  }
+
+  /** A {@code DO} block of the body, dollar-quoted with a tag the body does not contain. */
+  private static String doBlock(String body) {
     String tag = dollarTag(body);
     return "DO " + tag + body + tag;
   }
