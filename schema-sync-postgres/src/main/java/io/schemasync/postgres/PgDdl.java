@@ -145,6 +145,7 @@ final class PgDdl {
             + ";\n"
             + "  copies text[];\n"
             + "  kept text[] := '{}';\n"
+            + "  renames text[] := '{}';\n"
             + "  n text;\n"
             + "  w record;\n"
             + "  found text;\n"
@@ -172,13 +173,18 @@ final class PgDdl {
             + "      EXECUTE 'DROP INDEX ' || substr(n, 2);\n"
             + "    END IF;\n"
             + "  END LOOP;\n"
+            // renamed once the others are gone: a kept copy may take the name of one dropped
+            + "  FOREACH n IN ARRAY renames LOOP\n"
+            + "    EXECUTE n;\n"
+            + "  END LOOP;\n"
             + "END\n");
   }
 
   /**
    * The part of {@link #detachPartition}'s block that finds, for each key, check and plain index
-   * the target wants of the table, a copy that PostgreSQL prints the same, renames it to the
-   * target's name and adds it to {@code kept}. Empty when the target wants none.
+   * the target wants of the table, a copy that PostgreSQL prints the same, adds it to {@code kept}
+   * and, when its name is not the target's, a rename to {@code renames}. Empty when the target
+   * wants none.
    */
   private static String keepWanted(Table wanted) {
     List<String> rows = new ArrayList<>();
@@ -237,7 +243,8 @@ final class PgDdl {
         + "        AND pg_catalog.pg_get_constraintdef(k.oid) = w.def\n"
         + "        ORDER BY k.conname <> w.name LIMIT 1;\n"
         + "      IF found IS NOT NULL AND found_name <> w.name THEN\n"
-        + "        EXECUTE format('ALTER TABLE %s RENAME CONSTRAINT %I TO %I', part, found, w.name);\n"
+        + "        renames := renames"
+        + " || format('ALTER TABLE %s RENAME CONSTRAINT %I TO %I', part, found, w.name);\n"
         + "      END IF;\n"
         + "    ELSE\n"
         + "      SELECT x.indexrelid::regclass::text, ic.relname INTO found, found_name\n"
@@ -249,7 +256,7 @@ final class PgDdl {
         + " = w.def\n"
         + "        ORDER BY ic.relname <> w.name LIMIT 1;\n"
         + "      IF found IS NOT NULL AND found_name <> w.name THEN\n"
-        + "        EXECUTE format('ALTER INDEX %s RENAME TO %I', found, w.name);\n"
+        + "        renames := renames || format('ALTER INDEX %s RENAME TO %I', found, w.name);\n"
         + "      END IF;\n"
         + "    END IF;\n"
         + "    IF found IS NOT NULL THEN\n"

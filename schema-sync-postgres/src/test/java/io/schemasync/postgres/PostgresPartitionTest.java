@@ -239,6 +239,67 @@ class PostgresPartitionTest {
   }
 
   @Test
+  void aKeptCopyMayTakeTheNameOfACopyThatIsDropped() {
+    String parent =
+        """
+          - name: m
+            columns:
+              - {name: id, type: bigint}
+              - {name: created, type: date}
+              - {name: region, type: text, nullable: true}
+              - {name: amount, type: integer}
+            primaryKey: [id, created]
+            indexes:
+              - {name: m_region, columns: [region]}
+              - {name: m_amount, columns: [amount]}
+            partitionBy: {strategy: range, key: [created]}
+        """;
+    Convergence.converge(
+        db.adapter(),
+        tenant,
+        dir,
+        "tables:\n"
+            + parent
+            + """
+              - name: m_2025
+                partitionOf: {table: m, bound: "FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')"}
+            """);
+    String regionCopy =
+        PostgresTestServer.query(
+            "SELECT indexrelid FROM pg_index WHERE indrelid = '"
+                + PgNames.qualified(tenant, "m_2025")
+                + "'::regclass AND pg_get_indexdef(indexrelid) LIKE '%btree (region)'");
+
+    // the region index's copy is kept under the name PostgreSQL gave the amount index's copy,
+    // which is dropped: the rename waits for the drop
+    Convergence.converge(
+        db.adapter(),
+        tenant,
+        dir,
+        "tables:\n"
+            + parent
+            + """
+              - name: m_2025
+                columns:
+                  - {name: id, type: bigint}
+                  - {name: created, type: date}
+                  - {name: region, type: text, nullable: true}
+                  - {name: amount, type: integer}
+                primaryKey: [id, created]
+                indexes:
+                  - {name: m_2025_amount_idx, columns: [region]}
+            """);
+
+    assertThat(
+            PostgresTestServer.query(
+                "SELECT x.indexrelid || ' ' || c.relname FROM pg_index x"
+                    + " JOIN pg_class c ON c.oid = x.indexrelid WHERE x.indrelid = '"
+                    + PgNames.qualified(tenant, "m_2025")
+                    + "'::regclass AND NOT x.indisprimary"))
+        .isEqualTo(regionCopy + " m_2025_amount_idx");
+  }
+
+  @Test
   void aChangedPartitioningIsRefusedNamingTheTable() throws Exception {
     Convergence.converge(db.adapter(), tenant, dir, RELEASE_1);
     String before = db.adapter().inspector().inspect(TenantContext.of(tenant)).hash();
