@@ -15,6 +15,7 @@ import io.schemasync.api.model.IndexPart;
 import io.schemasync.api.model.PartitionBy;
 import io.schemasync.api.model.PartitionOf;
 import io.schemasync.api.model.PrimaryKey;
+import io.schemasync.api.model.ReferentialAction;
 import io.schemasync.api.model.Routine;
 import io.schemasync.api.model.Sequence;
 import io.schemasync.api.model.Table;
@@ -129,13 +130,13 @@ final class PgDdl {
    * and the target's keys and indexes for it are built afterwards.
    *
    * <p>Except the copies that are what the target wants of the detached table ({@code wanted}, or
-   * null): a copied primary key, unique key or check whose definition PostgreSQL prints exactly as
-   * one the target declares, or a copied plain index ({@code btree} over columns, ascending, no
-   * predicate) of the same columns, is kept and renamed to the target's name. Rebuilding them would
-   * hold the parent locked against all access, from the DETACH to the commit, while the detached
-   * table's keys and indexes are built and its checks validated again. The plan's additions to the
-   * detached table are rendered to skip what is already there ({@link #unlessConstraint}, {@code
-   * CREATE INDEX IF NOT EXISTS}).
+   * null): a copied primary key, unique key, check or foreign key ({@link #keepable}) whose
+   * definition PostgreSQL prints exactly as one the target declares, or a copied plain index
+   * ({@code btree} over columns, ascending, no predicate) of the same columns, is kept and renamed
+   * to the target's name. Rebuilding them would hold the parent locked against all access, from the
+   * DETACH to the commit, while the detached table's keys and indexes are built and its checks
+   * validated again. The plan's additions to the detached table are rendered to skip what is
+   * already there ({@link #unlessConstraint}, {@code CREATE INDEX IF NOT EXISTS}).
    */
   String detachPartition(String table, PartitionOf of, Table wanted) {
     return doBlock(
@@ -186,17 +187,17 @@ final class PgDdl {
    * and, when its name is not the target's, a rename to {@code renames}. Empty when the target
    * wants none.
    */
-  private static String keepWanted(Table wanted) {
+  private String keepWanted(Table wanted) {
     List<String> rows = new ArrayList<>();
     if (wanted != null) {
       PrimaryKey pk = wanted.primaryKey();
-      if (pk != null && pk.name() != null) {
+      if (pk != null && keepable(pk)) {
         rows.add(
             keeper(
                 "c", pk.name(), "'PRIMARY KEY (' || " + printed(pk.columns()) + " || ')'", false));
       }
       for (UniqueConstraint u : wanted.uniques()) {
-        if (u.name() != null) {
+        if (keepable(u)) {
           rows.add(
               keeper(
                   "c",
@@ -210,8 +211,13 @@ final class PgDdl {
         }
       }
       for (CheckConstraint c : wanted.checks()) {
-        if (c.name() != null) {
+        if (keepable(c)) {
           rows.add(keeper("c", c.name(), literal("CHECK (" + c.expression() + ")"), false));
+        }
+      }
+      for (ForeignKey fk : wanted.foreignKeys()) {
+        if (keepable(fk)) {
+          rows.add(keeper("c", fk.name(), printedForeignKey(fk), false));
         }
       }
       for (Index index : wanted.indexes()) {
@@ -263,6 +269,36 @@ final class PgDdl {
         + "      kept := kept || (w.kind || found);\n"
         + "    END IF;\n"
         + "  END LOOP;\n";
+  }
+
+  /**
+   * Whether {@link #detachPartition} may keep a copy for the constraint: a named primary key,
+   * unique key or check, or a named foreign key to a table of the same schema.
+   */
+  static boolean keepable(Constraint constraint) {
+    return constraint.name() != null
+        && (constraint instanceof PrimaryKey
+            || constraint instanceof UniqueConstraint
+            || constraint instanceof CheckConstraint
+            || (constraint instanceof ForeignKey fk && !fk.referencedTable().contains(".")));
+  }
+
+  /**
+   * SQL that prints a foreign key as {@code pg_get_constraintdef} does: {@code FOREIGN KEY (a)
+   * REFERENCES t(b)}, then the actions that are not NO ACTION, then {@code DEFERRABLE}.
+   */
+  private String printedForeignKey(ForeignKey fk) {
+    return "'FOREIGN KEY (' || "
+        + printed(fk.columns())
+        + " || ') REFERENCES ' || "
+        + literal(name(fk.referencedTable()))
+        + "::regclass::text || '(' || "
+        + printed(fk.referencedColumns())
+        + " || ')"
+        + (fk.onUpdate() == ReferentialAction.NO_ACTION ? "" : " ON UPDATE " + fk.onUpdate().sql())
+        + (fk.onDelete() == ReferentialAction.NO_ACTION ? "" : " ON DELETE " + fk.onDelete().sql())
+        + (fk.deferrable() ? " DEFERRABLE" : "")
+        + "'";
   }
 
   /** A row of the wanted parts: kind, the target's name, the definition printed, unique. */

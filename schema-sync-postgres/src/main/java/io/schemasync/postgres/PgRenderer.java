@@ -40,12 +40,10 @@ import io.schemasync.api.model.ExclusionConstraint;
 import io.schemasync.api.model.ForeignKey;
 import io.schemasync.api.model.Index;
 import io.schemasync.api.model.PartitionOf;
-import io.schemasync.api.model.PrimaryKey;
 import io.schemasync.api.model.Routine;
 import io.schemasync.api.model.SchemaSnapshot;
 import io.schemasync.api.model.Sequence;
 import io.schemasync.api.model.Table;
-import io.schemasync.api.model.UniqueConstraint;
 import io.schemasync.api.plan.Safety;
 import io.schemasync.spi.StepDraft;
 import java.util.ArrayList;
@@ -353,15 +351,10 @@ final class PgRenderer {
 
   /**
    * Whether the plan detaches the table and the constraint is of a kind its detach may have kept as
-   * the copy it had of its parent's ({@link PgDdl#detachPartition}): a named primary key, unique
-   * key or check.
+   * the copy it had of its parent's ({@link PgDdl#detachPartition}).
    */
   private boolean keepsCopy(String table, Constraint constraint) {
-    return detachedTables.contains(table)
-        && constraint.name() != null
-        && (constraint instanceof PrimaryKey
-            || constraint instanceof UniqueConstraint
-            || constraint instanceof CheckConstraint);
+    return detachedTables.contains(table) && PgDdl.keepable(constraint);
   }
 
   /** Whether the target partitions the table (no CONCURRENTLY, no NOT VALID foreign keys). */

@@ -300,6 +300,69 @@ class PostgresPartitionTest {
   }
 
   @Test
+  void aDetachedPartitionKeepsItsCopyOfAForeignKeyRenamed() {
+    String tables =
+        """
+          - name: users
+            columns:
+              - {name: id, type: bigint, primaryKey: true}
+          - name: orders
+            columns:
+              - {name: id, type: bigint}
+              - {name: created, type: date}
+              - {name: user_id, type: bigint}
+            primaryKey: [id, created]
+            foreignKeys:
+              - name: orders_user
+                columns: [user_id]
+                references: {table: users, columns: [id]}
+                onDelete: cascade
+            partitionBy: {strategy: range, key: [created]}
+        """;
+    Convergence.converge(
+        db.adapter(),
+        tenant,
+        dir,
+        "tables:\n"
+            + tables
+            + """
+              - name: orders_2025
+                partitionOf: {table: orders, bound: "FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')"}
+            """);
+    String foreignKeys =
+        "SELECT string_agg(oid || ' ' || conname, ', ') FROM pg_constraint WHERE contype = 'f'"
+            + " AND conrelid = '"
+            + PgNames.qualified(tenant, "orders_2025")
+            + "'::regclass";
+    String copy = PostgresTestServer.query(foreignKeys);
+    assertThat(copy).endsWith(" orders_user");
+
+    Convergence.converge(
+        db.adapter(),
+        tenant,
+        dir,
+        "tables:\n"
+            + tables
+            + """
+              - name: orders_2025
+                columns:
+                  - {name: id, type: bigint}
+                  - {name: created, type: date}
+                  - {name: user_id, type: bigint}
+                primaryKey: [id, created]
+                foreignKeys:
+                  - name: orders_2025_user
+                    columns: [user_id]
+                    references: {table: users, columns: [id]}
+                    onDelete: cascade
+            """);
+
+    // the same constraint, not validated again over the table's rows: renamed
+    assertThat(PostgresTestServer.query(foreignKeys))
+        .isEqualTo(copy.replace(" orders_user", " orders_2025_user"));
+  }
+
+  @Test
   void aChangedPartitioningIsRefusedNamingTheTable() throws Exception {
     Convergence.converge(db.adapter(), tenant, dir, RELEASE_1);
     String before = db.adapter().inspector().inspect(TenantContext.of(tenant)).hash();
