@@ -7,6 +7,7 @@ import io.schemasync.api.Target;
 import io.schemasync.api.TenantContext;
 import io.schemasync.api.TenantResult;
 import io.schemasync.api.TenantStatus;
+import io.schemasync.api.model.Column;
 import io.schemasync.api.model.IndexPart;
 import io.schemasync.api.model.PartitionBy;
 import io.schemasync.api.model.PartitionOf;
@@ -240,46 +241,12 @@ class PostgresPartitionTest {
 
   @Test
   void aKeptCopyMayTakeTheNameOfACopyThatIsDropped() {
-    String parent =
-        """
-          - name: m
-            columns:
-              - {name: id, type: bigint}
-              - {name: created, type: date}
-              - {name: region, type: text, nullable: true}
-              - {name: amount, type: integer}
-            primaryKey: [id, created]
-            indexes:
-              - {name: m_region, columns: [region]}
-              - {name: m_amount, columns: [amount]}
-            partitionBy: {strategy: range, key: [created]}
-        """;
-    Convergence.converge(
-        db.adapter(),
-        tenant,
-        dir,
-        "tables:\n"
-            + parent
-            + """
-              - name: m_2025
-                partitionOf: {table: m, bound: "FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')"}
-            """);
-    String regionCopy =
-        PostgresTestServer.query(
-            "SELECT indexrelid FROM pg_index WHERE indrelid = '"
-                + PgNames.qualified(tenant, "m_2025")
-                + "'::regclass AND pg_get_indexdef(indexrelid) LIKE '%btree (region)'");
-
     // the region index's copy is kept under the name PostgreSQL gave the amount index's copy,
     // which is dropped: the rename waits for the drop
-    Convergence.converge(
-        db.adapter(),
-        tenant,
-        dir,
-        "tables:\n"
-            + parent
-            + """
-              - name: m_2025
+    String[] indexes =
+        acrossDetach(
+            """
+              - name: m
                 columns:
                   - {name: id, type: bigint}
                   - {name: created, type: date}
@@ -287,79 +254,94 @@ class PostgresPartitionTest {
                   - {name: amount, type: integer}
                 primaryKey: [id, created]
                 indexes:
+                  - {name: m_region, columns: [region]}
+                  - {name: m_amount, columns: [amount]}
+                partitionBy: {strategy: range, key: [created]}
+            """,
+            "m",
+            """
+                primaryKey: [id, created]
+                indexes:
                   - {name: m_2025_amount_idx, columns: [region]}
-            """);
+            """,
+            "SELECT string_agg(x.indexrelid || ' ' || c.relname, ', ' ORDER BY c.relname)"
+                + " FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid"
+                + " WHERE x.indrelid = '%s'::regclass AND NOT x.indisprimary");
 
-    assertThat(
-            PostgresTestServer.query(
-                "SELECT x.indexrelid || ' ' || c.relname FROM pg_index x"
-                    + " JOIN pg_class c ON c.oid = x.indexrelid WHERE x.indrelid = '"
-                    + PgNames.qualified(tenant, "m_2025")
-                    + "'::regclass AND NOT x.indisprimary"))
-        .isEqualTo(regionCopy + " m_2025_amount_idx");
+    assertThat(indexes[0]).matches("\\d+ m_2025_amount_idx, \\d+ m_2025_region_idx");
+    String regionCopy = indexes[0].substring(indexes[0].lastIndexOf(", ") + 2).split(" ")[0];
+    assertThat(indexes[1]).isEqualTo(regionCopy + " m_2025_amount_idx");
   }
 
   @Test
   void aDetachedPartitionKeepsItsCopyOfAForeignKeyRenamed() {
-    String tables =
-        """
-          - name: users
-            columns:
-              - {name: id, type: bigint, primaryKey: true}
-          - name: orders
-            columns:
-              - {name: id, type: bigint}
-              - {name: created, type: date}
-              - {name: user_id, type: bigint}
-            primaryKey: [id, created]
-            foreignKeys:
-              - name: orders_user
-                columns: [user_id]
-                references: {table: users, columns: [id]}
-                onDelete: cascade
-            partitionBy: {strategy: range, key: [created]}
-        """;
-    Convergence.converge(
-        db.adapter(),
-        tenant,
-        dir,
-        "tables:\n"
-            + tables
-            + """
-              - name: orders_2025
-                partitionOf: {table: orders, bound: "FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')"}
-            """);
-    String foreignKeys =
-        "SELECT string_agg(oid || ' ' || conname, ', ') FROM pg_constraint WHERE contype = 'f'"
-            + " AND conrelid = '"
-            + PgNames.qualified(tenant, "orders_2025")
-            + "'::regclass";
-    String copy = PostgresTestServer.query(foreignKeys);
-    assertThat(copy).endsWith(" orders_user");
-
-    Convergence.converge(
-        db.adapter(),
-        tenant,
-        dir,
-        "tables:\n"
-            + tables
-            + """
-              - name: orders_2025
+    String[] foreignKeys =
+        acrossDetach(
+            """
+              - name: users
+                columns:
+                  - {name: id, type: bigint, primaryKey: true}
+              - name: m
                 columns:
                   - {name: id, type: bigint}
                   - {name: created, type: date}
                   - {name: user_id, type: bigint}
                 primaryKey: [id, created]
                 foreignKeys:
-                  - name: orders_2025_user
+                  - name: m_user
                     columns: [user_id]
                     references: {table: users, columns: [id]}
                     onDelete: cascade
-            """);
+                partitionBy: {strategy: range, key: [created]}
+            """,
+            "m",
+            """
+                primaryKey: [id, created]
+                foreignKeys:
+                  - name: m_2025_user
+                    columns: [user_id]
+                    references: {table: users, columns: [id]}
+                    onDelete: cascade
+            """,
+            "SELECT string_agg(oid || ' ' || conname, ', ') FROM pg_constraint"
+                + " WHERE contype = 'f' AND conrelid = '%s'::regclass");
 
+    assertThat(foreignKeys[0]).endsWith(" m_user");
     // the same constraint, not validated again over the table's rows: renamed
-    assertThat(PostgresTestServer.query(foreignKeys))
-        .isEqualTo(copy.replace(" orders_user", " orders_2025_user"));
+    assertThat(foreignKeys[1]).isEqualTo(foreignKeys[0].replace(" m_user", " m_2025_user"));
+  }
+
+  /**
+   * Syncs {@code tables} with {@code m_2025} a partition of {@code parent} for 2025, then with
+   * {@code m_2025} a table of its own (the parent's columns, then {@code ownParts}); returns what
+   * {@code query} (with {@code %s} for {@code m_2025}) answers before and after the detach.
+   */
+  private String[] acrossDetach(String tables, String parent, String ownParts, String query) {
+    Convergence.converge(
+        db.adapter(),
+        tenant,
+        dir,
+        "tables:\n"
+            + tables
+            + "  - name: m_2025\n"
+            + "    partitionOf: {table: "
+            + parent
+            + ", bound: \"FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')\"}\n");
+    String sql = query.formatted(PgNames.qualified(tenant, "m_2025"));
+    String before = PostgresTestServer.query(sql);
+    Table parentTable =
+        db.adapter().inspector().inspect(TenantContext.of(tenant)).table(parent).orElseThrow();
+    StringBuilder own = new StringBuilder("  - name: m_2025\n    columns:\n");
+    for (Column column : parentTable.columns()) {
+      own.append("      - {name: ")
+          .append(column.name())
+          .append(", type: ")
+          .append(column.type())
+          .append(column.nullable() ? ", nullable: true" : "")
+          .append("}\n");
+    }
+    Convergence.converge(db.adapter(), tenant, dir, "tables:\n" + tables + own + ownParts);
+    return new String[] {before, PostgresTestServer.query(sql)};
   }
 
   @Test
