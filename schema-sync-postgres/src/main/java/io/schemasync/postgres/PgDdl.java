@@ -192,22 +192,12 @@ final class PgDdl {
     if (wanted != null) {
       PrimaryKey pk = wanted.primaryKey();
       if (pk != null && keepable(pk)) {
-        rows.add(
-            keeper(
-                "c", pk.name(), "'PRIMARY KEY (' || " + printed(pk.columns()) + " || ')'", false));
+        rows.add(keeper("c", pk.name(), printedList("PRIMARY KEY ", pk.columns(), ""), false));
       }
       for (UniqueConstraint u : wanted.uniques()) {
         if (keepable(u)) {
-          rows.add(
-              keeper(
-                  "c",
-                  u.name(),
-                  "'UNIQUE "
-                      + (u.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "")
-                      + "(' || "
-                      + printed(u.columns())
-                      + " || ')'",
-                  false));
+          String unique = "UNIQUE " + (u.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "");
+          rows.add(keeper("c", u.name(), printedList(unique, u.columns(), ""), false));
         }
       }
       for (CheckConstraint c : wanted.checks()) {
@@ -222,15 +212,12 @@ final class PgDdl {
       }
       for (Index index : wanted.indexes()) {
         if (plain(index)) {
+          String after = index.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "";
           rows.add(
               keeper(
                   "i",
                   index.name(),
-                  "'btree (' || "
-                      + printed(index.columnNames())
-                      + " || ')"
-                      + (index.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "")
-                      + "'",
+                  printedList("btree ", index.columnNames(), after),
                   index.unique()));
         }
       }
@@ -304,6 +291,11 @@ final class PgDdl {
   /** A row of the wanted parts: kind, the target's name, the definition printed, unique. */
   private static String keeper(String kind, String name, String definition, boolean unique) {
     return "('" + kind + "', " + literal(name) + ", " + definition + ", " + unique + ")";
+  }
+
+  /** SQL that prints {@code before (a, b)after} as PostgreSQL's definitions do. */
+  private static String printedList(String before, List<String> columns, String after) {
+    return "'" + before + "(' || " + printed(columns) + " || ')" + after + "'";
   }
 
   /** SQL that prints column names as PostgreSQL's definitions do: quoted where needed. */
