@@ -193,11 +193,6 @@ final class CatalogReader {
                 for (int i = 1; i <= columns; i++) {
                   rs.getObject(i);
                 }
-                if (sql.equals(CatalogQueries.SCHEMAS)) {
-                  reader.schemaOids.add(rs.getLong(3));
-                } else if (sql.equals(CatalogQueries.TABLES)) {
-                  reader.tableOids.add(rs.getLong(CatalogQueries.TABLE_OID));
-                }
               });
     }
     return rows;
@@ -205,12 +200,7 @@ final class CatalogReader {
 
   private Map<String, SchemaSnapshot> readAll() throws SQLException {
     searchPath();
-    query(
-        CatalogQueries.SCHEMAS,
-        rs -> {
-          prefixes.put(rs.getString(1), rs.getString(2) + ".");
-          schemaOids.add(rs.getLong(3));
-        });
+    query(CatalogQueries.SCHEMAS, rs -> prefixes.put(rs.getString(1), rs.getString(2) + "."));
     prefixes.keySet().forEach(s -> tables.put(s, new LinkedHashMap<>()));
     query(CatalogQueries.TABLES, this::tableRow);
     query(CatalogQueries.COLUMNS, this::column);
@@ -290,9 +280,7 @@ final class CatalogReader {
       parts.keyText = strip(schema, rs.getString(9));
     }
     tables.get(schema).put(parts.name, parts);
-    long oid = rs.getLong(CatalogQueries.TABLE_OID);
-    tableOids.add(oid);
-    byOid.put(oid, parts);
+    byOid.put(rs.getLong(CatalogQueries.TABLE_OID), parts);
   }
 
   private void searchPath() throws SQLException {
@@ -660,6 +648,19 @@ final class CatalogReader {
     }
   }
 
+  /**
+   * Keeps from a row what the later queries take as their parameter ({@link
+   * CatalogQueries#parameter}): the oid of each schema {@link CatalogQueries#SCHEMAS} finds and of
+   * each table {@link CatalogQueries#TABLES} finds.
+   */
+  private void keepParameter(String sql, ResultSet rs) throws SQLException {
+    if (sql.equals(CatalogQueries.SCHEMAS)) {
+      schemaOids.add(rs.getLong(3));
+    } else if (sql.equals(CatalogQueries.TABLES)) {
+      tableOids.add(rs.getLong(CatalogQueries.TABLE_OID));
+    }
+  }
+
   private interface RowHandler {
     void accept(ResultSet rs) throws SQLException;
   }
@@ -687,6 +688,7 @@ final class CatalogReader {
           });
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
+          keepParameter(sql, rs);
           handler.accept(rs);
           rows++;
         }
