@@ -190,28 +190,13 @@ final class PgDdl {
   private String keepWanted(Table wanted) {
     List<String> rows = new ArrayList<>();
     if (wanted != null) {
-      PrimaryKey pk = wanted.primaryKey();
-      if (pk != null && keepable(pk)) {
-        rows.add(keeper("c", pk.name(), printedList("PRIMARY KEY ", pk.columns(), ""), false));
-      }
-      for (UniqueConstraint u : wanted.uniques()) {
-        if (keepable(u)) {
-          String unique = "UNIQUE " + (u.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "");
-          rows.add(keeper("c", u.name(), printedList(unique, u.columns(), ""), false));
-        }
-      }
-      for (CheckConstraint c : wanted.checks()) {
-        if (keepable(c)) {
-          rows.add(keeper("c", c.name(), literal("CHECK (" + c.expression() + ")"), false));
-        }
-      }
-      for (ForeignKey fk : wanted.foreignKeys()) {
-        if (keepable(fk)) {
-          rows.add(keeper("c", fk.name(), printedForeignKey(fk), false));
+      for (Constraint constraint : wanted.constraints()) {
+        if (keepable(constraint)) {
+          rows.add(keeper("c", constraint.name(), printed(constraint), false));
         }
       }
       for (Index index : wanted.indexes()) {
-        if (plain(index)) {
+        if (keepable(index)) {
           String after = index.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "";
           rows.add(
               keeper(
@@ -271,21 +256,36 @@ final class PgDdl {
   }
 
   /**
-   * SQL that prints a foreign key as {@code pg_get_constraintdef} does: {@code FOREIGN KEY (a)
-   * REFERENCES t(b)}, then the actions that are not NO ACTION, then {@code DEFERRABLE}.
+   * SQL that prints a {@link #keepable} constraint as {@code pg_get_constraintdef} does; a foreign
+   * key as {@code FOREIGN KEY (a) REFERENCES t(b)}, then the actions that are not NO ACTION, then
+   * {@code DEFERRABLE}.
    */
-  private String printedForeignKey(ForeignKey fk) {
+  private String printed(Constraint constraint) {
+    if (constraint instanceof PrimaryKey pk) {
+      return printedList("PRIMARY KEY ", pk.columns(), "");
+    } else if (constraint instanceof UniqueConstraint u) {
+      return printedList(
+          "UNIQUE " + (u.nullsNotDistinct() ? "NULLS NOT DISTINCT " : ""), u.columns(), "");
+    } else if (constraint instanceof CheckConstraint c) {
+      return literal("CHECK (" + c.expression() + ")");
+    }
+    ForeignKey fk = (ForeignKey) constraint;
     return "'FOREIGN KEY (' || "
         + printed(fk.columns())
         + " || ') REFERENCES ' || "
-        + literal(name(fk.referencedTable()))
-        + "::regclass::text || '(' || "
-        + printed(fk.referencedColumns())
-        + " || ')"
-        + (fk.onUpdate() == ReferentialAction.NO_ACTION ? "" : " ON UPDATE " + fk.onUpdate().sql())
-        + (fk.onDelete() == ReferentialAction.NO_ACTION ? "" : " ON DELETE " + fk.onDelete().sql())
-        + (fk.deferrable() ? " DEFERRABLE" : "")
-        + "'";
+        + regclass(fk.referencedTable())
+        + "::text || "
+        + printedList(
+            "",
+            fk.referencedColumns(),
+            action(" ON UPDATE ", fk.onUpdate())
+                + action(" ON DELETE ", fk.onDelete())
+                + (fk.deferrable() ? " DEFERRABLE" : ""));
+  }
+
+  /** {@code clause} and the action, as PostgreSQL prints it: nothing for NO ACTION. */
+  private static String action(String clause, ReferentialAction action) {
+    return action == ReferentialAction.NO_ACTION ? "" : clause + action.sql();
   }
 
   /** A row of the wanted parts: kind, the target's name, the definition printed, unique. */
@@ -305,8 +305,11 @@ final class PgDdl {
         .collect(Collectors.joining(" || ', ' || "));
   }
 
-  /** An index PostgreSQL prints as {@code btree (a, b)}: columns only, ascending, no predicate. */
-  private static boolean plain(Index index) {
+  /**
+   * Whether {@link #detachPartition} may keep a copy for the index: one PostgreSQL prints as {@code
+   * btree (a, b)}, columns only, ascending, no predicate.
+   */
+  static boolean keepable(Index index) {
     return (index.method() == null || index.method().equals("btree"))
         && index.where() == null
         && index.include().isEmpty()

@@ -452,7 +452,7 @@ final class PgRenderer {
       safe(c, ddl.createIndex(table, c.index(), false));
       return;
     }
-    boolean unlessPresent = detachedTables.contains(table);
+    boolean unlessPresent = detachedTables.contains(table) && PgDdl.keepable(c.index());
     ForeignKeyAdded needing = foreignKeyNeeding(c);
     if (online && !partitioned(table) && needing == null) {
       // CONCURRENTLY cannot run inside a transaction block: the runner runs it after the commit
