@@ -81,7 +81,8 @@ final class DataChecks {
       implements Check {
     @Override
     public String find(Connection c) {
-      String refused = refusedConversion(c, db, table, column, definition(to));
+      // the type and collation alone: a column that takes any value they take
+      String refused = refusedConversion(c, db, table, column, MysqlDdl.typeOf(to));
       return refused == null
           ? null
           : "holds a value of "
@@ -183,11 +184,6 @@ final class DataChecks {
 
   /** The temporary table a conversion check copies a column's values into. */
   private static final String CONVERSION_TABLE = quote("schemasync_conversion_check");
-
-  /** A column definition that takes any value its type and character set take. */
-  private static String definition(Column to) {
-    return to.type() + (to.collation() == null ? "" : " COLLATE " + quote(to.collation()));
-  }
 
   /**
    * What the server says when it refuses to convert a value of {@code column} of table {@code

@@ -32,11 +32,13 @@ final class MysqlDdl {
     this.flavor = flavor;
   }
 
+  /** The column's type, with its collation when it has one: {@code varchar(20) COLLATE `x`}. */
+  static String typeOf(Column c) {
+    return c.type() + (c.collation() == null ? "" : " COLLATE " + quote(c.collation()));
+  }
+
   String column(Column c) {
-    StringBuilder out = new StringBuilder(quote(c.name())).append(' ').append(c.type());
-    if (c.collation() != null) {
-      out.append(" COLLATE ").append(quote(c.collation()));
-    }
+    StringBuilder out = new StringBuilder(quote(c.name())).append(' ').append(typeOf(c));
     if (c.generated() != null) {
       out.append(" GENERATED ALWAYS AS (")
           .append(c.generated().expression())
